@@ -1,0 +1,18 @@
+import { createAppHost } from '../src-main/app-host';
+const app = await createAppHost('/tmp/ct/smoke.sqlite');
+console.log(await app.call('admin.getDatabaseStatus', {}));
+let t = Date.now();
+console.log(JSON.stringify(await app.call('admin.loadDemoOrganisation', { employees: 10000 })), Date.now() - t);
+t = Date.now();
+const r: any = await app.call('people.listEmployees', { limit: 3, sort: { field: 'name' } });
+console.log(JSON.stringify(r).slice(0, 600), Date.now() - t);
+console.log(JSON.stringify(await app.call('people.saveDepartments', { rows: [{ values: { name: 'X' } }, { values: { name: 'x' } }] })));
+console.log(JSON.stringify(await app.call('people.saveEmployees', { rows: [{ values: { employeeNumber: 'E000001', firstName: 'a', lastName: 'b', hireDate: '2024-02-30', status: 'active' } }] })));
+const tree: any = await app.call('people.getOrgTree', {});
+console.log(tree.data.nodes.length, tree.data.nodes[0]);
+const emp = r.data.rows[0];
+console.log(JSON.stringify(await app.call('people.saveEmployees', { rows: [{ id: emp.id, version: emp.version, values: { firstName: 'Zed' } }] })).slice(0, 200));
+console.log(JSON.stringify(await app.call('people.saveEmployees', { rows: [{ id: emp.id, version: emp.version, values: { firstName: 'Zed2' } }] })).slice(0, 300));
+console.log(JSON.stringify(await app.call('admin.listAuditEvents', { limit: 2 })).slice(0, 400));
+console.log(JSON.stringify(await app.call('people.getEmployee', { id: emp.id })).slice(0, 400));
+await app.close();

@@ -1,0 +1,47 @@
+import type { Input, Method, Output } from '../../src-shared/api';
+import type { ServiceContext } from '../services/context';
+import * as admin from '../services/admin';
+import { archiveDepartments, listDepartments, saveDepartments } from '../services/people/departments';
+import { archiveEmployees, getEmployee, listEmployees, listLocations, saveEmployees } from '../services/people/employees';
+import { archiveJobs, listJobs, saveJobs } from '../services/people/jobs';
+import { getOrgTree } from '../services/people/org-tree';
+import { archivePositions, listPositions, savePositions } from '../services/people/positions';
+
+export type Handler<M extends Method> = (input: Input<M>, ctx: ServiceContext) => Promise<Output<M>>;
+export type HandlerTable = { [M in Method]: Handler<M> };
+
+/** Method → service call. Inputs arrive already validated against the contract. */
+export const handlers: HandlerTable = {
+  'people.listDepartments': async (input, ctx) => ({ rows: await listDepartments(ctx, input.includeArchived) }),
+  'people.saveDepartments': async (input, ctx) => ({ rows: await saveDepartments(ctx, input.rows) }),
+  'people.archiveDepartments': async (input, ctx) => ({ count: await archiveDepartments(ctx, input.ids, input.archived ?? true) }),
+
+  'people.listJobs': async (input, ctx) => ({ rows: await listJobs(ctx, input.includeArchived) }),
+  'people.saveJobs': async (input, ctx) => ({ rows: await saveJobs(ctx, input.rows) }),
+  'people.archiveJobs': async (input, ctx) => ({ count: await archiveJobs(ctx, input.ids, input.archived ?? true) }),
+
+  'people.listPositions': async (input, ctx) => ({ rows: await listPositions(ctx, input.includeArchived) }),
+  'people.savePositions': async (input, ctx) => ({ rows: await savePositions(ctx, input.rows) }),
+  'people.archivePositions': async (input, ctx) => ({ count: await archivePositions(ctx, input.ids, input.archived ?? true) }),
+
+  'people.listEmployees': (input, ctx) => listEmployees(ctx, input),
+  'people.getEmployee': (input, ctx) => getEmployee(ctx, input.id),
+  'people.saveEmployees': async (input, ctx) => ({ rows: await saveEmployees(ctx, input.rows) }),
+  'people.archiveEmployees': async (input, ctx) => ({ count: await archiveEmployees(ctx, input.ids, input.archived ?? true) }),
+  'people.listLocations': async (_input, ctx) => ({ locations: await listLocations(ctx) }),
+  'people.getOrgTree': async (_input, ctx) => ({ nodes: await getOrgTree(ctx) }),
+
+  'admin.getDatabaseStatus': (_input, ctx) => admin.getDatabaseStatus(ctx),
+  'admin.backupDatabase': (input, ctx) => admin.backupDatabase(ctx, input.path),
+  'admin.openDatabase': (input, ctx) => admin.openDatabase(ctx, input.path, input.create ?? false),
+  'admin.listAuditEvents': (input, ctx) => admin.listAuditEvents(ctx, input),
+  'admin.getSettings': (_input, ctx) => admin.getSettings(ctx),
+  'admin.updateSettings': (input, ctx) => admin.updateSettings(ctx, input.actorName),
+  'admin.loadDemoOrganisation': (input, ctx) => admin.loadDemoOrganisation(ctx, input),
+  'admin.previewImport': (input, ctx) => admin.previewImport(ctx, input),
+  'admin.commitImport': (input, ctx) => admin.commitImport(ctx, input),
+  'admin.exportTable': async (input) => admin.exportTable(input),
+};
+
+/** Writes that manage the database file itself and so must not run inside a transaction on it. */
+export const OUTSIDE_TRANSACTION = new Set<Method>(['admin.openDatabase', 'admin.backupDatabase']);

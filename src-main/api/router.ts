@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import { api, type ApiEvent, type Method } from '../../src-shared/api';
+import { AppError, type ApiErrorBody, type ApiResponse, type ErrorIssue } from '../../src-shared/errors';
+import type { ServiceContext } from '../services/context';
+import type { Store } from '../store/data-source';
+import { handlers, OUTSIDE_TRANSACTION } from './handlers';
+import { WriteQueue } from './write-queue';
+
+export interface RouterHost {
+  store(): Store;
+  actor(): string;
+  /** Replaces the open database (admin.openDatabase); the router keeps serving the new one. */
+  switchDatabase(path: string, create: boolean): Promise<Store>;
+  emit(event: ApiEvent): void;
+  /** Output validation is on in tests and development, off in the packaged app. */
+  validateOutput: boolean;
+}
+
+export type Router = (method: string, input: unknown) => Promise<ApiResponse<unknown>>;
+
+export function createRouter(host: RouterHost): Router {
+  const queue = new WriteQueue();
+  return async (method, input) => {
+    try {
+      if (!Object.hasOwn(api, method)) throw new AppError('NOT_FOUND', `Unknown method "${String(method).slice(0, 80)}".`);
+      const def = api[method as Method];
+      const parsed = def.input.safeParse(input ?? {});
+      if (!parsed.success) throw fromZod(parsed.error);
+      const run = () => invoke(host, method as Method, parsed.data, def.kind === 'write');
+      const data = def.kind === 'write' ? await queue.run(run) : await run();
+      if (host.validateOutput) def.output.parse(data);
+      return { ok: true, data };
+    } catch (error) {
+      return { ok: false, error: toErrorBody(error) };
+    }
+  };
+}
+
+async function invoke(host: RouterHost, method: Method, input: unknown, isWrite: boolean): Promise<unknown> {
+  const store = host.store();
+  const changedAreas = new Set<string>();
+  const handler = handlers[method] as (input: unknown, ctx: ServiceContext) => Promise<unknown>;
+  const makeContext = (manager: ServiceContext['manager']): ServiceContext => ({
+    manager,
+    store,
+    actor: host.actor(),
+    now: new Date().toISOString(),
+    changed: (...areas) => areas.forEach((area) => changedAreas.add(area)),
+    emit: host.emit,
+    switchDatabase: host.switchDatabase,
+  });
+  const result =
+    isWrite && !OUTSIDE_TRANSACTION.has(method)
+      ? await store.dataSource.transaction((manager) => handler(input, makeContext(manager)))
+      : await handler(input, makeContext(store.dataSource.manager));
+  if (changedAreas.size > 0) host.emit({ type: 'changed', areas: [...changedAreas] });
+  return result;
+}
+
+function fromZod(error: z.ZodError): AppError {
+  const issues: ErrorIssue[] = error.issues.map((issue) => ({
+    path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+    message: issue.message,
+    ...rowAndField(issue.path),
+  }));
+  const first = issues[0];
+  const where = first?.path.length ? `${describePath(first)}: ` : '';
+  return new AppError('VALIDATION', `${where}${first?.message ?? 'Invalid input.'}`, issues);
+}
+
+function rowAndField(path: PropertyKey[]): Pick<ErrorIssue, 'row' | 'field'> {
+  if (path[0] === 'rows' && typeof path[1] === 'number') {
+    return { row: path[1] + 1, field: path[2] === 'values' && typeof path[3] === 'string' ? path[3] : undefined };
+  }
+  return { field: typeof path[0] === 'string' ? path[0] : undefined };
+}
+
+const describePath = (issue: ErrorIssue) =>
+  issue.row ? `Row ${issue.row}${issue.field ? `, ${issue.field}` : ''}` : issue.path.join('.');
+
+function toErrorBody(error: unknown): ApiErrorBody {
+  if (error instanceof AppError) return error.toBody();
+  const sqliteCode = (error as { code?: string })?.code ?? '';
+  const message = (error as Error)?.message ?? '';
+  if (sqliteCode.startsWith('SQLITE_CONSTRAINT') || /constraint failed/i.test(message)) {
+    return { code: 'CONFLICT', message: `The change conflicts with existing data (${message.replace(/^.*constraint failed: /i, '')}). Nothing was saved.` };
+  }
+  if (sqliteCode === 'SQLITE_BUSY') return { code: 'CONFLICT', message: 'The database is busy; try again.' };
+  console.error('[canopy] internal error:', error);
+  return { code: 'INTERNAL', message: 'Something went wrong inside Canopy. Nothing was saved. Details are in the log.' };
+}

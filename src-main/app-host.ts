@@ -1,0 +1,49 @@
+import type { ApiEvent } from '../src-shared/api';
+import { createRouter, type Router } from './api/router';
+import { defaultActor, readSetting } from './services/admin/settings';
+import { openStore, type OpenStoreOptions, type Store } from './store/data-source';
+
+export interface AppHost {
+  call: Router;
+  store(): Store;
+  subscribe(listener: (event: ApiEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** The process-independent core: one open database, the router over it, and the event fan-out. */
+export async function createAppHost(dbPath: string, options: OpenStoreOptions & { validateOutput?: boolean } = {}): Promise<AppHost> {
+  let store = await openStore(dbPath, options);
+  const listeners = new Set<(event: ApiEvent) => void>();
+  const emit = (event: ApiEvent) => listeners.forEach((listener) => listener(event));
+  const call = createRouter({
+    store: () => store,
+    actor: () => readSetting(store, 'actorName') ?? defaultActor(),
+    emit,
+    validateOutput: options.validateOutput ?? process.env.NODE_ENV !== 'production',
+    async switchDatabase(path, create) {
+      if (!create) await assertOpens(path, options);
+      const next = await openStore(path, options);
+      const previous = store;
+      store = next;
+      await previous.close();
+      emit({ type: 'database', path: next.path });
+      emit({ type: 'changed', areas: ['*'] });
+      return next;
+    },
+  });
+  return {
+    call,
+    store: () => store,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => store.close(),
+  };
+}
+
+/** Opening validates the file (not SQLite, damaged, newer) before the current one is let go. */
+async function assertOpens(path: string, options: OpenStoreOptions) {
+  const probe = await openStore(path, options);
+  await probe.close();
+}

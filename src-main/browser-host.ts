@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAppHost } from './app-host';
+import { databasePathFromArgs } from './store/data-source-path';
+import { startHttpTransport } from './transports/http';
+
+/** `npm run browser`: the same services as the desktop app, served to a browser on loopback. */
+async function main() {
+  const dbPath = databasePathFromArgs(process.argv.slice(2));
+  const portArg = process.argv.find((arg) => arg.startsWith('--port='));
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const rendererDir = process.env.CANOPY_RENDERER_DIR ?? path.resolve(here, '../out/renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    console.error(`The renderer is not built (${rendererDir}). Run: npm run build:renderer`);
+    process.exit(1);
+  }
+  const app = await createAppHost(dbPath);
+  const host = await startHttpTransport(app, rendererDir, portArg ? Number(portArg.slice(7)) : 0);
+  console.log(`Canopy browser host\n  database: ${app.store().path}\n  open: ${host.url}`);
+  const stop = async () => {
+    await host.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(`Canopy could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,6 @@
+export * from './database';
+export * from './settings';
+export * from './audit-log';
+export { loadDemoOrganisation } from './demo-organisation';
+export { previewImport, commitImport } from '../../imports/employees';
+export { exportTable } from '../../exports/table';

@@ -1,0 +1,15 @@
+import type { EntityManager } from 'typeorm';
+import type { ApiEvent } from '../../src-shared/api';
+import type { Store } from '../store/data-source';
+
+/** What every handler gets: the manager to use (a transaction for writes) and the caller's identity. */
+export interface ServiceContext {
+  manager: EntityManager;
+  store: Store;
+  actor: string;
+  /** One timestamp per call, so every row and audit event of a change agree. */
+  now: string;
+  changed(...areas: string[]): void;
+  emit(event: ApiEvent): void;
+  switchDatabase(path: string, create: boolean): Promise<Store>;
+}

@@ -1,0 +1,225 @@
+import type { z } from 'zod';
+import { employeeFields, type Employee, type EmployeeDetail, type EmployeeQuery } from '../../../src-shared/api';
+import { notFound, type ErrorIssue } from '../../../src-shared/errors';
+import { EmployeeEntity, type EmployeeRow } from '../../store/entities';
+import type { ServiceContext } from '../context';
+import { formsLoop, rowIssue, saveBatch, setArchived, type BatchSpec, type Candidate, type RowChangeInput } from '../shared/batch';
+import { existingIds, fullName, parentMap } from '../shared/lookups';
+
+type Values = z.infer<typeof employeeFields>;
+
+export const EMPLOYEE_COLUMNS = `e.id, e.employee_number AS employeeNumber, e.first_name AS firstName, e.last_name AS lastName,
+  e.email, e.hire_date AS hireDate, e.status, e.manager_id AS managerId, e.position_id AS positionId,
+  e.department_id AS departmentId, e.job_id AS jobId, e.location, e.archived,
+  e.created_at AS createdAt, e.updated_at AS updatedAt, e.version`;
+
+const SORTABLE: Record<string, string> = {
+  name: 'e.last_name COLLATE NOCASE {dir}, e.first_name COLLATE NOCASE {dir}',
+  lastName: 'e.last_name COLLATE NOCASE {dir}, e.first_name COLLATE NOCASE {dir}',
+  firstName: 'e.first_name COLLATE NOCASE {dir}',
+  employeeNumber: 'e.employee_number COLLATE NOCASE {dir}',
+  hireDate: 'e.hire_date {dir}',
+  email: 'e.email {dir}',
+  status: 'e.status {dir}',
+  location: 'e.location {dir}',
+};
+
+/** One set-based query: filters, sort and page in SQL (the people grid's hot path). */
+export function buildEmployeeQuery(query: EmployeeQuery): { sql: string; countSql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (!query.includeArchived) where.push('e.archived = 0');
+  if (query.departmentId) {
+    if (query.includeSubdepartments) {
+      where.push(`e.department_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT d.id FROM department d JOIN sub ON d.parent_id = sub.id) SELECT id FROM sub)`);
+    } else where.push('e.department_id = ?');
+    params.push(query.departmentId);
+  }
+  if (query.jobId) (where.push('e.job_id = ?'), params.push(query.jobId));
+  if (query.status) (where.push('e.status = ?'), params.push(query.status));
+  if (query.location) (where.push('e.location = ? COLLATE NOCASE'), params.push(query.location));
+  if (query.search?.trim()) {
+    const like = `%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(`(e.first_name LIKE ? ESCAPE '\\' OR e.last_name LIKE ? ESCAPE '\\' OR e.employee_number LIKE ? ESCAPE '\\' OR e.email LIKE ? ESCAPE '\\' OR (e.first_name || ' ' || e.last_name) LIKE ? ESCAPE '\\')`);
+    params.push(like, like, like, like, like);
+  }
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const sortField = query.sort?.field && SORTABLE[query.sort.field] ? query.sort.field : 'name';
+  const order = SORTABLE[sortField].replaceAll('{dir}', query.sort?.desc ? 'DESC' : 'ASC');
+  const limit = query.limit ?? 100;
+  const offset = query.offset ?? 0;
+  return {
+    sql: `SELECT ${EMPLOYEE_COLUMNS} FROM employee e ${filter} ORDER BY ${order}, e.id LIMIT ${limit} OFFSET ${offset}`,
+    countSql: `SELECT count(*) AS total FROM employee e ${filter}`,
+    params,
+  };
+}
+
+export async function listEmployees(ctx: ServiceContext, query: EmployeeQuery): Promise<{ rows: Employee[]; total: number }> {
+  const { sql, countSql, params } = buildEmployeeQuery(query);
+  const rows: EmployeeRow[] = ctx.store.raw.prepare(sql).all(...params) as EmployeeRow[];
+  const { total } = ctx.store.raw.prepare(countSql).get(...params) as { total: number };
+  return { rows: rows.map(toEmployee), total };
+}
+
+export const toEmployee = (row: EmployeeRow): Employee => ({
+  id: row.id,
+  employeeNumber: row.employeeNumber,
+  firstName: row.firstName,
+  lastName: row.lastName,
+  email: row.email ?? null,
+  hireDate: row.hireDate,
+  status: row.status,
+  managerId: row.managerId ?? null,
+  positionId: row.positionId ?? null,
+  departmentId: row.departmentId ?? null,
+  jobId: row.jobId ?? null,
+  location: row.location ?? null,
+  archived: Boolean(row.archived),
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+  version: row.version,
+});
+
+export async function getEmployee(ctx: ServiceContext, id: string): Promise<EmployeeDetail> {
+  const [row]: (EmployeeRow & { managerName: string | null; departmentName: string | null; jobTitle: string | null; positionTitle: string | null })[] =
+    await ctx.manager.query(
+      `SELECT ${EMPLOYEE_COLUMNS}, m.first_name || ' ' || m.last_name AS managerName, d.name AS departmentName,
+              j.title AS jobTitle, p.title AS positionTitle
+         FROM employee e LEFT JOIN employee m ON m.id = e.manager_id LEFT JOIN department d ON d.id = e.department_id
+         LEFT JOIN job j ON j.id = e.job_id LEFT JOIN position p ON p.id = e.position_id
+        WHERE e.id = ?`,
+      [id],
+    );
+  if (!row) throw notFound('The employee');
+  const reports: { id: string; firstName: string; lastName: string; jobTitle: string | null }[] = await ctx.manager.query(
+    `SELECT e.id, e.first_name AS firstName, e.last_name AS lastName, j.title AS jobTitle FROM employee e
+       LEFT JOIN job j ON j.id = e.job_id WHERE e.manager_id = ? AND e.archived = 0 ORDER BY e.last_name, e.first_name`,
+    [id],
+  );
+  return {
+    employee: toEmployee(row),
+    managerName: row.managerName,
+    departmentName: row.departmentName,
+    jobTitle: row.jobTitle,
+    positionTitle: row.positionTitle,
+    reportingChain: await reportingChain(ctx, row.managerId),
+    directReports: reports.map((r) => ({ id: r.id, name: fullName(r.firstName, r.lastName), jobTitle: r.jobTitle })),
+  };
+}
+
+async function reportingChain(ctx: ServiceContext, managerId: string | null) {
+  if (!managerId) return [];
+  const rows: { id: string; name: string }[] = await ctx.manager.query(
+    `WITH RECURSIVE chain(id, depth) AS (SELECT ?, 0 UNION ALL SELECT e.manager_id, chain.depth + 1 FROM employee e JOIN chain ON e.id = chain.id WHERE e.manager_id IS NOT NULL AND chain.depth < 50)
+     SELECT e.id, e.first_name || ' ' || e.last_name AS name FROM chain JOIN employee e ON e.id = chain.id ORDER BY chain.depth`,
+    [managerId],
+  );
+  return rows;
+}
+
+const spec: BatchSpec<EmployeeRow, Values> = {
+  entity: EmployeeEntity,
+  label: 'Employee',
+  fields: employeeFields,
+  toValues: (row) => ({
+    employeeNumber: row.employeeNumber,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email,
+    hireDate: row.hireDate,
+    status: row.status,
+    managerId: row.managerId,
+    positionId: row.positionId,
+    departmentId: row.departmentId,
+    jobId: row.jobId,
+    location: row.location,
+  }),
+  toColumns: (v) => ({
+    employeeNumber: v.employeeNumber,
+    firstName: v.firstName,
+    lastName: v.lastName,
+    email: v.email ?? null,
+    hireDate: v.hireDate,
+    status: v.status,
+    managerId: v.managerId ?? null,
+    positionId: v.positionId ?? null,
+    departmentId: v.departmentId ?? null,
+    jobId: v.jobId ?? null,
+    location: v.location ?? null,
+  }),
+  check: checkEmployees,
+};
+
+async function checkEmployees(candidates: Candidate<Values>[], ctx: ServiceContext): Promise<ErrorIssue[]> {
+  const issues: ErrorIssue[] = [];
+  const batchIds = new Set(candidates.map((c) => c.id));
+  const pick = (key: 'managerId' | 'positionId' | 'departmentId' | 'jobId') =>
+    candidates.map((c) => c.values[key]).filter((v): v is string => Boolean(v));
+  const departments = await existingIds(ctx, 'department', pick('departmentId'));
+  const jobs = await existingIds(ctx, 'job', pick('jobId'));
+  const positions = await existingIds(ctx, 'position', pick('positionId'));
+  const managers = await parentMap(ctx, 'employee', 'manager_id');
+  for (const c of candidates) managers.set(c.id, c.values.managerId ?? null);
+  await checkUniqueNumbers(candidates, batchIds, ctx, issues);
+  await checkPositionHolders(candidates, batchIds, ctx, issues);
+  for (const c of candidates) {
+    const v = c.values;
+    if (v.departmentId && !departments.has(v.departmentId)) issues.push(rowIssue(c.index, 'departmentId', 'The department does not exist.'));
+    if (v.jobId && !jobs.has(v.jobId)) issues.push(rowIssue(c.index, 'jobId', 'The job does not exist.'));
+    if (v.positionId && !positions.has(v.positionId)) issues.push(rowIssue(c.index, 'positionId', 'The position does not exist.'));
+    if (v.managerId === c.id) issues.push(rowIssue(c.index, 'managerId', 'An employee cannot be their own manager.'));
+    else if (v.managerId && !managers.has(v.managerId)) issues.push(rowIssue(c.index, 'managerId', 'The manager does not exist.'));
+    else if (v.managerId && formsLoop(c.id, (id) => managers.get(id))) {
+      issues.push(rowIssue(c.index, 'managerId', `${fullName(v.firstName, v.lastName)} cannot report to someone who reports to them (a reporting loop).`));
+    }
+  }
+  return issues;
+}
+
+async function checkUniqueNumbers(candidates: Candidate<Values>[], batchIds: Set<string>, ctx: ServiceContext, issues: ErrorIssue[]) {
+  const numbers = candidates.map((c) => c.values.employeeNumber.toLowerCase());
+  const stored: { id: string; n: string }[] = [];
+  for (let i = 0; i < numbers.length; i += 500) {
+    const chunk = numbers.slice(i, i + 500);
+    stored.push(...(await ctx.manager.query(`SELECT id, lower(employee_number) AS n FROM employee WHERE lower(employee_number) IN (${chunk.map(() => '?').join(',')})`, chunk)));
+  }
+  const taken = new Map(stored.filter((s) => !batchIds.has(s.id)).map((s) => [s.n, s.id]));
+  for (const c of candidates) {
+    const n = c.values.employeeNumber.toLowerCase();
+    if (taken.has(n) && taken.get(n) !== c.id) {
+      issues.push(rowIssue(c.index, 'employeeNumber', `Employee number ${c.values.employeeNumber} is already used by another employee.`));
+    }
+    taken.set(n, c.id);
+  }
+}
+
+async function checkPositionHolders(candidates: Candidate<Values>[], batchIds: Set<string>, ctx: ServiceContext, issues: ErrorIssue[]) {
+  const holders: { id: string; positionId: string }[] = await ctx.manager.query(`SELECT id, position_id AS positionId FROM employee WHERE position_id IS NOT NULL`);
+  const heldBy = new Map(holders.filter((h) => !batchIds.has(h.id)).map((h) => [h.positionId, h.id]));
+  for (const c of candidates) {
+    const positionId = c.values.positionId;
+    if (!positionId) continue;
+    if (heldBy.has(positionId) && heldBy.get(positionId) !== c.id) issues.push(rowIssue(c.index, 'positionId', 'This position already has an incumbent.'));
+    heldBy.set(positionId, c.id);
+  }
+}
+
+export async function saveEmployees(ctx: ServiceContext, rows: RowChangeInput[]): Promise<Employee[]> {
+  const saved = await saveBatch(spec, rows, ctx);
+  ctx.changed('people');
+  return saved.map(toEmployee);
+}
+
+export async function archiveEmployees(ctx: ServiceContext, ids: string[], archived = true): Promise<number> {
+  const count = await setArchived(EmployeeEntity, 'Employee', ids, archived, ctx);
+  ctx.changed('people');
+  return count;
+}
+
+export async function listLocations(ctx: ServiceContext): Promise<string[]> {
+  const rows: { location: string }[] = await ctx.manager.query(
+    `SELECT DISTINCT location FROM employee WHERE location IS NOT NULL AND archived = 0 ORDER BY location COLLATE NOCASE`,
+  );
+  return rows.map((r) => r.location);
+}

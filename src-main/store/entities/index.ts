@@ -1,0 +1,153 @@
+import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
+
+/**
+ * Entities are EntitySchema objects rather than decorated classes: esbuild (used by
+ * electron-vite, Vitest and tsx) emits no decorator metadata, and plain schemas keep
+ * every column type explicit. See docs/decisions.md.
+ */
+export interface Tracked {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+const trackedColumns: Record<string, EntitySchemaColumnOptions> = {
+  id: { type: 'text', primary: true },
+  createdAt: { type: 'text', name: 'created_at' },
+  updatedAt: { type: 'text', name: 'updated_at' },
+  version: { type: 'integer' },
+};
+const archived: EntitySchemaColumnOptions = { type: 'boolean', default: false };
+const nullableText = (name?: string): EntitySchemaColumnOptions => ({ type: 'text', nullable: true, name });
+
+export interface DepartmentRow extends Tracked {
+  name: string;
+  code: string | null;
+  parentId: string | null;
+  archived: boolean;
+}
+export const DepartmentEntity = new EntitySchema<DepartmentRow>({
+  name: 'Department',
+  tableName: 'department',
+  columns: {
+    ...trackedColumns,
+    name: { type: 'text' },
+    code: nullableText(),
+    parentId: nullableText('parent_id'),
+    archived,
+  },
+});
+
+export interface JobRow extends Tracked {
+  title: string;
+  family: string | null;
+  level: string | null;
+  description: string | null;
+  archived: boolean;
+}
+export const JobEntity = new EntitySchema<JobRow>({
+  name: 'Job',
+  tableName: 'job',
+  columns: {
+    ...trackedColumns,
+    title: { type: 'text' },
+    family: nullableText(),
+    level: nullableText(),
+    description: nullableText(),
+    archived,
+  },
+});
+
+export interface PositionRow extends Tracked {
+  title: string;
+  jobId: string;
+  departmentId: string;
+  reportsToId: string | null;
+  isKey: boolean;
+  archived: boolean;
+}
+export const PositionEntity = new EntitySchema<PositionRow>({
+  name: 'Position',
+  tableName: 'position',
+  columns: {
+    ...trackedColumns,
+    title: { type: 'text' },
+    jobId: { type: 'text', name: 'job_id' },
+    departmentId: { type: 'text', name: 'department_id' },
+    reportsToId: nullableText('reports_to_id'),
+    isKey: { type: 'boolean', name: 'is_key', default: false },
+    archived,
+  },
+});
+
+export interface EmployeeRow extends Tracked {
+  employeeNumber: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  hireDate: string;
+  status: 'active' | 'on_leave' | 'terminated';
+  managerId: string | null;
+  positionId: string | null;
+  departmentId: string | null;
+  jobId: string | null;
+  location: string | null;
+  archived: boolean;
+}
+export const EmployeeEntity = new EntitySchema<EmployeeRow>({
+  name: 'Employee',
+  tableName: 'employee',
+  columns: {
+    ...trackedColumns,
+    employeeNumber: { type: 'text', name: 'employee_number' },
+    firstName: { type: 'text', name: 'first_name' },
+    lastName: { type: 'text', name: 'last_name' },
+    email: nullableText(),
+    hireDate: { type: 'text', name: 'hire_date' },
+    status: { type: 'text' },
+    managerId: nullableText('manager_id'),
+    positionId: nullableText('position_id'),
+    departmentId: nullableText('department_id'),
+    jobId: nullableText('job_id'),
+    location: nullableText(),
+    archived,
+  },
+});
+
+export interface AuditEventRow {
+  id: string;
+  at: string;
+  actor: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+}
+export const AuditEventEntity = new EntitySchema<AuditEventRow>({
+  name: 'AuditEvent',
+  tableName: 'audit_event',
+  columns: {
+    id: { type: 'text', primary: true },
+    at: { type: 'text' },
+    actor: { type: 'text' },
+    entity: { type: 'text' },
+    entityId: { type: 'text', name: 'entity_id' },
+    action: { type: 'text' },
+    before: nullableText(),
+    after: nullableText(),
+  },
+});
+
+export interface SettingRow {
+  key: string;
+  value: string;
+}
+export const SettingEntity = new EntitySchema<SettingRow>({
+  name: 'Setting',
+  tableName: 'setting',
+  columns: { key: { type: 'text', primary: true }, value: { type: 'text' } },
+});
+
+export const entities = [DepartmentEntity, JobEntity, PositionEntity, EmployeeEntity, AuditEventEntity, SettingEntity];

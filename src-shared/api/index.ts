@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import { adminApi } from './admin';
+import type { MethodDef } from './common';
+import { peopleApi } from './people';
+
+export const api = { ...peopleApi, ...adminApi } satisfies Record<string, MethodDef>;
+
+export type Api = typeof api;
+export type Method = keyof Api;
+export type Input<M extends Method> = z.input<Api[M]['input']>;
+export type Output<M extends Method> = z.output<Api[M]['output']>;
+export const methods = Object.keys(api) as Method[];
+
+/** Events pushed from the main process to every window. */
+export type ApiEvent =
+  | { type: 'changed'; areas: string[] }
+  | { type: 'progress'; jobId: string; label: string; done: number; total: number }
+  | { type: 'database'; path: string };
+
+export * from './common';
+export * from './people';
+export * from './admin';

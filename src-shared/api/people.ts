@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import {
+  calendarDate,
+  email,
+  id,
+  optionalText,
+  pageInput,
+  pageOf,
+  read,
+  requiredText,
+  text,
+  timestamps,
+  version,
+  write,
+  MAX_LONG_TEXT,
+} from './common';
+
+export const EMPLOYEE_STATUSES = ['active', 'on_leave', 'terminated'] as const;
+export const employeeStatus = z.enum(EMPLOYEE_STATUSES, {
+  message: 'Status must be active, on_leave or terminated.',
+});
+export const EMPLOYEE_STATUS_LABELS: Record<(typeof EMPLOYEE_STATUSES)[number], string> = {
+  active: 'Active',
+  on_leave: 'On leave',
+  terminated: 'Terminated',
+};
+
+const nullableId = id.nullable().optional();
+
+// ---- Departments -------------------------------------------------------------
+export const departmentFields = z.strictObject({
+  name: requiredText('Name'),
+  code: optionalText(40),
+  parentId: nullableId,
+});
+export const department = z.strictObject({
+  id,
+  name: z.string(),
+  code: z.string().nullable(),
+  parentId: z.string().nullable(),
+  archived: z.boolean(),
+  headcount: z.number().int(),
+  ...timestamps,
+});
+export type Department = z.infer<typeof department>;
+
+// ---- Jobs --------------------------------------------------------------------
+export const jobFields = z.strictObject({
+  title: requiredText('Title'),
+  family: optionalText(),
+  level: optionalText(40),
+  description: optionalText(MAX_LONG_TEXT),
+});
+export const job = z.strictObject({
+  id,
+  title: z.string(),
+  family: z.string().nullable(),
+  level: z.string().nullable(),
+  description: z.string().nullable(),
+  archived: z.boolean(),
+  ...timestamps,
+});
+export type Job = z.infer<typeof job>;
+
+// ---- Positions ---------------------------------------------------------------
+export const positionFields = z.strictObject({
+  title: requiredText('Title'),
+  jobId: id,
+  departmentId: id,
+  reportsToId: nullableId,
+  incumbentId: nullableId,
+  isKey: z.boolean().optional(),
+});
+export const position = z.strictObject({
+  id,
+  title: z.string(),
+  jobId: z.string(),
+  departmentId: z.string(),
+  reportsToId: z.string().nullable(),
+  incumbentId: z.string().nullable(),
+  isKey: z.boolean(),
+  archived: z.boolean(),
+  ...timestamps,
+});
+export type Position = z.infer<typeof position>;
+
+// ---- Employees ---------------------------------------------------------------
+export const employeeFields = z.strictObject({
+  employeeNumber: requiredText('Employee number', 40),
+  firstName: requiredText('First name', 100),
+  lastName: requiredText('Last name', 100),
+  email: email.nullable().optional(),
+  hireDate: calendarDate,
+  status: employeeStatus,
+  managerId: nullableId,
+  positionId: nullableId,
+  departmentId: nullableId,
+  jobId: nullableId,
+  location: optionalText(100),
+});
+export const employee = z.strictObject({
+  id,
+  employeeNumber: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+  hireDate: z.string(),
+  status: employeeStatus,
+  managerId: z.string().nullable(),
+  positionId: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  jobId: z.string().nullable(),
+  location: z.string().nullable(),
+  archived: z.boolean(),
+  ...timestamps,
+});
+export type Employee = z.infer<typeof employee>;
+
+export const employeeDetail = z.strictObject({
+  employee,
+  managerName: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+  positionTitle: z.string().nullable(),
+  reportingChain: z.array(z.strictObject({ id, name: z.string() })),
+  directReports: z.array(z.strictObject({ id, name: z.string(), jobTitle: z.string().nullable() })),
+});
+export type EmployeeDetail = z.infer<typeof employeeDetail>;
+
+// ---- Batches: the grid saves one validated batch, all or nothing --------------
+const rowChange = <F extends z.ZodObject>(fields: F) =>
+  z.strictObject({
+    id: id.optional(),
+    version: version.optional(),
+    values: fields.partial(),
+  });
+const batchOf = <F extends z.ZodObject>(fields: F) =>
+  z.strictObject({ rows: z.array(rowChange(fields)).min(1).max(20_000) });
+const archiveInput = z.strictObject({ ids: z.array(id).min(1).max(20_000), archived: z.boolean().optional() });
+const archiveOutput = z.strictObject({ count: z.number().int() });
+const listAll = z.strictObject({ includeArchived: z.boolean().optional() });
+
+export const employeeQuery = z.strictObject({
+  ...pageInput,
+  departmentId: id.optional(),
+  includeSubdepartments: z.boolean().optional(),
+  jobId: id.optional(),
+  status: employeeStatus.optional(),
+  location: text(100).optional(),
+});
+export type EmployeeQuery = z.infer<typeof employeeQuery>;
+
+export const orgNode = z.strictObject({
+  id,
+  name: z.string(),
+  parentId: z.string().nullable(),
+  headcount: z.number().int(),
+  totalHeadcount: z.number().int(),
+  headName: z.string().nullable(),
+});
+export type OrgNode = z.infer<typeof orgNode>;
+
+export const peopleApi = {
+  'people.listDepartments': read(listAll, z.strictObject({ rows: z.array(department) })),
+  'people.saveDepartments': write(batchOf(departmentFields), z.strictObject({ rows: z.array(department) })),
+  'people.archiveDepartments': write(archiveInput, archiveOutput),
+
+  'people.listJobs': read(listAll, z.strictObject({ rows: z.array(job) })),
+  'people.saveJobs': write(batchOf(jobFields), z.strictObject({ rows: z.array(job) })),
+  'people.archiveJobs': write(archiveInput, archiveOutput),
+
+  'people.listPositions': read(listAll, z.strictObject({ rows: z.array(position) })),
+  'people.savePositions': write(batchOf(positionFields), z.strictObject({ rows: z.array(position) })),
+  'people.archivePositions': write(archiveInput, archiveOutput),
+
+  'people.listEmployees': read(employeeQuery, pageOf(employee)),
+  'people.getEmployee': read(z.strictObject({ id }), employeeDetail),
+  'people.saveEmployees': write(batchOf(employeeFields), z.strictObject({ rows: z.array(employee) })),
+  'people.archiveEmployees': write(archiveInput, archiveOutput),
+  'people.listLocations': read(z.strictObject({}), z.strictObject({ locations: z.array(z.string()) })),
+
+  'people.getOrgTree': read(z.strictObject({}), z.strictObject({ nodes: z.array(orgNode) })),
+};
