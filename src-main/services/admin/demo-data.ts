@@ -103,6 +103,7 @@ export function generateDemoOrganisation(employeeCount = 500, seed = 42): DemoOr
     return id;
   };
 
+  const teams: { departmentId: string; managerId: string; division: Division }[] = [];
   const root = department('Canopy Group', 'CG', null);
   const ceo = position('Chief Executive Officer', job('Chief Executive Officer', 'Executive', 'E1'), root, null, true);
   for (const division of DIVISIONS) {
@@ -122,6 +123,7 @@ export function generateDemoOrganisation(employeeCount = 500, seed = 42): DemoOr
       const name = t < division.teams.length ? base : `${base} ${Math.floor(t / division.teams.length) + 1}`;
       const teamId = department(name, `${division.code}-${t + 1}`, group?.id ?? divisionId);
       const manager = position(`${division.manager}, ${name}`, job(division.manager, division.family, 'M1'), teamId, group?.lead ?? head, rng.next() < 0.15);
+      teams.push({ departmentId: teamId, managerId: manager, division });
       remaining -= 1;
       const members = Math.min(remaining, t === teamCount - 1 ? remaining : 8 + rng.int(8));
       for (let m = 0; m < members; m++) {
@@ -132,16 +134,28 @@ export function generateDemoOrganisation(employeeCount = 500, seed = 42): DemoOr
     }
   }
   fillPositions(org, rng, employeeCount);
+  // Vacancies leave people over: they join existing teams in new positions.
+  while (org.employees.length < employeeCount && teams.length) {
+    const team = rng.pick(teams);
+    const [title, levels] = rng.pick(team.division.roles);
+    position(title, job(title, team.division.family, rng.pick(levels)), team.departmentId, team.managerId, false);
+    fillPositions(org, rng, employeeCount, org.positions.length - 1);
+  }
   return org;
 }
 
-function fillPositions(org: DemoOrganisation, rng: ReturnType<typeof random>, employeeCount: number) {
-  const incumbentOf = new Map<string, string>();
+const usedEmailsOf = new WeakMap<DemoOrganisation, Map<string, number>>();
+
+/** Fills positions from index `from` on (vacant ones stay empty) and links each person to their manager. */
+function fillPositions(org: DemoOrganisation, rng: ReturnType<typeof random>, employeeCount: number, from = 0) {
   const positionById = new Map(org.positions.map((p) => [p.id, p]));
-  const usedEmails = new Map<string, number>();
-  org.positions.forEach((pos, index) => {
+  const incumbentOf = new Map(org.employees.map((e) => [e.positionId!, e.id]));
+  if (!usedEmailsOf.has(org)) usedEmailsOf.set(org, new Map());
+  const usedEmails = usedEmailsOf.get(org)!;
+  org.positions.slice(from).forEach((pos, offset) => {
+    const index = from + offset;
     if (org.employees.length >= employeeCount) return;
-    const vacant = !pos.isKey && pos.reportsToId !== null && index > 20 && rng.next() < 0.03;
+    const vacant = from === 0 && !pos.isKey && pos.reportsToId !== null && index > 20 && rng.next() < 0.03;
     if (vacant) return;
     const firstName = rng.pick(FIRST_NAMES);
     const lastName = rng.pick(LAST_NAMES);

@@ -1,0 +1,32 @@
+import type { ApiEvent, Input, Method, Output } from '../../src-shared/api';
+import type { ApiErrorBody } from '../../src-shared/errors';
+import { pickTransport, type Transport } from './transport';
+
+/** Thrown by `call` when the main process answers `{ok:false}`; keeps the code and issues. */
+export class ApiCallError extends Error {
+  constructor(readonly body: ApiErrorBody) {
+    super(body.message);
+  }
+  get code() {
+    return this.body.code;
+  }
+  get issues() {
+    return this.body.issues ?? [];
+  }
+}
+
+let transport: Transport | null = null;
+const current = () => (transport ??= pickTransport());
+
+export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+  let response;
+  try {
+    response = await current().call(method, input);
+  } catch {
+    throw new ApiCallError({ code: 'INTERNAL', message: 'Canopy’s background process is not answering. Is the browser host still running?' });
+  }
+  if (!response.ok) throw new ApiCallError(response.error);
+  return response.data as Output<M>;
+}
+
+export const onApiEvent = (listener: (event: ApiEvent) => void) => current().on(listener);

@@ -1,0 +1,99 @@
+import { AppShell, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { NavLink as RouterLink, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useApi, useApiEvents } from '../api/hooks';
+import { AdminPage } from '../features/admin/AdminPage';
+import { AuditLogPage } from '../features/admin/AuditLogPage';
+import { HomePage } from '../features/home/HomePage';
+import { NotBuiltPage } from '../features/not-built/NotBuiltPage';
+import { DepartmentsPage } from '../features/people/DepartmentsPage';
+import { EmployeePage } from '../features/people/EmployeePage';
+import { EmployeesPage } from '../features/people/EmployeesPage';
+import { ImportPage } from '../features/people/ImportPage';
+import { JobsPage } from '../features/people/JobsPage';
+import { OrgTreePage } from '../features/people/OrgTreePage';
+import { PositionsPage } from '../features/people/PositionsPage';
+import { AREAS } from './areas';
+
+const PEOPLE_LINKS = [
+  { to: '/people/employees', label: 'Employees' },
+  { to: '/people/departments', label: 'Departments' },
+  { to: '/people/jobs', label: 'Jobs' },
+  { to: '/people/positions', label: 'Positions' },
+  { to: '/people/org', label: 'Org tree' },
+  { to: '/people/import', label: 'Import' },
+];
+
+export function App() {
+  useApiEvents();
+  const status = useApi('admin.getDatabaseStatus', {});
+  return (
+    <AppShell header={{ height: 48 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between">
+          <Group gap="xs">
+            <Title order={3} c="teal.8">Canopy</Title>
+            <Text size="sm" c="dimmed">Performance & growth</Text>
+          </Group>
+          <Text size="xs" c="dimmed" data-testid="db-path" title="The database file in use">{status.data?.path ?? ''}</Text>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar>
+        <ScrollArea p="xs">
+          <Navigation />
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main style={{ display: 'flex', flexDirection: 'column', height: '100dvh' }}>
+        <AppRoutes />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function Navigation() {
+  const { pathname } = useLocation();
+  return (
+    <nav aria-label="Areas">
+      <NavLink component={RouterLink} to="/" label="Home" active={pathname === '/'} />
+      {AREAS.map((area) =>
+        area.key === 'people' ? (
+          <NavLink key={area.key} label="People" defaultOpened active={false} childrenOffset={12}>
+            {PEOPLE_LINKS.map((link) => (
+              <NavLink key={link.to} component={RouterLink} to={link.to} label={link.label} active={pathname.startsWith(link.to)} />
+            ))}
+          </NavLink>
+        ) : (
+          <NavLink
+            key={area.key}
+            component={RouterLink}
+            to={area.path}
+            label={area.label}
+            active={pathname.startsWith(area.path)}
+            rightSection={area.built ? null : <Text size="xs" c="dimmed">not built</Text>}
+          />
+        ),
+      )}
+    </nav>
+  );
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<HomePage />} />
+      <Route path="/people" element={<Navigate to="/people/employees" replace />} />
+      <Route path="/people/employees" element={<EmployeesPage />} />
+      <Route path="/people/employees/:id" element={<EmployeePage />} />
+      <Route path="/people/departments" element={<DepartmentsPage />} />
+      <Route path="/people/jobs" element={<JobsPage />} />
+      <Route path="/people/positions" element={<PositionsPage />} />
+      <Route path="/people/org" element={<OrgTreePage />} />
+      <Route path="/people/import" element={<ImportPage />} />
+      <Route path="/admin" element={<AdminPage />} />
+      <Route path="/admin/audit" element={<AuditLogPage />} />
+      {AREAS.filter((area) => !area.built).map((area) => (
+        <Route key={area.key} path={`${area.path}/*`} element={<NotBuiltPage area={area} />} />
+      ))}
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}

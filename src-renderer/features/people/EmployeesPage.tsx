@@ -1,0 +1,90 @@
+import { Button, Group, Select, Switch } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import type { EmployeeQuery } from '../../../src-shared/api';
+import { useApi } from '../../api/hooks';
+import { DataGrid, type GridColumn, type GridRow } from '../../grid';
+import { archiveThroughApi, exportGrid, saveThroughApi } from '../shared/grid-adapters';
+import { FullHeightPage, PageHeader } from '../shared/PageHeader';
+import { EmployeeFormModal } from './EmployeeFormModal';
+import { STATUS_OPTIONS, usePeopleReferences } from './options';
+
+export function EmployeesPage() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [showArchived, setShowArchived] = useState(false);
+  const [creating, { open, close }] = useDisclosure(false);
+  const refs = usePeopleReferences();
+  const query: EmployeeQuery = {
+    limit: 100_000,
+    departmentId: params.get('department') ?? undefined,
+    includeSubdepartments: true,
+    status: (params.get('status') as EmployeeQuery['status']) ?? undefined,
+    location: params.get('location') ?? undefined,
+    includeArchived: showArchived || undefined,
+  };
+  const employees = useApi('people.listEmployees', query);
+  const locations = useApi('people.listLocations', {});
+  const setFilter = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  const columns = useMemo<GridColumn[]>(
+    () => [
+      { id: 'employeeNumber', header: 'Number', kind: 'text', width: 110, required: true },
+      { id: 'firstName', header: 'First name', kind: 'text', width: 130, required: true },
+      { id: 'lastName', header: 'Last name', kind: 'text', width: 140, required: true },
+      { id: 'email', header: 'Email', kind: 'text', width: 230 },
+      { id: 'hireDate', header: 'Hire date', kind: 'date', width: 120, required: true },
+      { id: 'status', header: 'Status', kind: 'select', width: 110, options: STATUS_OPTIONS, required: true },
+      { id: 'departmentId', header: 'Department', kind: 'reference', width: 220, options: refs.departments },
+      { id: 'jobId', header: 'Job', kind: 'reference', width: 220, options: refs.jobs },
+      { id: 'positionId', header: 'Position', kind: 'reference', width: 220, options: refs.positions, hiddenByDefault: true },
+      { id: 'managerId', header: 'Manager', kind: 'reference', width: 220, options: refs.employees },
+      { id: 'location', header: 'Location', kind: 'text', width: 120 },
+    ],
+    [refs.departments, refs.jobs, refs.positions, refs.employees],
+  );
+  const rows = (employees.data?.rows ?? []) as unknown as GridRow[];
+
+  return (
+    <FullHeightPage
+      header={
+        <>
+          <PageHeader
+            title="Employees"
+            description={employees.data ? `${employees.data.total.toLocaleString()} employees` : 'Loading…'}
+            actions={
+              <>
+                <Button component={Link} to="/people/import" variant="default">Import…</Button>
+                <Button onClick={open} data-testid="new-employee">New employee</Button>
+              </>
+            }
+          />
+          <Group mb="sm" gap="sm" align="flex-end">
+            <Select label="Department" placeholder="All departments" searchable clearable limit={200} w={280} data={refs.departments} value={query.departmentId ?? null} onChange={(v) => setFilter('department', v)} data-testid="filter-department" />
+            <Select label="Status" placeholder="Any status" clearable w={160} data={STATUS_OPTIONS} value={query.status ?? null} onChange={(v) => setFilter('status', v)} />
+            <Select label="Location" placeholder="Any location" clearable searchable w={180} data={locations.data?.locations ?? []} value={query.location ?? null} onChange={(v) => setFilter('location', v)} />
+            <Switch label="Show archived" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} mb={8} />
+          </Group>
+        </>
+      }
+    >
+      <DataGrid
+        gridId="employees"
+        columns={columns}
+        rows={rows}
+        allowAdd
+        onSave={(changes) => saveThroughApi('people.saveEmployees', changes)}
+        onDelete={(selected) => archiveThroughApi('people.archiveEmployees', selected, 'employee')}
+        onExport={(format, visible, cols) => exportGrid('Employees', format, visible, cols)}
+        onOpenRow={(row) => navigate(`/people/employees/${row.id}`)}
+      />
+      <EmployeeFormModal opened={creating} onClose={close} onCreated={(id) => navigate(`/people/employees/${id}`)} />
+    </FullHeightPage>
+  );
+}

@@ -1,0 +1,158 @@
+import { Alert, Button, Card, FileInput, Group, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { EMPLOYEE_IMPORT_FIELDS, type ImportPreview } from '../../../src-shared/api';
+import { ApiCallError, call } from '../../api/client';
+import { useProgress } from '../../api/hooks';
+import { PageHeader } from '../shared/PageHeader';
+
+interface LoadedFile {
+  fileName: string;
+  contentBase64: string;
+}
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+export function ImportPage() {
+  const [file, setFile] = useState<LoadedFile | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ created: number; updated: number } | null>(null);
+  const progress = useProgress();
+
+  async function runPreview(loaded: LoadedFile, mapping?: Record<string, string>) {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setPreview(await call('admin.previewImport', { kind: 'employees', ...loaded, mapping }));
+    } catch (e) {
+      setPreview(null);
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function choose(picked: File | null) {
+    setPreview(null);
+    setResult(null);
+    if (!picked) return setFile(null);
+    const loaded = { fileName: picked.name, contentBase64: await readAsBase64(picked) };
+    setFile(loaded);
+    await runPreview(loaded);
+  }
+
+  function remap(key: string, header: string | null) {
+    if (!file || !preview) return;
+    const mapping = { ...preview.mapping };
+    if (header) mapping[key] = header;
+    else delete mapping[key];
+    void runPreview(file, mapping);
+  }
+
+  async function commit() {
+    if (!file || !preview) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await call('admin.commitImport', { kind: 'employees', ...file, mapping: preview.mapping }));
+      setPreview(null);
+      setFile(null);
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Stack maw={1100}>
+      <PageHeader
+        title="Import employees"
+        description="From a CSV (UTF-8) or Excel (.xlsx) file with a header row. Departments, jobs and positions the file names are created when missing; employees are matched by employee number (new ones created, existing ones updated). Nothing is stored unless every row is valid."
+      />
+      <FileInput label="File" placeholder="Choose a .csv or .xlsx file" accept=".csv,.xlsx,text/csv" value={null} onChange={choose} clearable={false} data-testid="import-file" w={420} />
+      {file && <Text size="sm">File: <b>{file.fileName}</b></Text>}
+      {error && <Alert color="red" title="Not imported" data-testid="import-error">{error}</Alert>}
+      {result && (
+        <Alert color="teal" title="Import complete" data-testid="import-result">
+          {result.created} employees created, {result.updated} updated. <Link to="/people/employees">See employees</Link>
+        </Alert>
+      )}
+      {busy && progress && progress.total > 0 && <Progress value={(progress.done / progress.total) * 100} animated aria-label={progress.label} />}
+      {preview && <PreviewPanel preview={preview} busy={busy} onRemap={remap} onCommit={commit} />}
+    </Stack>
+  );
+}
+
+function PreviewPanel({ preview, busy, onRemap, onCommit }: { preview: ImportPreview; busy: boolean; onRemap(key: string, header: string | null): void; onCommit(): void }) {
+  const problems = preview.issues.length;
+  return (
+    <>
+      <Card withBorder>
+        <Text fw={600} mb="xs">Columns: match each Canopy field to a column of the file</Text>
+        <SimpleGrid cols={3} spacing="xs" data-testid="import-mapping">
+          {EMPLOYEE_IMPORT_FIELDS.map((field) => (
+            <Select
+              key={field.key}
+              label={field.label}
+              required={field.required}
+              placeholder="Not imported"
+              clearable
+              data={preview.headers.filter(Boolean)}
+              value={preview.mapping[field.key] ?? null}
+              onChange={(header) => onRemap(field.key, header)}
+              aria-label={`Column for ${field.label}`}
+            />
+          ))}
+        </SimpleGrid>
+      </Card>
+      <Text data-testid="import-summary">
+        {preview.rowCount} rows: {preview.summary.create} new employees, {preview.summary.update} updates.
+      </Text>
+      {problems > 0 ? (
+        <Alert color="red" title={`${problems} problem${problems === 1 ? '' : 's'} found — nothing will be imported`}>
+          Fix these in the file and choose it again (row numbers are the spreadsheet’s; the header is row 1).
+          <ScrollArea.Autosize mah={260} mt="xs">
+            <Table fz="sm" data-testid="import-issues">
+              <Table.Thead><Table.Tr><Table.Th>Row</Table.Th><Table.Th>Column</Table.Th><Table.Th>Problem</Table.Th></Table.Tr></Table.Thead>
+              <Table.Tbody>
+                {preview.issues.map((issue, i) => (
+                  <Table.Tr key={i}><Table.Td>{issue.row}</Table.Td><Table.Td>{issue.column}</Table.Td><Table.Td>{issue.message}</Table.Td></Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+        </Alert>
+      ) : (
+        <Alert color="teal">No problems found.</Alert>
+      )}
+      <Card withBorder p={0}>
+        <ScrollArea>
+          <Table fz="xs" striped>
+            <Table.Thead><Table.Tr>{preview.headers.map((h, i) => <Table.Th key={i}>{h}</Table.Th>)}</Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {preview.sampleRows.map((row, r) => (
+                <Table.Tr key={r}>{preview.headers.map((_, c) => <Table.Td key={c}>{row[c]}</Table.Td>)}</Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea>
+      </Card>
+      <Group>
+        <Button onClick={onCommit} disabled={problems > 0} loading={busy} data-testid="import-commit">
+          Import {preview.rowCount} rows
+        </Button>
+      </Group>
+    </>
+  );
+}

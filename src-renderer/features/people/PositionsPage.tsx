@@ -1,0 +1,56 @@
+import { Switch } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useApi } from '../../api/hooks';
+import { DataGrid, type GridColumn, type GridRow } from '../../grid';
+import { archiveThroughApi, exportGrid, saveThroughApi } from '../shared/grid-adapters';
+import { FullHeightPage, PageHeader } from '../shared/PageHeader';
+import { YES_NO, usePeopleReferences } from './options';
+
+/** The grid edits the key-position flag as Yes/No; the API takes a boolean. */
+const toApiValues = (values: Record<string, unknown>) =>
+  'isKey' in values ? { ...values, isKey: values.isKey === 'yes' } : values;
+
+export function PositionsPage() {
+  const [showArchived, setShowArchived] = useState(false);
+  const positions = useApi('people.listPositions', { includeArchived: showArchived || undefined });
+  const refs = usePeopleReferences();
+  const columns = useMemo<GridColumn[]>(
+    () => [
+      { id: 'title', header: 'Title', kind: 'text', width: 240, required: true },
+      { id: 'jobId', header: 'Job', kind: 'reference', width: 220, options: refs.jobs, required: true },
+      { id: 'departmentId', header: 'Department', kind: 'reference', width: 240, options: refs.departments, required: true },
+      { id: 'reportsToId', header: 'Reports to', kind: 'reference', width: 260, options: refs.positions },
+      { id: 'incumbentId', header: 'Incumbent', kind: 'reference', width: 220, options: refs.employees },
+      { id: 'isKey', header: 'Key position', kind: 'select', width: 120, options: YES_NO },
+    ],
+    [refs.jobs, refs.departments, refs.positions, refs.employees],
+  );
+  const rows = useMemo(
+    () => (positions.data?.rows ?? []).map((p) => ({ ...p, isKey: p.isKey ? 'yes' : 'no' })) as unknown as GridRow[],
+    [positions.data],
+  );
+  return (
+    <FullHeightPage
+      header={
+        <PageHeader
+          title="Positions"
+          description="Seats in the organisation: a job in a department, a reporting line, and the person who holds it. Key positions are the ones succession plans cover."
+          actions={<Switch label="Show archived" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />}
+        />
+      }
+    >
+      <DataGrid
+        gridId="positions"
+        columns={columns}
+        rows={rows}
+        allowAdd
+        onSave={async (changes) => {
+          const result = await saveThroughApi('people.savePositions', changes, toApiValues);
+          return result.ok ? { ok: true, rows: result.rows.map((r) => ({ ...r, isKey: r.isKey ? 'yes' : 'no' })) } : result;
+        }}
+        onDelete={(selected) => archiveThroughApi('people.archivePositions', selected, 'position')}
+        onExport={(format, visible, cols) => exportGrid('Positions', format, visible, cols)}
+      />
+    </FullHeightPage>
+  );
+}

@@ -1,0 +1,46 @@
+import { useMemo } from 'react';
+import { EMPLOYEE_STATUSES, EMPLOYEE_STATUS_LABELS, type Department, type Employee, type Job, type Position } from '../../../src-shared/api';
+import { useApi } from '../../api/hooks';
+import type { Option } from '../../grid';
+
+export const STATUS_OPTIONS: Option[] = EMPLOYEE_STATUSES.map((value) => ({ value, label: EMPLOYEE_STATUS_LABELS[value] }));
+export const YES_NO: Option[] = [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }];
+
+export const employeeLabel = (e: Pick<Employee, 'firstName' | 'lastName' | 'employeeNumber'>) => `${e.firstName} ${e.lastName} (${e.employeeNumber})`;
+export const jobLabel = (j: Pick<Job, 'title' | 'level'>) => (j.level ? `${j.title} (${j.level})` : j.title);
+
+/** Department labels show their path ("Engineering › Platform") so same-named teams stay apart. */
+export function departmentOptions(departments: Department[]): Option[] {
+  const byId = new Map(departments.map((d) => [d.id, d]));
+  const path = (d: Department, depth = 0): string => {
+    const parent = d.parentId ? byId.get(d.parentId) : undefined;
+    return parent && depth < 20 && parent.parentId ? `${path(parent, depth + 1)} › ${d.name}` : d.name;
+  };
+  return departments.map((d) => ({ value: d.id, label: path(d) })).sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** Everything the people grids need to show references as names. */
+export function usePeopleReferences(options: { employees?: boolean } = {}) {
+  const departments = useApi('people.listDepartments', {});
+  const jobs = useApi('people.listJobs', {});
+  const positions = useApi('people.listPositions', {});
+  const employees = useApi('people.listEmployees', { limit: 100_000 }, { enabled: options.employees !== false });
+  return useMemo(
+    () => ({
+      loading: departments.isLoading || jobs.isLoading || positions.isLoading || (options.employees !== false && employees.isLoading),
+      error: departments.error ?? jobs.error ?? positions.error ?? employees.error,
+      departments: departmentOptions(departments.data?.rows ?? []),
+      jobs: (jobs.data?.rows ?? []).map((j: Job) => ({ value: j.id, label: jobLabel(j) })),
+      positions: positionOptions(positions.data?.rows ?? [], departments.data?.rows ?? []),
+      employees: (employees.data?.rows ?? []).map((e: Employee) => ({ value: e.id, label: employeeLabel(e) })),
+      employeeRows: employees.data?.rows ?? [],
+    }),
+    [departments.data, jobs.data, positions.data, employees.data, departments.isLoading, jobs.isLoading, positions.isLoading, employees.isLoading, departments.error, jobs.error, positions.error, employees.error, options.employees],
+  );
+}
+
+/** Many positions share a title, so the label names the department too. */
+export function positionOptions(positions: Position[], departments: Department[]): Option[] {
+  const names = new Map(departments.map((d) => [d.id, d.name]));
+  return positions.map((p) => ({ value: p.id, label: `${p.title} · ${names.get(p.departmentId) ?? '?'}` }));
+}

@@ -1,0 +1,66 @@
+import { notifications } from '@mantine/notifications';
+import type { Input, Method, Output } from '../../../src-shared/api';
+import { ApiCallError, call } from '../../api/client';
+import type { ExportFormat, GridColumn, GridRow, RowChange, SaveResult } from '../../grid';
+
+type SaveMethod = Extract<Method, `${string}.save${string}`>;
+type ArchiveMethod = Extract<Method, `${string}.archive${string}`>;
+
+/** Turns a grid batch into one save call and maps the server's row/field issues back onto cells. */
+export async function saveThroughApi(method: SaveMethod, changes: RowChange[], toValues: (values: Record<string, unknown>) => Record<string, unknown> = (v) => v): Promise<SaveResult> {
+  const rows = changes.map((change) => ({ id: change.id, version: change.version, values: toValues(change.values) }));
+  try {
+    const result = (await call(method, { rows } as Input<typeof method>)) as { rows: GridRow[] };
+    return { ok: true, rows: result.rows };
+  } catch (error) {
+    return toFailedSave(error, changes);
+  }
+}
+
+export function toFailedSave(error: unknown, changes: RowChange[]): SaveResult {
+  if (!(error instanceof ApiCallError)) return { ok: false, message: String(error), errors: [] };
+  const errors = error.issues
+    .filter((issue) => issue.row !== undefined && changes[issue.row - 1])
+    .map((issue) => ({ rowKey: changes[issue.row! - 1].rowKey, field: issue.field, message: issue.message }));
+  return { ok: false, message: error.message, errors };
+}
+
+export async function archiveThroughApi(method: ArchiveMethod, rows: GridRow[], label: string): Promise<SaveResult | { ok: true }> {
+  try {
+    const { count } = (await call(method, { ids: rows.map((row) => row.id) } as Input<typeof method>)) as Output<ArchiveMethod>;
+    notifications.show({ color: 'teal', message: `${count} ${label}${count === 1 ? '' : 's'} archived.` });
+    return { ok: true };
+  } catch (error) {
+    return toFailedSave(error, []);
+  }
+}
+
+/** Exports what the grid shows (visible columns, filtered and sorted rows, labels not ids). */
+export async function exportGrid(title: string, format: ExportFormat, rows: GridRow[], columns: GridColumn[]): Promise<void> {
+  const labelOf = (column: GridColumn, value: unknown) => {
+    if (value === null || value === undefined) return null;
+    if (column.options) return column.options.find((o) => o.value === value)?.label ?? String(value);
+    return typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
+  };
+  try {
+    const file = await call('admin.exportTable', {
+      format,
+      title,
+      headers: columns.map((c) => c.header),
+      rows: rows.map((row) => columns.map((column) => labelOf(column, row[column.id]))),
+    });
+    downloadFile(file.fileName, file.mimeType, file.contentBase64);
+  } catch (error) {
+    notifications.show({ color: 'red', title: 'Export failed', message: (error as Error).message });
+  }
+}
+
+export function downloadFile(fileName: string, mimeType: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

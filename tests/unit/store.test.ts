@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src-main/store/data-source';
+import { SCHEMA_VERSION } from '../../src-main/store/migrations';
+import { databasePathFromArgs } from '../../src-main/store/data-source-path';
+import { tempDir } from './helpers';
+
+describe('store', () => {
+  it('creates the schema from empty with WAL and foreign keys on', async () => {
+    const file = path.join(tempDir(), 'new.sqlite');
+    const store = await openStore(file);
+    const tables = store.raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all().map((r) => (r as { name: string }).name);
+    expect(tables).toEqual(expect.arrayContaining(['employee', 'department', 'job', 'position', 'audit_event', 'setting', 'migrations']));
+    expect(store.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(store.backupBeforeMigration).toBeNull();
+    await store.close();
+    const again = await openStore(file);
+    expect(again.backupBeforeMigration).toBeNull();
+    await again.close();
+  });
+
+  it('copies an older database before migrating it', async () => {
+    const file = path.join(tempDir(), 'old.sqlite');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE legacy_note (text TEXT); INSERT INTO legacy_note VALUES ('keep me');`);
+    old.close();
+    const store = await openStore(file);
+    expect(store.backupBeforeMigration).toMatch(/before-schema-1-.*\.bak$/);
+    const copy = new Database(store.backupBeforeMigration!, { readonly: true });
+    expect(copy.prepare('SELECT text FROM legacy_note').get()).toEqual({ text: 'keep me' });
+    expect(copy.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'employee'`).get()).toEqual({ n: 0 });
+    copy.close();
+    await store.close();
+  });
+
+  it('refuses a database written by a newer Canopy and leaves it untouched', async () => {
+    const file = path.join(tempDir(), 'newer.sqlite');
+    const store = await openStore(file);
+    store.raw.pragma('user_version = 99');
+    await store.close();
+    const before = fs.readFileSync(file);
+    await expect(openStore(file)).rejects.toThrow(/newer version of Canopy/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a file that is not SQLite and leaves it untouched', async () => {
+    const file = path.join(tempDir(), 'notes.sqlite');
+    fs.writeFileSync(file, 'employee_number,first_name\nE1,Ann\n');
+    await expect(openStore(file)).rejects.toThrow(/not a Canopy database/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('employee_number,first_name\nE1,Ann\n');
+  });
+
+  it('refuses a damaged SQLite file', async () => {
+    const file = path.join(tempDir(), 'damaged.sqlite');
+    const store = await openStore(file);
+    await store.close();
+    const bytes = fs.readFileSync(file);
+    for (let i = 100; i < bytes.length; i += 7) bytes[i] = 0xff;
+    fs.writeFileSync(file, bytes);
+    fs.rmSync(`${file}-wal`, { force: true });
+    fs.rmSync(`${file}-shm`, { force: true });
+    await expect(openStore(file)).rejects.toThrow(/damaged|not a Canopy database/);
+  });
+
+  it('takes the database path from --db, then CANOPY_DB, then the app-data folder', () => {
+    expect(databasePathFromArgs(['--db', '/tmp/a.sqlite'], {})).toBe('/tmp/a.sqlite');
+    expect(databasePathFromArgs(['--db=/tmp/b.sqlite'], {})).toBe('/tmp/b.sqlite');
+    expect(databasePathFromArgs([], { CANOPY_DB: '/tmp/c.sqlite' })).toBe('/tmp/c.sqlite');
+    expect(databasePathFromArgs([], {})).toMatch(/Canopy[\\/]canopy\.sqlite$/);
+  });
+});
