@@ -17,7 +17,7 @@ async function main() {
   }
   const app = await createAppHost(dbPath);
   const host = await startHttpTransport(app, rendererDir, portArg ? Number(portArg.slice(7)) : 0);
-  console.log(`Canopy browser host\n  database: ${app.store().path}\n  open: ${host.url}`);
+  console.log(`Canopy browser host (pid ${process.pid})\n  database: ${app.store().path}\n  open: ${host.url}\n  Press Ctrl+C to stop.`);
   const stop = async () => {
     await host.close();
     await app.close();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, Menu } from 'electron';
 import { createAppHost, type AppHost } from './app-host';
 import { applySecurity } from './security';
@@ -7,6 +8,7 @@ import { databasePathFromArgs } from './store/data-source-path';
 import { registerIpcTransport } from './transports/ipc';
 
 let host: AppHost | null = null;
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -15,7 +17,7 @@ function createWindow(): BrowserWindow {
     title: 'Canopy',
     show: false,
     webPreferences: {
-      preload: path.join(__dirname, '../preload/index.cjs'),
+      preload: path.join(here, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -23,7 +25,7 @@ function createWindow(): BrowserWindow {
   });
   window.once('ready-to-show', () => window.show());
   if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void window.loadFile(path.join(__dirname, '../renderer/index.html'));
+  else void window.loadFile(path.join(here, '../renderer/index.html'));
   return window;
 }
 

@@ -6,10 +6,13 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router-dom';
+import { connectTransport } from './api/client';
 import { queryClient } from './api/hooks';
 import { App } from './app/App';
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'sm', fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' });
+
+connectTransport();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

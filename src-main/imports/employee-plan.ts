@@ -54,6 +54,7 @@ export function planEmployeeImport(table: Table, mapping: Record<string, string>
   const resolver = makeResolver(existing, plan);
   const seenNumbers = new Map<string, number>();
   const managerNumbers: { employee: PlannedEmployee; number: string }[] = [];
+  const orphanManagers: { row: number; number: string }[] = [];
 
   table.rows.forEach((cells, index) => {
     const row = index + 2;
@@ -73,7 +74,11 @@ export function planEmployeeImport(table: Table, mapping: Record<string, string>
     for (const key of ['firstName', 'lastName', 'location', 'department', 'jobTitle', 'positionTitle']) {
       if (get(key).length > 100) issue(row, key, 'At most 100 characters.');
     }
-    if (plan.issues.length > before) return;
+    if (plan.issues.length > before) {
+      // Still name an unknown manager on a bad row, so one pass over the report finds everything.
+      if (get('managerNumber')) orphanManagers.push({ row, number: get('managerNumber') });
+      return;
+    }
 
     const found = stored.get(lower(number));
     const departmentId = get('department') ? resolver.department(get('department'), get('parentDepartment')) : null;
@@ -92,6 +97,10 @@ export function planEmployeeImport(table: Table, mapping: Record<string, string>
     plan.employees.push(employee);
   });
   linkManagers(plan, managerNumbers, stored, issue);
+  for (const { row, number } of orphanManagers) {
+    if (!seenNumbers.has(lower(number)) && !stored.has(lower(number))) issue(row, 'managerNumber', `No employee has the number ${number} (in this file or already stored).`);
+  }
+  plan.issues.sort((a, b) => a.row - b.row);
   return plan;
 }
 

@@ -18,6 +18,9 @@ export class ApiCallError extends Error {
 let transport: Transport | null = null;
 const current = () => (transport ??= pickTransport());
 
+/** Called before the router starts: the launch token arrives in the URL hash the router takes over. */
+export const connectTransport = () => void current();
+
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
   let response;
   try {

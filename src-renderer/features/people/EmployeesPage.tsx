@@ -16,13 +16,14 @@ export function EmployeesPage() {
   const [showArchived, setShowArchived] = useState(false);
   const [creating, { open, close }] = useDisclosure(false);
   const refs = usePeopleReferences();
+  // Unfiltered, this is the same query (and cache entry) as the manager options: fetched once.
+  const department = params.get('department');
   const query: EmployeeQuery = {
     limit: 100_000,
-    departmentId: params.get('department') ?? undefined,
-    includeSubdepartments: true,
-    status: (params.get('status') as EmployeeQuery['status']) ?? undefined,
-    location: params.get('location') ?? undefined,
-    includeArchived: showArchived || undefined,
+    ...(department ? { departmentId: department, includeSubdepartments: true } : {}),
+    ...(params.get('status') ? { status: params.get('status') as EmployeeQuery['status'] } : {}),
+    ...(params.get('location') ? { location: params.get('location')! } : {}),
+    ...(showArchived ? { includeArchived: true } : {}),
   };
   const employees = useApi('people.listEmployees', query);
   const locations = useApi('people.listLocations', {});

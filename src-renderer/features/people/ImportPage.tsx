@@ -1,5 +1,5 @@
 import { Alert, Button, Card, FileInput, Group, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { EMPLOYEE_IMPORT_FIELDS, type ImportPreview } from '../../../src-shared/api';
 import { ApiCallError, call } from '../../api/client';
@@ -20,6 +20,10 @@ function readAsBase64(file: File): Promise<string> {
   });
 }
 
+function sameColumns(mapping: Record<string, string> | undefined, headers: string[] | undefined): boolean {
+  return Boolean(mapping && headers && Object.values(mapping).every((header) => headers.includes(header)));
+}
+
 export function ImportPage() {
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -27,18 +31,27 @@ export function ImportPage() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ created: number; updated: number } | null>(null);
   const progress = useProgress();
+  const mappingRef = useRef<Record<string, string> | undefined>(undefined);
+  const latestRequest = useRef(0);
 
+  /** Previews can overlap when the mapping changes quickly: only the newest answer is shown. */
   async function runPreview(loaded: LoadedFile, mapping?: Record<string, string>) {
+    const request = ++latestRequest.current;
+    mappingRef.current = mapping;
     setBusy(true);
     setError(null);
     setResult(null);
     try {
-      setPreview(await call('admin.previewImport', { kind: 'employees', ...loaded, mapping }));
+      const answer = await call('admin.previewImport', { kind: 'employees', ...loaded, mapping });
+      if (request !== latestRequest.current) return;
+      mappingRef.current = answer.mapping;
+      setPreview(answer);
     } catch (e) {
+      if (request !== latestRequest.current) return;
       setPreview(null);
       setError((e as Error).message);
     } finally {
-      setBusy(false);
+      if (request === latestRequest.current) setBusy(false);
     }
   }
 
@@ -48,12 +61,13 @@ export function ImportPage() {
     if (!picked) return setFile(null);
     const loaded = { fileName: picked.name, contentBase64: await readAsBase64(picked) };
     setFile(loaded);
-    await runPreview(loaded);
+    // A corrected file usually has the same columns: keep the mapping chosen for the last one.
+    await runPreview(loaded, sameColumns(mappingRef.current, preview?.headers) ? mappingRef.current : undefined);
   }
 
   function remap(key: string, header: string | null) {
     if (!file || !preview) return;
-    const mapping = { ...preview.mapping };
+    const mapping = { ...(mappingRef.current ?? preview.mapping) };
     if (header) mapping[key] = header;
     else delete mapping[key];
     void runPreview(file, mapping);

@@ -7,7 +7,8 @@ import { PageHeader } from '../shared/PageHeader';
 
 function buildTree(nodes: OrgNode[], filter: string): TreeNodeData[] {
   const children = new Map<string | null, OrgNode[]>();
-  for (const node of nodes) children.set(node.parentId, [...(children.get(node.parentId) ?? []), node]);
+  const sorted = [...nodes].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+  for (const node of sorted) children.set(node.parentId, [...(children.get(node.parentId) ?? []), node]);
   const needle = filter.trim().toLowerCase();
   const build = (node: OrgNode): TreeNodeData | null => {
     const kids = (children.get(node.id) ?? []).map(build).filter((n): n is TreeNodeData => n !== null);
@@ -21,8 +22,6 @@ export function OrgTreePage() {
   const tree = useApi('people.getOrgTree', {});
   const [filter, setFilter] = useState('');
   const data = useMemo(() => buildTree(tree.data?.nodes ?? [], filter), [tree.data, filter]);
-  const topLevel = useMemo(() => data.map((n) => n.value), [data]);
-  const controller = useTree({ initialExpandedState: getTreeExpandedState(data, filter ? '*' : topLevel) });
   return (
     <Stack style={{ flex: 1, minHeight: 0 }}>
       <PageHeader title="Org tree" description="Departments with their head, direct headcount and headcount including sub-departments." />
@@ -30,8 +29,18 @@ export function OrgTreePage() {
       {tree.isLoading && <Loader />}
       {tree.data && tree.data.nodes.length === 0 && <Text c="dimmed">No departments yet. Add them on the Departments page or import a file.</Text>}
       <div style={{ overflow: 'auto', flex: 1 }} data-testid="org-tree">
+        {tree.data && <OrgTreeView key={filter ? `f:${filter}` : 'all'} data={data} expandAll={Boolean(filter)} />}
+      </div>
+    </Stack>
+  );
+}
+
+/** Mounted once the data is there, so the initial expansion (top two levels, or all matches) applies. */
+function OrgTreeView({ data, expandAll }: { data: TreeNodeData[]; expandAll: boolean }) {
+  const firstTwoLevels = data.flatMap((n) => [n.value, ...(n.children ?? []).map((c) => c.value)]);
+  const controller = useTree({ initialExpandedState: getTreeExpandedState(data, expandAll ? '*' : firstTwoLevels) });
+  return (
         <Tree
-          key={filter ? `f:${filter}` : 'all'}
           data={data}
           tree={controller}
           levelOffset={24}
@@ -49,7 +58,5 @@ export function OrgTreePage() {
             );
           }}
         />
-      </div>
-    </Stack>
   );
 }

@@ -9,14 +9,14 @@ export const YES_NO: Option[] = [{ value: 'yes', label: 'Yes' }, { value: 'no', 
 export const employeeLabel = (e: Pick<Employee, 'firstName' | 'lastName' | 'employeeNumber'>) => `${e.firstName} ${e.lastName} (${e.employeeNumber})`;
 export const jobLabel = (j: Pick<Job, 'title' | 'level'>) => (j.level ? `${j.title} (${j.level})` : j.title);
 
-/** Department labels show their path ("Engineering › Platform") so same-named teams stay apart. */
+/** Labels name the parent too ("Platform · Engineering Group 1") so same-named teams stay apart. */
 export function departmentOptions(departments: Department[]): Option[] {
   const byId = new Map(departments.map((d) => [d.id, d]));
-  const path = (d: Department, depth = 0): string => {
+  const label = (d: Department) => {
     const parent = d.parentId ? byId.get(d.parentId) : undefined;
-    return parent && depth < 20 && parent.parentId ? `${path(parent, depth + 1)} › ${d.name}` : d.name;
+    return parent && parent.parentId ? `${d.name} · ${parent.name}` : d.name;
   };
-  return departments.map((d) => ({ value: d.id, label: path(d) })).sort((a, b) => a.label.localeCompare(b.label));
+  return departments.map((d) => ({ value: d.id, label: label(d) })).sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /** Everything the people grids need to show references as names. */

@@ -1,0 +1,127 @@
+import { Combobox, useCombobox } from '@mantine/core';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { GridController } from './controller';
+import { formatCellValue, isOptionKind } from './convert';
+import { searchOptions } from './optionSearch';
+import { useStore } from './store';
+import type { GridColumn } from './types';
+
+/** Options rendered in a dropdown at once; typing narrows long (10k) reference lists. */
+const OPTION_LIMIT = 50;
+
+interface EditorProps {
+  controller: GridController;
+  column: GridColumn;
+}
+
+/** The open editor of the cursor cell. Its value lives in the controller's store. */
+export function CellEditor(props: EditorProps) {
+  return isOptionKind(props.column.kind) ? <OptionEditor {...props} /> : <TextEditor {...props} />;
+}
+
+function useFocusOnMount(ref: RefObject<HTMLInputElement | null>, caretAtEnd: boolean) {
+  useLayoutEffect(() => {
+    const input = ref.current;
+    if (!input) return;
+    input.focus({ preventScroll: true });
+    if (caretAtEnd) input.setSelectionRange(input.value.length, input.value.length);
+    else input.select();
+  }, [ref, caretAtEnd]);
+}
+
+function TextEditor({ controller, column }: EditorProps) {
+  const value = useStore(controller.ui, (s) => s.edit?.value ?? '');
+  const ref = useRef<HTMLInputElement>(null);
+  useFocusOnMount(ref, true);
+  return (
+    <input
+      ref={ref}
+      className="cg-editor"
+      data-testid="cell-editor"
+      data-cell-editor=""
+      aria-label={column.header}
+      value={value}
+      inputMode={column.kind === 'number' ? 'decimal' : undefined}
+      placeholder={column.kind === 'date' ? 'YYYY-MM-DD' : undefined}
+      spellCheck={false}
+      autoComplete="off"
+      onChange={(e) => controller.setEditValue(e.currentTarget.value)}
+      onBlur={() => controller.commitOnBlur()}
+    />
+  );
+}
+
+/** Searchable dropdown for select and reference cells (Enter/click picks, Escape cancels). */
+function OptionEditor({ controller, column }: EditorProps) {
+  const options = column.options ?? [];
+  const value = useStore(controller.ui, (s) => s.edit?.value ?? '');
+  const [typed] = useState(() => controller.ui.get().edit?.typed ?? null);
+  const [search, setSearch] = useState(() => typed ?? formatCellValue(column, value || null));
+  // Until the user types, the list shows every option rather than only the current label.
+  const [filtering, setFiltering] = useState(typed !== null);
+  const pressedEnter = useRef(false);
+  const ref = useRef<HTMLInputElement>(null);
+  const combobox = useCombobox();
+  const matches = useMemo(
+    () => searchOptions(options, filtering ? search : '', OPTION_LIMIT, value),
+    [options, filtering, search, value],
+  );
+  useFocusOnMount(ref, filtering);
+
+  // Highlight again whenever the listed options change (after they are in the DOM).
+  useEffect(() => {
+    combobox.openDropdown();
+    if (filtering && search.trim() !== '') combobox.selectFirstOption();
+    else combobox.selectActiveOption();
+  }, [matches]);
+
+  // Typed text is the editor's value until an option is picked: Tab or a click
+  // elsewhere then saves an exactly typed label, or reports text that matches none.
+  const onSearch = (text: string) => {
+    setSearch(text);
+    setFiltering(true);
+    controller.setEditValue(text);
+    combobox.openDropdown();
+  };
+
+  return (
+    <Combobox
+      store={combobox}
+      onOptionSubmit={(picked) => controller.commitEdit(pressedEnter.current ? 1 : 0, 0, picked)}
+    >
+      <Combobox.Target>
+        <input
+          ref={ref}
+          className="cg-editor"
+          data-testid="cell-editor"
+          data-cell-editor=""
+          aria-label={column.header}
+          value={search}
+          spellCheck={false}
+          autoComplete="off"
+          onKeyDownCapture={(e) => (pressedEnter.current = e.key === 'Enter')}
+          onChange={(e) => onSearch(e.currentTarget.value)}
+          onBlur={() => controller.commitOnBlur()}
+        />
+      </Combobox.Target>
+      <Combobox.Dropdown miw={200}>
+        <Combobox.Options className="cg-options" data-testid="cell-editor-options">
+          {matches.items.length === 0 ? (
+            <Combobox.Empty>No matching {column.header}</Combobox.Empty>
+          ) : (
+            matches.items.map((option) => (
+              <Combobox.Option key={option.value} value={option.value} active={option.value === value}>
+                {option.label}
+              </Combobox.Option>
+            ))
+          )}
+        </Combobox.Options>
+        {matches.total > matches.items.length && (
+          <Combobox.Footer className="cg-options-more">
+            {matches.total - matches.items.length} more — type to narrow down
+          </Combobox.Footer>
+        )}
+      </Combobox.Dropdown>
+    </Combobox>
+  );
+}

@@ -1,0 +1,91 @@
+import { useDeferredValue, useLayoutEffect, useMemo, useState, type JSX } from 'react';
+import { isColumnHidden, useColumnPrefs } from './columnPrefs';
+import { GridController, type GridLayout } from './controller';
+import { DeleteConfirm } from './DeleteConfirm';
+import { ErrorReport } from './ErrorReport';
+import { GridBody } from './GridBody';
+import { GridToolbar } from './GridToolbar';
+import { FILTER_HEIGHT, HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT } from './layout';
+import { useStore } from './store';
+import type { DataGridProps } from './types';
+import { useGridRows } from './useGridRows';
+import './grid.css';
+
+/** Spreadsheet-like editable grid: virtualised, keyboard driven, saving every edit through `onSave`. */
+export function DataGrid(props: DataGridProps): JSX.Element {
+  const { gridId, columns, rows, allowAdd = false, onDelete, onExport, onOpenRow } = props;
+  const [controller] = useState(() => new GridController());
+  const prefs = useColumnPrefs(gridId, columns);
+  const overlay = useStore(controller.overlay, (s) => s);
+  const [filter, setFilter] = useState('');
+  // Filtering scans every row: typing stays responsive and the view follows.
+  const deferredFilter = useDeferredValue(filter);
+  const [showFilters, setShowFilters] = useState(false);
+
+  const { tableData, view, bodyRows, displayed } = useGridRows(rows, overlay, prefs.visible, deferredFilter);
+
+  const headerHeight = HEADER_HEIGHT + (showFilters ? FILTER_HEIGHT : 0);
+  const layout = useMemo<GridLayout>(
+    () => ({
+      rowHeight: ROW_HEIGHT,
+      headerHeight,
+      rowHeaderWidth: ROW_HEADER_WIDTH,
+      colLefts: prefs.views.map((v) => v.left),
+      colWidths: prefs.views.map((v) => v.width),
+    }),
+    [prefs.views, headerHeight],
+  );
+
+  useLayoutEffect(() => controller.rowsReplaced(), [controller, rows]);
+
+  useLayoutEffect(() => {
+    controller.sync({
+      columns: prefs.visible,
+      allColumns: columns,
+      rows: displayed,
+      sourceRows: tableData,
+      allowAdd,
+      onSave: props.onSave,
+      onDelete,
+      onOpenRow,
+      layout,
+    });
+  });
+
+  return (
+    <div className="cg-root" data-testid={`grid-${gridId}`} style={{ height: props.height ?? '100%' }}>
+      <GridToolbar
+        controller={controller}
+        filter={filter}
+        onFilterChange={setFilter}
+        rowCount={bodyRows.length}
+        totalCount={tableData.length}
+        columns={columns}
+        isHidden={(column) => isColumnHidden(column, prefs.prefs)}
+        onToggleColumn={prefs.setHidden}
+        showFilters={showFilters}
+        onToggleFilters={() => setShowFilters((shown) => !shown)}
+        onExport={onExport && ((format) => onExport(format, bodyRows, prefs.visible))}
+        allowAdd={allowAdd}
+        canDelete={!!onDelete}
+        extra={props.toolbarExtra}
+      />
+      <ErrorReport controller={controller} />
+      <GridBody
+        controller={controller}
+        rows={displayed}
+        columns={prefs.views}
+        errors={overlay.errors}
+        canOpen={!!onOpenRow}
+        headerHeight={headerHeight}
+        sortOf={view.sortOf}
+        onSort={view.toggleSort}
+        onResize={prefs.setWidth}
+        showFilters={showFilters}
+        filterOf={view.filterOf}
+        onFilter={view.setFilter}
+      />
+      <DeleteConfirm controller={controller} />
+    </div>
+  );
+}

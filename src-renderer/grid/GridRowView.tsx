@@ -1,0 +1,120 @@
+import { memo } from 'react';
+import { CellEditor } from './CellEditor';
+import type { ColumnView } from './columnPrefs';
+import type { GridController } from './controller';
+import { formatCellValue } from './convert';
+import type { RowErrors } from './overlay';
+import { useStore } from './store';
+import type { GridRow } from './types';
+import { decodeRowSignature, rowSignature, type RowMarks } from './uiState';
+
+/** The visible slice of columns (all of them unless columns are virtualised). */
+export interface ColumnWindow {
+  start: number;
+  end: number;
+  padLeft: number;
+}
+
+interface RowViewProps {
+  controller: GridController;
+  row: GridRow;
+  index: number;
+  top: number;
+  width: number;
+  columns: ColumnView[];
+  colWindow: ColumnWindow;
+  errors: RowErrors | undefined;
+  draft: boolean;
+  canOpen: boolean;
+}
+
+function cellClass(view: ColumnView, marks: RowMarks, col: number, error: string | undefined): string {
+  let name = `cg-cell cg-kind-${view.column.kind}`;
+  if (col >= marks.selectedFrom && col <= marks.selectedTo) name += ' cg-selected';
+  if (col === marks.cursorCol) name += ' cg-cursor';
+  if (view.column.editable === false) name += ' cg-readonly';
+  if (error) name += ' cg-cell-error';
+  return name;
+}
+
+type RowHeaderProps = Pick<RowViewProps, 'controller' | 'index' | 'draft' | 'canOpen'> & { rowId: string };
+
+function RowHeader({ controller, index, draft, canOpen, rowId }: RowHeaderProps) {
+  return (
+    <div role="rowheader" aria-colindex={1} className="cg-rowheader" data-row-header={index}>
+      <span className="cg-rownum">{draft ? 'New' : index + 1}</span>
+      {draft ? (
+        <button
+          type="button"
+          className="cg-row-button"
+          data-testid="grid-discard-draft"
+          title="Discard this new row"
+          onClick={() => controller.discardDraft(rowId)}
+        >
+          ×
+        </button>
+      ) : (
+        canOpen && (
+          <button
+            type="button"
+            className="cg-row-button cg-open"
+            data-testid="grid-open-row"
+            title="Open"
+            onClick={() => controller.openRow(index)}
+          >
+            ↗
+          </button>
+        )
+      )}
+    </div>
+  );
+}
+
+/**
+ * One displayed row. Memoised: it re-renders only when its row object, its
+ * errors or its part of the selection (via `rowSignature`) change.
+ */
+export const GridRowView = memo(function GridRowView(props: RowViewProps) {
+  const { controller, row, index, top, width, columns, colWindow, errors, draft, canOpen } = props;
+  const marks = decodeRowSignature(useStore(controller.ui, (s) => rowSignature(s, index)));
+  const cells = [];
+  for (let col = colWindow.start; col <= colWindow.end; col++) {
+    const view = columns[col];
+    const id = view.column.id;
+    const error = errors?.cells[id];
+    cells.push(
+      <div
+        key={id}
+        role="gridcell"
+        aria-colindex={col + 2}
+        aria-selected={col >= marks.selectedFrom && col <= marks.selectedTo}
+        aria-readonly={view.column.editable === false || undefined}
+        aria-invalid={error ? true : undefined}
+        className={cellClass(view, marks, col, error)}
+        style={{ width: view.width }}
+        data-row-index={index}
+        data-col-id={id}
+        data-col-index={col}
+        data-testid={error ? 'cell-error' : undefined}
+        title={error}
+      >
+        {col === marks.editCol ? <CellEditor controller={controller} column={view.column} /> : formatCellValue(view.column, row[id])}
+      </div>,
+    );
+  }
+  const rowClass = `cg-row${draft ? ' cg-draft' : ''}${errors?.message ? ' cg-row-invalid' : ''}`;
+  return (
+    <div role="row" aria-rowindex={index + 2} className={rowClass} style={{ transform: `translateY(${top}px)`, width }}>
+      <RowHeader controller={controller} index={index} draft={draft} canOpen={canOpen} rowId={row.id} />
+      {errors?.message && (
+        <div className="cg-row-error-track">
+          <div className="cg-row-error" data-testid="row-error" title={errors.message}>
+            {errors.message}
+          </div>
+        </div>
+      )}
+      {colWindow.padLeft > 0 && <div className="cg-pad" style={{ width: colWindow.padLeft }} />}
+      {cells}
+    </div>
+  );
+});

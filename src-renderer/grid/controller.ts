@@ -1,0 +1,440 @@
+import { formatCellValue, isOptionKind, parseEditorValue, sameValue } from './convert';
+import { isDraftKey, newDraftRow } from './drafts';
+import type { GridAction, KeyContext } from './keyboard';
+import { emptyOverlay, withoutErrors, type OverlayState } from './overlay';
+import { clearWrites, pasteWrites, planWrites, type CellWrite } from './pasteBlock';
+import { INITIAL_STATUS, Saver, type SaveEnv, type StatusState } from './saver';
+import { clampPos, jumpPos, movePos, samePos, type CellPos, type CellRange, type JumpTarget } from './selection';
+import { Store } from './store';
+import { parseTsv, toTsv } from './tsv';
+import type { DataGridProps, GridColumn, GridRow } from './types';
+import { INITIAL_UI_STATE, selectionRange, type UiState } from './uiState';
+
+export interface GridLayout {
+  rowHeight: number;
+  headerHeight: number;
+  rowHeaderWidth: number;
+  /** Left offset of each visible column, after the row header. */
+  colLefts: number[];
+  colWidths: number[];
+}
+
+/** The grid as last rendered; the controller acts on it. */
+export interface GridEnv {
+  /** Visible columns in display order. */
+  columns: GridColumn[];
+  allColumns: GridColumn[];
+  /** Displayed rows: drafts first, then the filtered and sorted rows. */
+  rows: GridRow[];
+  /** Every row the table holds (unfiltered); newer saved versions are in the overlay. */
+  sourceRows: GridRow[];
+  allowAdd: boolean;
+  onSave: DataGridProps['onSave'];
+  onDelete?: DataGridProps['onDelete'];
+  onOpenRow?: DataGridProps['onOpenRow'];
+  layout: GridLayout;
+}
+
+const EMPTY_ENV: GridEnv = {
+  columns: [],
+  allColumns: [],
+  rows: [],
+  sourceRows: [],
+  allowAdd: false,
+  onSave: async () => ({ ok: true, rows: [] }),
+  layout: { rowHeight: 32, headerHeight: 32, rowHeaderWidth: 0, colLefts: [], colWidths: [] },
+};
+
+/** Builds a lookup once per array; the arrays are replaced, never mutated. */
+function cachedIndex<V>(build: (rows: GridRow[]) => Map<string, V>) {
+  let source: GridRow[] | null = null;
+  let index = new Map<string, V>();
+  return (rows: GridRow[]) => {
+    if (rows !== source) {
+      source = rows;
+      index = build(rows);
+    }
+    return index;
+  };
+}
+
+/**
+ * Everything the grid does in response to the keyboard, the mouse and the
+ * clipboard. React components render from its stores and call its methods.
+ */
+export class GridController {
+  readonly ui = new Store<UiState>(INITIAL_UI_STATE);
+  readonly overlay = new Store<OverlayState>(emptyOverlay());
+  readonly status = new Store<StatusState>(INITIAL_STATUS);
+  private readonly saver = new Saver(this.overlay, this.status, () => this.saveEnv());
+  private env: GridEnv = EMPTY_ENV;
+  private scroller: HTMLElement | null = null;
+  private dragging = false;
+  private readonly rowsById = cachedIndex((rows) => new Map(rows.map((row) => [row.id, row])));
+  private readonly rowNumbers = cachedIndex((rows) => new Map(rows.map((row, i) => [row.id, i + 1])));
+
+  sync(env: GridEnv): void {
+    this.env = env;
+    this.keepInsideGrid();
+  }
+
+  /**
+   * The parent passed a new `rows` array: it now decides which rows exist, so
+   * rows hidden after a delete/archive are no longer hidden here.
+   */
+  rowsReplaced(): void {
+    if (this.overlay.get().removed.size > 0) this.overlay.set({ removed: new Set() });
+  }
+
+  setScroller = (element: HTMLElement | null): void => {
+    this.scroller = element;
+  };
+
+  /** Runs a key's action; false when the key should be left to the browser instead. */
+  handleKey(action: GridAction): boolean {
+    if (action.type === 'move' && action.exitAtEdge && this.atEdge(action.dRow, action.dCol)) return false;
+    this.execute(action);
+    return true;
+  }
+
+  private atEdge(dRow: number, dCol: number): boolean {
+    const cursor = this.ui.get().cursor;
+    if (!cursor) return false;
+    const next = movePos(cursor, dRow, dCol, this.env.rows.length, this.env.columns.length);
+    return samePos(next, cursor);
+  }
+
+  execute(action: GridAction): void {
+    switch (action.type) {
+      case 'move':
+        return this.moveBy(action.dRow, action.dCol, action.extend);
+      case 'jump':
+        return this.jump(action.to, action.extend);
+      case 'page':
+        return this.moveBy(action.direction * this.pageRows(), 0, action.extend);
+      case 'startEdit':
+        return this.startEdit(action.initial);
+      case 'commit':
+        return this.commitEdit(action.dRow, action.dCol);
+      case 'cancel':
+        return this.cancelEdit();
+      case 'clear':
+        return this.clearSelection();
+      case 'undo':
+        return this.undo();
+      case 'redo':
+        return this.redo();
+      case 'selectAll':
+        return this.select({ row: 0, col: 0 }, { row: this.env.rows.length - 1, col: this.env.columns.length - 1 });
+    }
+  }
+
+  /** What the keyboard handler needs to know about an open editor. */
+  keyContext(): KeyContext {
+    const edit = this.ui.get().edit;
+    const column = edit && this.env.columns[edit.col];
+    return { editing: edit && column ? { mode: edit.mode, kind: column.kind } : null };
+  }
+
+  // ---- selection -------------------------------------------------------
+
+  select(cursor: CellPos, extent: CellPos = cursor): void {
+    const rows = this.env.rows.length;
+    const cols = this.env.columns.length;
+    const c = clampPos(cursor, rows, cols);
+    const e = clampPos(extent, rows, cols);
+    const state = this.ui.get();
+    if (samePos(c, state.cursor) && samePos(e, state.extent)) return;
+    this.ui.set({ cursor: c, extent: e });
+  }
+
+  private moveBy(dRow: number, dCol: number, extend: boolean): void {
+    const { cursor, extent } = this.ui.get();
+    const from = (extend ? extent : cursor) ?? { row: 0, col: 0 };
+    const next = cursor ? movePos(from, dRow, dCol, this.env.rows.length, this.env.columns.length) : from;
+    if (!next) return;
+    this.moveTo(next, extend);
+  }
+
+  private moveTo(pos: CellPos, extend: boolean): void {
+    const cursor = this.ui.get().cursor;
+    if (extend && cursor) this.select(cursor, pos);
+    else this.select(pos);
+    this.ensureVisible(pos);
+  }
+
+  private jump(to: JumpTarget, extend: boolean): void {
+    const { cursor, extent } = this.ui.get();
+    const from = (extend ? extent : cursor) ?? { row: 0, col: 0 };
+    this.moveTo(jumpPos(from, to, this.env.rows.length, this.env.columns.length), extend);
+  }
+
+  private pageRows(): number {
+    const { rowHeight, headerHeight } = this.env.layout;
+    const height = this.scroller ? this.scroller.clientHeight - headerHeight : rowHeight * 10;
+    return Math.max(1, Math.floor(height / rowHeight) - 1);
+  }
+
+  /** Scrolls just enough to show the cell below the sticky header and beside the row header. */
+  ensureVisible(pos: CellPos): void {
+    const el = this.scroller;
+    if (!el) return;
+    const { rowHeight, headerHeight, rowHeaderWidth, colLefts, colWidths } = this.env.layout;
+    const top = pos.row * rowHeight;
+    const viewHeight = el.clientHeight - headerHeight;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + rowHeight > el.scrollTop + viewHeight) el.scrollTop = top + rowHeight - viewHeight;
+    const left = colLefts[pos.col] ?? 0;
+    const width = colWidths[pos.col] ?? 0;
+    const viewWidth = el.clientWidth - rowHeaderWidth;
+    if (left < el.scrollLeft) el.scrollLeft = left;
+    else if (left + width > el.scrollLeft + viewWidth) el.scrollLeft = Math.min(left, left + width - viewWidth);
+  }
+
+  private keepInsideGrid(): void {
+    const { cursor, extent, edit } = this.ui.get();
+    const rows = this.env.rows.length;
+    const cols = this.env.columns.length;
+    const c = cursor && clampPos(cursor, rows, cols);
+    const e = extent && clampPos(extent, rows, cols);
+    const editGone = edit && (edit.row >= rows || edit.col >= cols);
+    if (samePos(c, cursor) && samePos(e, extent) && !editGone) return;
+    this.ui.set({ cursor: c, extent: e, edit: editGone ? null : edit });
+  }
+
+  // ---- mouse -----------------------------------------------------------
+
+  pointerDownCell(pos: CellPos, extend: boolean): void {
+    const edit = this.ui.get().edit;
+    if (edit && (edit.row !== pos.row || edit.col !== pos.col)) this.commitEdit(0, 0);
+    const cursor = this.ui.get().cursor;
+    if (extend && cursor) this.select(cursor, pos);
+    else this.select(pos);
+    this.startDrag();
+    this.focusGrid();
+  }
+
+  pointerDownRowHeader(row: number, extend: boolean): void {
+    if (this.ui.get().edit) this.commitEdit(0, 0);
+    const lastCol = this.env.columns.length - 1;
+    const cursor = this.ui.get().cursor;
+    const from = extend && cursor ? cursor.row : row;
+    this.select({ row: from, col: 0 }, { row, col: lastCol });
+    this.focusGrid();
+  }
+
+  dragOver(pos: CellPos): void {
+    const cursor = this.ui.get().cursor;
+    if (this.dragging && cursor) this.select(cursor, pos);
+  }
+
+  private startDrag(): void {
+    this.dragging = true;
+    window.addEventListener('mouseup', () => (this.dragging = false), { once: true });
+  }
+
+  openRow(rowIndex: number): void {
+    const row = this.env.rows[rowIndex];
+    if (row && !isDraftKey(row.id)) this.env.onOpenRow?.(row);
+  }
+
+  /** Keyboard focus arriving on the grid shows a cursor to start from. */
+  focused(): void {
+    if (!this.ui.get().cursor) this.select({ row: 0, col: 0 });
+  }
+
+  focusGrid(): void {
+    this.scroller?.focus({ preventScroll: true });
+  }
+
+  // ---- editing ---------------------------------------------------------
+
+  startEdit(typed?: string): void {
+    const cursor = this.ui.get().cursor;
+    const column = cursor && this.env.columns[cursor.col];
+    const row = cursor && this.env.rows[cursor.row];
+    if (!cursor || !column || !row || column.editable === false) return;
+    const current = row[column.id];
+    const optionEditor = isOptionKind(column.kind);
+    const existing = optionEditor ? String(current ?? '') : formatCellValue(column, current);
+    const value = typed === undefined || optionEditor ? existing : typed;
+    const mode = typed === undefined ? 'edit' : 'replace';
+    this.ui.set({ extent: cursor, edit: { ...cursor, value, mode, typed: optionEditor ? (typed ?? null) : null } });
+  }
+
+  setEditValue(value: string): void {
+    this.ui.set((s) => (s.edit ? { edit: { ...s.edit, value } } : {}));
+  }
+
+  /** Saves the open editor's value (or `value`) and moves the cursor. */
+  commitEdit(dRow: number, dCol: number, value?: string): void {
+    if (!this.finishEdit(value)) return;
+    if (dRow !== 0 || dCol !== 0) this.moveBy(dRow, dCol, false);
+    this.focusGrid();
+  }
+
+  /** The editor lost focus to something else: save, but leave the focus where the user put it. */
+  commitOnBlur(): void {
+    this.finishEdit();
+  }
+
+  private finishEdit(value?: string): boolean {
+    const edit = this.ui.get().edit;
+    if (!edit) return false;
+    this.ui.set({ edit: null });
+    const row = this.env.rows[edit.row];
+    const column = this.env.columns[edit.col];
+    if (row && column) this.saveCell(edit.row, row, column, value ?? edit.value);
+    return true;
+  }
+
+  cancelEdit(): void {
+    if (!this.ui.get().edit) return;
+    this.ui.set({ edit: null });
+    this.focusGrid();
+  }
+
+  private saveCell(rowIndex: number, row: GridRow, column: GridColumn, raw: string): void {
+    const parsed = parseEditorValue(column, raw);
+    const draft = isDraftKey(row.id);
+    const rowNumbers = new Map([[row.id, rowIndex + 1]]);
+    const cell = { rowKey: row.id, field: column.id };
+    if (!parsed.ok) {
+      this.saver.report(parsed.message, [{ ...cell, message: parsed.message }], rowNumbers, draft);
+      return;
+    }
+    if (sameValue(row[column.id], parsed.value)) return;
+    const values = { [column.id]: parsed.value };
+    if (draft) {
+      this.overlay.set((s) => ({ drafts: s.drafts.map((d) => (d.id === row.id ? { ...d, ...values } : d)) }));
+      void this.saver.save({ changes: [{ rowKey: row.id, values }], edits: [], rowNumbers, cell, quiet: true });
+      return;
+    }
+    void this.saver.save({
+      changes: [{ rowKey: row.id, id: row.id, version: row.version, values }],
+      edits: [{ id: row.id, before: { [column.id]: row[column.id] ?? null }, after: values }],
+      rowNumbers,
+      cell,
+    });
+  }
+
+  // ---- batches: clear, paste, copy, undo -------------------------------
+
+  clearSelection(): void {
+    const range = selectionRange(this.ui.get());
+    if (range) this.applyWrites(clearWrites(range, this.env.columns), null);
+  }
+
+  paste(text: string): void {
+    const range = selectionRange(this.ui.get());
+    const block = parseTsv(text);
+    if (!range || block.length === 0) return;
+    const writes = pasteWrites(block, range);
+    this.applyWrites(writes, writes);
+  }
+
+  /** The selection as TSV of display text, so it pastes back (and into Excel) as shown. */
+  copyText(): string | null {
+    const range = selectionRange(this.ui.get());
+    if (!range) return null;
+    const lines: string[][] = [];
+    for (let r = range.top; r <= range.bottom; r++) {
+      const row = this.env.rows[r];
+      const cells: string[] = [];
+      for (let c = range.left; c <= range.right; c++) {
+        const column = this.env.columns[c];
+        cells.push(formatCellValue(column, row?.[column.id]));
+      }
+      lines.push(cells);
+    }
+    return toTsv(lines);
+  }
+
+  private applyWrites(writes: CellWrite[], selectAfter: CellWrite[] | null): void {
+    const plan = planWrites(writes, { rows: this.env.rows, columns: this.env.columns, allowAdd: this.env.allowAdd });
+    if (!plan.ok) {
+      this.saver.report(plan.message, plan.errors, plan.rowNumbers);
+      return;
+    }
+    if (plan.changes.length === 0) return;
+    void this.saver.save({ changes: plan.changes, edits: plan.edits, rowNumbers: plan.rowNumbers });
+    if (selectAfter) this.selectWritten(selectAfter);
+  }
+
+  private selectWritten(writes: CellWrite[]): void {
+    const range: CellRange = { top: Infinity, left: Infinity, bottom: -1, right: -1 };
+    for (const w of writes) {
+      range.top = Math.min(range.top, w.row);
+      range.left = Math.min(range.left, w.col);
+      range.bottom = Math.max(range.bottom, w.row);
+      range.right = Math.max(range.right, w.col);
+    }
+    this.select({ row: range.top, col: range.left }, { row: range.bottom, col: range.right });
+  }
+
+  undo(): void {
+    this.cancelEdit();
+    void this.saver.step('undo');
+  }
+
+  redo(): void {
+    this.cancelEdit();
+    void this.saver.step('redo');
+  }
+
+  dismissReport(): void {
+    this.saver.dismissReport();
+  }
+
+  // ---- rows: add, discard, delete --------------------------------------
+
+  addRow(): void {
+    if (this.ui.get().edit) this.commitEdit(0, 0);
+    const draft = newDraftRow(this.env.allColumns);
+    this.overlay.set((s) => ({ drafts: [draft, ...s.drafts] }));
+    const firstEditable = Math.max(0, this.env.columns.findIndex((c) => c.editable !== false));
+    this.ui.set({ cursor: { row: 0, col: firstEditable }, extent: { row: 0, col: firstEditable }, edit: null });
+    if (this.scroller) this.scroller.scrollTop = 0;
+    this.focusGrid();
+  }
+
+  discardDraft(key: string): void {
+    this.overlay.set((s) => ({ drafts: s.drafts.filter((row) => row.id !== key), errors: withoutErrors(s.errors, [key]) }));
+  }
+
+  /** Drafts in the selection go at once; saved rows wait for the confirm dialog. */
+  requestDelete(): void {
+    const range = selectionRange(this.ui.get());
+    if (!range) return;
+    const rows = this.env.rows.slice(range.top, range.bottom + 1);
+    rows.filter((row) => isDraftKey(row.id)).forEach((row) => this.discardDraft(row.id));
+    const saved = rows.filter((row) => !isDraftKey(row.id));
+    if (saved.length > 0 && this.env.onDelete) this.status.set({ deleteRequest: saved });
+  }
+
+  async confirmDelete(): Promise<void> {
+    const rows = this.status.get().deleteRequest;
+    this.status.set({ deleteRequest: null });
+    this.focusGrid();
+    if (!rows) return;
+    await this.saver.remove(rows);
+    const cursor = this.ui.get().cursor;
+    if (cursor) this.select(cursor);
+  }
+
+  cancelDelete(): void {
+    this.status.set({ deleteRequest: null });
+    this.focusGrid();
+  }
+
+  private saveEnv(): SaveEnv {
+    const env = this.env;
+    return {
+      onSave: env.onSave,
+      onDelete: env.onDelete,
+      rowById: (id) => this.rowsById(env.sourceRows).get(id),
+      rowNumber: (key) => this.rowNumbers(env.rows).get(key),
+      header: (field) => env.allColumns.find((c) => c.id === field)?.header ?? field,
+    };
+  }
+}

@@ -1,0 +1,13 @@
+export { DataGrid } from './DataGrid';
+export { formatCellValue, parseCellInput } from './convert';
+export type {
+  CellError,
+  CellKind,
+  DataGridProps,
+  ExportFormat,
+  GridColumn,
+  GridRow,
+  Option,
+  RowChange,
+  SaveResult,
+} from './types';

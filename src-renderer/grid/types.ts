@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+
+export type CellKind = 'text' | 'number' | 'date' | 'select' | 'reference';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface GridColumn {
+  /** Key of the field in the row object. */
+  id: string;
+  header: string;
+  kind: CellKind;
+  /** Width in px, default 160. */
+  width?: number;
+  /** Default true. */
+  editable?: boolean;
+  required?: boolean;
+  /** For 'select' and 'reference' (reference: value = record id, label = display name). */
+  options?: Option[];
+  hiddenByDefault?: boolean;
+}
+
+export interface GridRow {
+  id: string;
+  version: number;
+  [field: string]: unknown;
+}
+
+/** One change to one row. `id` undefined = create a new record. Values hold only the changed fields. */
+export interface RowChange {
+  rowKey: string;
+  id?: string;
+  version?: number;
+  values: Record<string, unknown>;
+}
+
+/** `field` undefined means the error concerns the whole row. */
+export interface CellError {
+  rowKey: string;
+  field?: string;
+  message: string;
+}
+
+export type SaveResult =
+  /** Saved rows in the same order as the changes (with new id/version). */
+  | { ok: true; rows: GridRow[] }
+  /** Nothing was saved. */
+  | { ok: false; message: string; errors: CellError[] };
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+export interface DataGridProps {
+  /** Used for persisted column widths/visibility (localStorage `canopy.grid.<gridId>`) and for data-testid. */
+  gridId: string;
+  columns: GridColumn[];
+  /** All rows; sorting and filtering happen client side in the grid. */
+  rows: GridRow[];
+  /** Called for every committed edit, paste batch, undo/redo and new-row edit. */
+  onSave: (changes: RowChange[]) => Promise<SaveResult>;
+  /** Delete/archive the selected rows (after a confirm). */
+  onDelete?: (rows: GridRow[]) => Promise<SaveResult | { ok: true }>;
+  /** rows = currently visible (filtered + sorted), columns = visible columns. */
+  onExport?: (format: ExportFormat, rows: GridRow[], columns: GridColumn[]) => void;
+  /** Double-click on the row header or its open button. */
+  onOpenRow?: (row: GridRow) => void;
+  /** Show "Add row". */
+  allowAdd?: boolean;
+  /** Default fills the parent (the parent gives the height). */
+  height?: number | string;
+  toolbarExtra?: ReactNode;
+}
