@@ -6,6 +6,13 @@ import { archiveEmployees, getEmployee, listEmployees, listLocations, saveEmploy
 import { archiveJobs, listJobs, saveJobs } from '../services/people/jobs';
 import { getOrgTree } from '../services/people/org-tree';
 import { archivePositions, listPositions, savePositions } from '../services/people/positions';
+import { getSkillHistory, listEmployeeSkills, recordLevels, setTargets } from '../services/skills/employee-skills';
+import { getHeatmap, getOrgGapSummary, getPersonGap, listGapPeople } from '../services/skills/gaps';
+import { archiveRatingModels, listRatingModels, saveRatingModel } from '../services/skills/rating-models';
+import { copyRequirements, listRequirements, saveRequirements } from '../services/skills/requirements';
+import { deleteSearch, listSavedSearches, saveSearch, searchBySkills } from '../services/skills/search';
+import { archiveSkillTypes, listSkillTypes, saveSkillTypes } from '../services/skills/skill-types';
+import { archiveSkills, listSkills, saveSkills } from '../services/skills/skills';
 
 export type Handler<M extends Method> = (input: Input<M>, ctx: ServiceContext) => Promise<Output<M>>;
 export type HandlerTable = { [M in Method]: Handler<M> };
@@ -30,6 +37,31 @@ export const handlers: HandlerTable = {
   'people.archiveEmployees': async (input, ctx) => ({ count: await archiveEmployees(ctx, input.ids, input.archived ?? true) }),
   'people.listLocations': async (_input, ctx) => ({ locations: await listLocations(ctx) }),
   'people.getOrgTree': async (_input, ctx) => ({ nodes: await getOrgTree(ctx) }),
+
+  'skills.listSkillTypes': async (input, ctx) => ({ rows: await listSkillTypes(ctx, input.includeArchived) }),
+  'skills.saveSkillTypes': async (input, ctx) => ({ rows: await saveSkillTypes(ctx, input.rows) }),
+  'skills.archiveSkillTypes': async (input, ctx) => ({ count: await archiveSkillTypes(ctx, input.ids, input.archived ?? true) }),
+  'skills.listRatingModels': async (input, ctx) => ({ rows: await listRatingModels(ctx, input.includeArchived) }),
+  'skills.saveRatingModel': (input, ctx) => saveRatingModel(ctx, input),
+  'skills.archiveRatingModels': async (input, ctx) => ({ count: await archiveRatingModels(ctx, input.ids, input.archived ?? true) }),
+  'skills.listSkills': async (input, ctx) => ({ rows: await listSkills(ctx, input.includeArchived) }),
+  'skills.saveSkills': async (input, ctx) => ({ rows: await saveSkills(ctx, input.rows) }),
+  'skills.archiveSkills': async (input, ctx) => ({ count: await archiveSkills(ctx, input.ids, input.archived ?? true) }),
+  'skills.listRequirements': async (input, ctx) => ({ rows: await listRequirements(ctx, input) }),
+  'skills.saveRequirements': (input, ctx) => saveRequirements(ctx, input.changes),
+  'skills.copyRequirements': (input, ctx) => copyRequirements(ctx, input),
+  'skills.listEmployeeSkills': (input, ctx) => listEmployeeSkills(ctx, input.employeeId, input.asOf),
+  'skills.getSkillHistory': (input, ctx) => getSkillHistory(ctx, input.employeeId, input.skillId),
+  'skills.recordLevels': (input, ctx) => recordLevels(ctx, input.rows),
+  'skills.setTargets': (input, ctx) => setTargets(ctx, input.rows),
+  'skills.getPersonGap': (input, ctx) => getPersonGap(ctx, input),
+  'skills.getHeatmap': (input, ctx) => getHeatmap(ctx, input),
+  'skills.getOrgGapSummary': (input, ctx) => getOrgGapSummary(ctx, input),
+  'skills.listGapPeople': (input, ctx) => listGapPeople(ctx, input),
+  'skills.searchBySkills': (input, ctx) => searchBySkills(ctx, input),
+  'skills.listSavedSearches': (_input, ctx) => listSavedSearches(ctx),
+  'skills.saveSearch': (input, ctx) => saveSearch(ctx, input),
+  'skills.deleteSearch': (input, ctx) => deleteSearch(ctx, input),
 
   'admin.getDatabaseStatus': (_input, ctx) => admin.getDatabaseStatus(ctx),
   'admin.backupDatabase': (input, ctx) => admin.backupDatabase(ctx, input.path),

@@ -12,7 +12,18 @@ import { ImportPage } from '../features/people/ImportPage';
 import { JobsPage } from '../features/people/JobsPage';
 import { OrgTreePage } from '../features/people/OrgTreePage';
 import { PositionsPage } from '../features/people/PositionsPage';
+import { GapAnalysisPage } from '../features/skills/gaps/GapAnalysisPage';
+import { SkillsRepositoryPage } from '../features/skills/repository/SkillsRepositoryPage';
+import { RequirementsPage } from '../features/skills/requirements/RequirementsPage';
+import { SkillSearchPage } from '../features/skills/search/SkillSearchPage';
 import { AREAS } from './areas';
+
+const SKILLS_LINKS = [
+  { to: '/skills', label: 'Repository', exact: true },
+  { to: '/skills/requirements', label: 'Job requirements' },
+  { to: '/skills/gaps', label: 'Gap analysis' },
+  { to: '/skills/search', label: 'Skill search' },
+];
 
 const PEOPLE_LINKS = [
   { to: '/people/employees', label: 'Employees' },
@@ -55,10 +66,16 @@ function Navigation() {
     <nav aria-label="Areas">
       <NavLink component={RouterLink} to="/" label="Home" active={pathname === '/'} />
       {AREAS.map((area) =>
-        area.key === 'people' ? (
-          <NavLink key={area.key} label="People" defaultOpened active={false} childrenOffset={12}>
-            {PEOPLE_LINKS.map((link) => (
-              <NavLink key={link.to} component={RouterLink} to={link.to} label={link.label} active={pathname.startsWith(link.to)} />
+        area.key === 'people' || area.key === 'skills' ? (
+          <NavLink key={area.key} label={area.label} defaultOpened={area.key === 'people' || pathname.startsWith('/skills')} active={false} childrenOffset={12}>
+            {(area.key === 'people' ? PEOPLE_LINKS : SKILLS_LINKS).map((link) => (
+              <NavLink
+                key={link.to}
+                component={RouterLink}
+                to={link.to}
+                label={link.label}
+                active={'exact' in link && link.exact ? pathname === link.to : pathname.startsWith(link.to)}
+              />
             ))}
           </NavLink>
         ) : (
@@ -88,6 +105,10 @@ function AppRoutes() {
       <Route path="/people/positions" element={<PositionsPage />} />
       <Route path="/people/org" element={<OrgTreePage />} />
       <Route path="/people/import" element={<ImportPage />} />
+      <Route path="/skills" element={<SkillsRepositoryPage />} />
+      <Route path="/skills/requirements" element={<RequirementsPage />} />
+      <Route path="/skills/gaps" element={<GapAnalysisPage />} />
+      <Route path="/skills/search" element={<SkillSearchPage />} />
       <Route path="/admin" element={<AdminPage />} />
       <Route path="/admin/audit" element={<AuditLogPage />} />
       {AREAS.filter((area) => !area.built).map((area) => (

@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import { adminApi } from './admin';
 import type { MethodDef } from './common';
 import { peopleApi } from './people';
+import { skillsApi } from './skills';
 
-export const api = { ...peopleApi, ...adminApi } satisfies Record<string, MethodDef>;
+export const api = { ...peopleApi, ...skillsApi, ...adminApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type Method = keyof Api;
@@ -20,3 +21,4 @@ export type ApiEvent =
 export * from './common';
 export * from './people';
 export * from './admin';
+export * from './skills';

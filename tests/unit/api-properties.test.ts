@@ -24,6 +24,30 @@ const VALID: Record<Method, Record<string, unknown>> = {
   'people.archiveEmployees': { ids: [ID] },
   'people.listLocations': {},
   'people.getOrgTree': {},
+  'skills.listSkillTypes': {},
+  'skills.saveSkillTypes': { rows: [{ values: { name: 'Technical' } }] },
+  'skills.archiveSkillTypes': { ids: [ID] },
+  'skills.listRatingModels': {},
+  'skills.saveRatingModel': { name: 'Scale', levels: [{ label: 'Basic', factor: 2 }, { label: 'Expert', factor: 8 }] },
+  'skills.archiveRatingModels': { ids: [ID] },
+  'skills.listSkills': {},
+  'skills.saveSkills': { rows: [{ values: { name: 'SQL', skillTypeId: ID, ratingModelId: ID } }] },
+  'skills.archiveSkills': { ids: [ID] },
+  'skills.listRequirements': { jobId: ID },
+  'skills.saveRequirements': { changes: [{ jobId: ID, skillId: ID, level: 2 }] },
+  'skills.copyRequirements': { fromJobId: ID, toJobIds: [ID], mode: 'merge' },
+  'skills.listEmployeeSkills': { employeeId: ID },
+  'skills.getSkillHistory': { employeeId: ID },
+  'skills.recordLevels': { rows: [{ employeeId: ID, skillId: ID, level: 2, effectiveDate: '2025-01-01', source: 'manager' }] },
+  'skills.setTargets': { rows: [{ employeeId: ID, skillId: ID, level: 3 }] },
+  'skills.getPersonGap': { employeeId: ID },
+  'skills.getHeatmap': { departmentId: ID },
+  'skills.getOrgGapSummary': {},
+  'skills.listGapPeople': { skillId: ID },
+  'skills.searchBySkills': { criteria: [{ skillId: ID, minLevel: 2 }] },
+  'skills.listSavedSearches': {},
+  'skills.saveSearch': { name: 'Data people', criteria: { criteria: [{ skillId: ID, minLevel: 2 }] } },
+  'skills.deleteSearch': { id: ID },
   'admin.getDatabaseStatus': {},
   'admin.backupDatabase': { path: '/tmp/x.sqlite' },
   'admin.openDatabase': { path: '/tmp/x.sqlite' },
@@ -46,7 +70,10 @@ function shapeOf(method: Method): Record<string, z.ZodType> {
 /** Everything the database holds that a write could change. */
 const snapshot = (app: TestApp) => app.store().raw.prepare(
   `SELECT (SELECT count(*) FROM employee) || '/' || (SELECT count(*) FROM department) || '/' || (SELECT count(*) FROM job) || '/' ||
-          (SELECT count(*) FROM position) || '/' || (SELECT count(*) FROM audit_event) || '/' || (SELECT count(*) FROM setting) AS s`,
+          (SELECT count(*) FROM position) || '/' || (SELECT count(*) FROM audit_event) || '/' || (SELECT count(*) FROM setting) || '/' ||
+          (SELECT count(*) FROM skill) || '/' || (SELECT count(*) FROM skill_type) || '/' || (SELECT count(*) FROM rating_model) || '/' ||
+          (SELECT count(*) FROM job_skill) || '/' || (SELECT count(*) FROM employee_skill) || '/' || (SELECT count(*) FROM employee_skill_target) || '/' ||
+          (SELECT count(*) FROM saved_skill_search) AS s`,
 ).get();
 
 async function expectValidationAndNoWrite(app: TestApp, method: Method, input: unknown) {

@@ -29,7 +29,7 @@ describe('store', () => {
     old.exec(`CREATE TABLE legacy_note (text TEXT); INSERT INTO legacy_note VALUES ('keep me');`);
     old.close();
     const store = await openStore(file);
-    expect(store.backupBeforeMigration).toMatch(/before-schema-1-.*\.bak$/);
+    expect(store.backupBeforeMigration).toMatch(/before-schema-2-.*\.bak$/);
     const copy = new Database(store.backupBeforeMigration!, { readonly: true });
     expect(copy.prepare('SELECT text FROM legacy_note').get()).toEqual({ text: 'keep me' });
     expect(copy.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'employee'`).get()).toEqual({ n: 0 });

@@ -58,7 +58,7 @@ const LAST_NAMES = ('Smith Johnson Williams Brown Jones Garcia Miller Davis Rodr
 const LOCATIONS = ['London', 'Berlin', 'Amsterdam', 'New York', 'Toronto', 'Singapore', 'Sydney', 'Remote'];
 
 /** mulberry32: small, fast, deterministic. */
-function random(seed: number) {
+export function random(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -2,16 +2,21 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../src-shared/errors';
 import type { ServiceContext } from '../context';
 import { recordAudit } from '../shared/audit';
+import { todayIso } from '../../../src-shared/domain/dates';
 import { generateDemoOrganisation, type DemoOrganisation } from './demo-data';
+import { generateDemoSkills, insertDemoSkills, type DemoSkills } from './demo-skills';
 
 /** Loads the demo organisation into an empty database (it never mixes with real data). */
 export async function loadDemoOrganisation(ctx: ServiceContext, input: { employees?: number; seed?: number }) {
-  const { n } = ctx.store.raw.prepare(`SELECT (SELECT count(*) FROM employee) + (SELECT count(*) FROM department) AS n`).get() as { n: number };
+  const { n } = ctx.store.raw.prepare(`SELECT (SELECT count(*) FROM employee) + (SELECT count(*) FROM department) + (SELECT count(*) FROM skill) AS n`).get() as { n: number };
   if (n > 0) throw new AppError('CONFLICT', 'The demo organisation can only be loaded into an empty database. Open or create an empty file first.');
-  const org = generateDemoOrganisation(input.employees ?? 500, input.seed ?? 42);
+  const seed = input.seed ?? 42;
+  const org = generateDemoOrganisation(input.employees ?? 500, seed);
+  const skills = generateDemoSkills(org, seed, todayIso());
   insertDemoOrganisation(ctx.store.raw, org, ctx.now);
-  await recordAudit(ctx, [{ entity: 'database', entityId: ctx.store.path, action: 'load-demo', after: counts(org) }]);
-  ctx.changed('people', 'admin');
+  insertDemoSkills(ctx.store.raw, skills, ctx.now, ctx.actor);
+  await recordAudit(ctx, [{ entity: 'database', entityId: ctx.store.path, action: 'load-demo', after: { ...counts(org), ...skillCounts(skills) } }]);
+  ctx.changed('people', 'skills', 'admin');
   return counts(org);
 }
 
@@ -21,6 +26,8 @@ const counts = (org: DemoOrganisation) => ({
   positions: org.positions.length,
   employees: org.employees.length,
 });
+
+const skillCounts = (skills: DemoSkills) => ({ skills: skills.skills.length, requirements: skills.requirements.length, skillLevels: skills.levels.length });
 
 /** Bulk insert with prepared statements on the caller's connection (inside its transaction). */
 export function insertDemoOrganisation(db: Database.Database, org: DemoOrganisation, now: string): void {

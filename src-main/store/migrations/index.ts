@@ -1,5 +1,6 @@
 import { Initial0001 } from './0001-initial';
+import { Skills0002 } from './0002-skills';
 
 /** Ordered; the schema version of a database is the number of these it has applied. */
-export const migrations = [Initial0001];
+export const migrations = [Initial0001, Skills0002];
 export const SCHEMA_VERSION = migrations.length;

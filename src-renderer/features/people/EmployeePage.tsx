@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { EMPLOYEE_STATUS_LABELS } from '../../../src-shared/api';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
+import { EmployeeSkillsPanel } from '../skills/profile/EmployeeSkillsPanel';
 import { EmployeeFormModal } from './EmployeeFormModal';
 
 export function EmployeePage() {
@@ -73,6 +74,9 @@ export function EmployeePage() {
             ))}
           </Stack>
         )}
+      </Card>
+      <Card withBorder>
+        <EmployeeSkillsPanel employeeId={e.id} />
       </Card>
       <Card withBorder>
         <Title order={4} mb="xs">Change history</Title>

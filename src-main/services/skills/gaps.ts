@@ -1,0 +1,308 @@
+// Gap analysis: how far people's current skill levels are from what their jobs require.
+// Everything is answered by set-based SQL on the raw connection; per-row arithmetic uses
+// the pure functions of src-shared/domain/skills, and the org-wide aggregate mirrors them in SQL.
+import type { GapRow, Heatmap, OrgGapSummary, PersonGap } from '../../../src-shared/api';
+import { todayIso } from '../../../src-shared/domain/dates';
+import { coverage, MAX_FACTOR, normalisedGap, requirementMet, roundTo, weightedMatch } from '../../../src-shared/domain/skills';
+import { notFound } from '../../../src-shared/errors';
+import type { ServiceContext } from '../context';
+import { fullName } from '../shared/lookups';
+
+// ---- SQL shared by the skills analytics --------------------------------------------------
+
+/** Employees who count: on the books, i.e. not archived and not terminated. */
+export const ACTIVE_EMPLOYEE = `e.archived = 0 AND e.status <> 'terminated'`;
+
+/** CTE `subtree(id)`: the department bound to @departmentId and every department below it. */
+export const SUBTREE_CTE = `subtree(id) AS (SELECT @departmentId UNION ALL SELECT d.id FROM department d JOIN subtree ON d.parent_id = subtree.id)`;
+
+/**
+ * The level in force on @asOf for one employee and skill: the newest entry effective on or before
+ * it, ties going to the latest recording; NULL when never rated or removed. One backwards seek on
+ * employee_skill_lookup (employee_id, skill_id, effective_date, recorded_at) per pair: measured
+ * faster for requirement pairs than reducing the whole history with a window function or GROUP BY.
+ * Select it inside a MATERIALIZED CTE when the result is also joined on, or SQLite evaluates it twice.
+ */
+export const currentLevel = (employeeId: string, skillId: string) =>
+  `(SELECT es.level FROM employee_skill es
+     WHERE es.employee_id = ${employeeId} AND es.skill_id = ${skillId} AND es.effective_date <= @asOf
+     ORDER BY es.effective_date DESC, es.recorded_at DESC LIMIT 1)`;
+
+export const resolveAsOf = (asOf: string | undefined) => asOf ?? todayIso();
+
+export function assertExists(ctx: ServiceContext, table: 'employee' | 'job' | 'department' | 'skill', id: string, what: string): void {
+  if (!ctx.store.raw.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) throw notFound(what);
+}
+
+const roundGap = (gap: number) => roundTo(gap, 3);
+const roundPercent = (percent: number) => roundTo(percent, 1);
+const byName = new Intl.Collator(undefined, { sensitivity: 'base' }).compare;
+
+// ---- Person gap ----------------------------------------------------------------------------
+
+interface RequirementRow {
+  skillId: string;
+  skillName: string;
+  skillTypeId: string;
+  weight: number;
+  requiredLevel: number;
+  requiredLabel: string;
+  requiredFactor: number;
+  currentLevel: number | null;
+  currentLabel: string | null;
+  currentFactor: number | null;
+}
+
+/** One person against their own job, or against `jobId` to see what moving there would take. */
+export async function getPersonGap(ctx: ServiceContext, input: { employeeId: string; jobId?: string; asOf?: string }): Promise<PersonGap> {
+  const asOf = resolveAsOf(input.asOf);
+  const employee = ctx.store.raw.prepare(`SELECT job_id AS jobId FROM employee WHERE id = ?`).get(input.employeeId) as { jobId: string | null } | undefined;
+  if (!employee) throw notFound('The employee');
+  const jobId = input.jobId ?? employee.jobId;
+  const job = jobId ? (ctx.store.raw.prepare(`SELECT title FROM job WHERE id = ?`).get(jobId) as { title: string } | undefined) : undefined;
+  if (jobId && !job) throw notFound('The job');
+  const requirements = jobId ? personRequirements(ctx, input.employeeId, jobId, asOf) : [];
+  const rows = requirements.map(toGapRow).sort((a, b) => b.gap - a.gap || b.weight - a.weight || byName(a.skillName, b.skillName));
+  return {
+    employeeId: input.employeeId,
+    jobId,
+    jobTitle: job?.title ?? null,
+    asOf,
+    rows,
+    coverage: roundPercent(coverage(rows.filter((row) => row.met).length, rows.length)),
+    match: roundPercent(weightedMatch(requirements)),
+  };
+}
+
+function personRequirements(ctx: ServiceContext, employeeId: string, jobId: string, asOf: string): RequirementRow[] {
+  return ctx.store.raw
+    .prepare(
+      `WITH requirement AS MATERIALIZED (
+         SELECT js.skill_id, js.level, js.weight, s.name, s.skill_type_id, s.rating_model_id, ${currentLevel('@employeeId', 'js.skill_id')} AS current_level
+           FROM job_skill js JOIN skill s ON s.id = js.skill_id AND s.archived = 0
+          WHERE js.job_id = @jobId)
+       SELECT r.skill_id AS skillId, r.name AS skillName, r.skill_type_id AS skillTypeId, r.weight,
+              r.level AS requiredLevel, rf.label AS requiredLabel, rf.factor AS requiredFactor,
+              r.current_level AS currentLevel, cf.label AS currentLabel, cf.factor AS currentFactor
+         FROM requirement r
+         JOIN rating_level rf ON rf.rating_model_id = r.rating_model_id AND rf.value = r.level
+         LEFT JOIN rating_level cf ON cf.rating_model_id = r.rating_model_id AND cf.value = r.current_level`,
+    )
+    .all({ employeeId, jobId, asOf }) as RequirementRow[];
+}
+
+const toGapRow = (row: RequirementRow): GapRow => ({
+  skillId: row.skillId,
+  skillName: row.skillName,
+  skillTypeId: row.skillTypeId,
+  weight: row.weight,
+  requiredLevel: row.requiredLevel,
+  requiredLabel: row.requiredLabel,
+  currentLevel: row.currentLevel,
+  currentLabel: row.currentLabel,
+  gap: roundGap(normalisedGap(row.requiredFactor, row.currentFactor)),
+  met: requirementMet(row.requiredFactor, row.currentFactor),
+});
+
+// ---- Heatmap -------------------------------------------------------------------------------
+
+interface HeatmapCellRow {
+  employeeId: string;
+  skillId: string;
+  skillName: string;
+  requiredLevel: number;
+  requiredFactor: number;
+  currentLevel: number | null;
+  currentFactor: number | null;
+}
+
+type HeatmapInput = { departmentId: string; includeSubdepartments?: boolean; skillTypeId?: string; asOf: string };
+
+/** People of a department × the skills their jobs require; a cell only where the person's job requires the skill. */
+export async function getHeatmap(
+  ctx: ServiceContext,
+  input: { departmentId: string; includeSubdepartments?: boolean; skillTypeId?: string; asOf?: string },
+): Promise<Heatmap> {
+  const asOf = resolveAsOf(input.asOf);
+  assertExists(ctx, 'department', input.departmentId, 'The department');
+  const cells = heatmapCells(ctx, { ...input, asOf });
+  const skills = new Map(cells.map((cell) => [cell.skillId, cell.skillName]));
+  return {
+    asOf,
+    employees: heatmapPeople(ctx, input),
+    skills: [...skills].map(([id, name]) => ({ id, name })).sort((a, b) => byName(a.name, b.name)),
+    cells: cells.map((cell) => ({
+      employeeId: cell.employeeId,
+      skillId: cell.skillId,
+      requiredLevel: cell.requiredLevel,
+      currentLevel: cell.currentLevel,
+      gap: roundGap(normalisedGap(cell.requiredFactor, cell.currentFactor)),
+    })),
+  };
+}
+
+const inDepartment = (includeSubdepartments: boolean | undefined) =>
+  includeSubdepartments ? `e.department_id IN (SELECT id FROM subtree)` : `e.department_id = @departmentId`;
+
+function heatmapPeople(ctx: ServiceContext, input: Omit<HeatmapInput, 'asOf'>): Heatmap['employees'] {
+  const rows = ctx.store.raw
+    .prepare(
+      `WITH RECURSIVE ${SUBTREE_CTE}
+       SELECT e.id, e.first_name AS firstName, e.last_name AS lastName, j.title AS jobTitle
+         FROM employee e LEFT JOIN job j ON j.id = e.job_id
+        WHERE ${ACTIVE_EMPLOYEE} AND ${inDepartment(input.includeSubdepartments)}
+        ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id`,
+    )
+    .all({ departmentId: input.departmentId }) as { id: string; firstName: string; lastName: string; jobTitle: string | null }[];
+  return rows.map((row) => ({ id: row.id, name: fullName(row.firstName, row.lastName), jobTitle: row.jobTitle }));
+}
+
+function heatmapCells(ctx: ServiceContext, input: HeatmapInput): HeatmapCellRow[] {
+  const ofType = input.skillTypeId ? `AND s.skill_type_id = @skillTypeId` : '';
+  return ctx.store.raw
+    .prepare(
+      `WITH RECURSIVE ${SUBTREE_CTE},
+       cell AS MATERIALIZED (
+         SELECT e.id AS employee_id, s.id AS skill_id, s.name AS skill_name, s.rating_model_id,
+                js.level AS required_level, rf.factor AS required_factor, ${currentLevel('e.id', 'js.skill_id')} AS current_level
+           FROM employee e
+           JOIN job_skill js ON js.job_id = e.job_id
+           JOIN skill s ON s.id = js.skill_id AND s.archived = 0 ${ofType}
+           JOIN rating_level rf ON rf.rating_model_id = s.rating_model_id AND rf.value = js.level
+          WHERE ${ACTIVE_EMPLOYEE} AND ${inDepartment(input.includeSubdepartments)})
+       SELECT c.employee_id AS employeeId, c.skill_id AS skillId, c.skill_name AS skillName, c.required_level AS requiredLevel,
+              c.required_factor AS requiredFactor, c.current_level AS currentLevel, cf.factor AS currentFactor
+         FROM cell c LEFT JOIN rating_level cf ON cf.rating_model_id = c.rating_model_id AND cf.value = c.current_level`,
+    )
+    .all({ departmentId: input.departmentId, skillTypeId: input.skillTypeId, asOf: input.asOf }) as HeatmapCellRow[];
+}
+
+// ---- Org-wide summary ------------------------------------------------------------------------
+
+interface SummaryRow {
+  kind: 'total' | 'skill' | 'department';
+  id: string | null;
+  name: string | null;
+  requirements: number;
+  met: number;
+  averageGap: number | null;
+}
+
+/**
+ * Coverage over every (employee, requirement of their job) pair, the skills with most unmet
+ * requirements and the departments (each on its own, not rolled up) with most unmet requirements.
+ */
+export async function getOrgGapSummary(ctx: ServiceContext, input: { asOf?: string; limit?: number }): Promise<OrgGapSummary> {
+  const asOf = resolveAsOf(input.asOf);
+  const rows = ctx.store.raw.prepare(ORG_SUMMARY_SQL).all({ asOf, limit: input.limit ?? 10 }) as SummaryRow[];
+  const total = rows.find((row) => row.kind === 'total') ?? { requirements: 0, met: 0 };
+  return {
+    asOf,
+    requirements: total.requirements,
+    met: total.met,
+    coverage: roundPercent(coverage(total.met, total.requirements)),
+    topSkills: rows
+      .filter((row) => row.kind === 'skill')
+      .map((row) => ({ skillId: row.id!, name: row.name!, requirements: row.requirements, unmet: row.requirements - row.met, averageGap: roundGap(row.averageGap ?? 0) })),
+    topDepartments: rows
+      .filter((row) => row.kind === 'department')
+      .map((row) => ({ departmentId: row.id!, name: row.name!, requirements: row.requirements, unmet: row.requirements - row.met, coverage: roundPercent(coverage(row.met, row.requirements)) })),
+  };
+}
+
+// `met` and `gap` are requirementMet and normalisedGap of the domain, in SQL (a missing level is factor 0);
+// averageGap is over all of a skill's requirement pairs, met ones counting 0. The requirements are
+// materialised first so each employee joins a small table; the pairs are scored once, grouped twice,
+// and only the grouped rows are joined to names.
+const ORG_SUMMARY_SQL = `
+  WITH requirement AS MATERIALIZED (
+    SELECT js.job_id, js.skill_id, rf.factor AS required_factor, s.rating_model_id
+      FROM job_skill js
+      JOIN skill s ON s.id = js.skill_id AND s.archived = 0
+      JOIN rating_level rf ON rf.rating_model_id = s.rating_model_id AND rf.value = js.level),
+  pair AS (
+    SELECT e.department_id, r.skill_id, r.required_factor, r.rating_model_id, ${currentLevel('e.id', 'r.skill_id')} AS current_level
+      FROM employee e CROSS JOIN requirement r ON r.job_id = e.job_id
+     WHERE ${ACTIVE_EMPLOYEE}),
+  scored AS MATERIALIZED (
+    SELECT p.department_id, p.skill_id,
+           coalesce(cf.factor, 0) >= p.required_factor AS met,
+           max(0, p.required_factor - coalesce(cf.factor, 0)) * 1.0 / ${MAX_FACTOR} AS gap
+      FROM pair p LEFT JOIN rating_level cf ON cf.rating_model_id = p.rating_model_id AND cf.value = p.current_level),
+  by_skill AS (SELECT skill_id, count(*) AS requirements, sum(met) AS met, avg(gap) AS gap FROM scored GROUP BY skill_id),
+  by_department AS (SELECT department_id, count(*) AS requirements, sum(met) AS met FROM scored WHERE department_id IS NOT NULL GROUP BY department_id)
+  SELECT 'total' AS kind, NULL AS id, NULL AS name, count(*) AS requirements, coalesce(sum(met), 0) AS met, NULL AS averageGap FROM scored
+  UNION ALL
+  SELECT * FROM (
+    SELECT 'skill', s.id, s.name, b.requirements, b.met, b.gap
+      FROM by_skill b JOIN skill s ON s.id = b.skill_id
+     WHERE b.requirements > b.met
+     ORDER BY b.requirements - b.met DESC, b.gap DESC, s.name COLLATE NOCASE LIMIT @limit)
+  UNION ALL
+  SELECT * FROM (
+    SELECT 'department', d.id, d.name, b.requirements, b.met, NULL
+      FROM by_department b JOIN department d ON d.id = b.department_id
+     WHERE b.requirements > b.met
+     ORDER BY b.requirements - b.met DESC, b.met * 1.0 / b.requirements, d.name COLLATE NOCASE LIMIT @limit)`;
+
+// ---- People behind one skill's gap ------------------------------------------------------------
+
+interface GapPersonRow {
+  employeeId: string;
+  firstName: string;
+  lastName: string;
+  departmentName: string | null;
+  jobTitle: string | null;
+  requiredLevel: number;
+  requiredFactor: number;
+  currentLevel: number | null;
+  currentFactor: number | null;
+}
+
+/** Everyone whose job requires the skill (optionally in a department and below), largest gap first. */
+export async function listGapPeople(
+  ctx: ServiceContext,
+  input: { skillId: string; departmentId?: string; onlyUnmet?: boolean; asOf?: string },
+): Promise<{ rows: { employeeId: string; name: string; departmentName: string | null; jobTitle: string | null; requiredLevel: number; currentLevel: number | null; gap: number }[] }> {
+  const asOf = resolveAsOf(input.asOf);
+  assertExists(ctx, 'skill', input.skillId, 'The skill');
+  if (input.departmentId) assertExists(ctx, 'department', input.departmentId, 'The department');
+  const people = gapPeopleRows(ctx, { ...input, asOf })
+    .map((row) => ({ row, gap: normalisedGap(row.requiredFactor, row.currentFactor) }))
+    .filter(({ gap }) => !input.onlyUnmet || gap > 0)
+    .sort((a, b) => b.gap - a.gap || byName(a.row.lastName, b.row.lastName) || byName(a.row.firstName, b.row.firstName));
+  return {
+    rows: people.map(({ row, gap }) => ({
+      employeeId: row.employeeId,
+      name: fullName(row.firstName, row.lastName),
+      departmentName: row.departmentName,
+      jobTitle: row.jobTitle,
+      requiredLevel: row.requiredLevel,
+      currentLevel: row.currentLevel,
+      gap: roundGap(gap),
+    })),
+  };
+}
+
+function gapPeopleRows(ctx: ServiceContext, input: { skillId: string; departmentId?: string; asOf: string }): GapPersonRow[] {
+  const inDepartment = input.departmentId ? `AND e.department_id IN (SELECT id FROM subtree)` : '';
+  return ctx.store.raw
+    .prepare(
+      `WITH RECURSIVE ${SUBTREE_CTE},
+       requirement AS MATERIALIZED (
+         SELECT e.id AS employee_id, e.first_name, e.last_name, d.name AS department_name, j.title AS job_title,
+                js.level AS required_level, rf.factor AS required_factor, s.rating_model_id, ${currentLevel('e.id', 'js.skill_id')} AS current_level
+           FROM job_skill js
+           JOIN skill s ON s.id = js.skill_id AND s.archived = 0
+           JOIN rating_level rf ON rf.rating_model_id = s.rating_model_id AND rf.value = js.level
+           JOIN employee e ON e.job_id = js.job_id
+           JOIN job j ON j.id = js.job_id
+           LEFT JOIN department d ON d.id = e.department_id
+          WHERE js.skill_id = @skillId AND ${ACTIVE_EMPLOYEE} ${inDepartment})
+       SELECT r.employee_id AS employeeId, r.first_name AS firstName, r.last_name AS lastName, r.department_name AS departmentName,
+              r.job_title AS jobTitle, r.required_level AS requiredLevel, r.required_factor AS requiredFactor,
+              r.current_level AS currentLevel, cf.factor AS currentFactor
+         FROM requirement r LEFT JOIN rating_level cf ON cf.rating_model_id = r.rating_model_id AND cf.value = r.current_level`,
+    )
+    .all({ skillId: input.skillId, departmentId: input.departmentId ?? null, asOf: input.asOf }) as GapPersonRow[];
+}
