@@ -37,6 +37,24 @@ describe('store', () => {
     await store.close();
   });
 
+  it('upgrades a schema-1 database to the current schema, keeping its data and a copy', async () => {
+    const file = path.join(tempDir(), 'v1.sqlite');
+    const store = await openStore(file);
+    store.raw.exec(`INSERT INTO department (id, name, created_at, updated_at) VALUES ('d1', 'Finance', 'now', 'now')`);
+    for (const table of ['saved_skill_search', 'employee_skill_target', 'employee_skill', 'job_skill', 'skill', 'rating_level', 'rating_model', 'skill_type']) {
+      store.raw.exec(`DROP TABLE ${table}`);
+    }
+    store.raw.exec(`DELETE FROM migrations WHERE name LIKE 'Skills%'`);
+    store.raw.pragma('user_version = 1');
+    await store.close();
+    const upgraded = await openStore(file);
+    expect(upgraded.backupBeforeMigration).toMatch(/before-schema-2-/);
+    expect(upgraded.raw.prepare(`SELECT name FROM department`).all()).toEqual([{ name: 'Finance' }]);
+    expect(upgraded.raw.prepare(`SELECT count(*) AS n FROM skill`).get()).toEqual({ n: 0 });
+    expect(upgraded.raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    await upgraded.close();
+  });
+
   it('refuses a database written by a newer Canopy and leaves it untouched', async () => {
     const file = path.join(tempDir(), 'newer.sqlite');
     const store = await openStore(file);

@@ -82,11 +82,11 @@ function assertLevelsStillCover(ctx: ServiceContext, modelId: string, levelCount
   const { highest } = ctx.store.raw
     .prepare(
       `SELECT max(level) AS highest FROM (
-         SELECT js.level FROM job_skill js JOIN skill s ON s.id = js.skill_id WHERE s.rating_model_id = ?1
-         UNION ALL SELECT es.level FROM employee_skill es JOIN skill s ON s.id = es.skill_id WHERE s.rating_model_id = ?1
-         UNION ALL SELECT t.level FROM employee_skill_target t JOIN skill s ON s.id = t.skill_id WHERE s.rating_model_id = ?1)`,
+         SELECT js.level FROM job_skill js JOIN skill s ON s.id = js.skill_id WHERE s.rating_model_id = @id
+         UNION ALL SELECT es.level FROM employee_skill es JOIN skill s ON s.id = es.skill_id WHERE s.rating_model_id = @id
+         UNION ALL SELECT t.level FROM employee_skill_target t JOIN skill s ON s.id = t.skill_id WHERE s.rating_model_id = @id)`,
     )
-    .get(modelId) as { highest: number | null };
+    .get({ id: modelId }) as { highest: number | null };
   if (highest !== null && highest > levelCount) {
     throw new AppError('VALIDATION', `Level ${highest} of this model is in use (requirements, recorded levels or targets); keep at least ${highest} levels.`, [
       { path: ['levels'], field: 'levels', message: `Keep at least ${highest} levels.` },

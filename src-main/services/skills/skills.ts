@@ -96,8 +96,8 @@ async function checkSkills(candidates: Candidate<Values>[], ctx: ServiceContext)
 
 function levelsInUseIssues(ctx: ServiceContext, c: Candidate<Values>, levelCount: number): ErrorIssue[] {
   const { highest } = ctx.store.raw
-    .prepare(`SELECT max(level) AS highest FROM (SELECT level FROM job_skill WHERE skill_id = ?1 UNION ALL SELECT level FROM employee_skill WHERE skill_id = ?1 UNION ALL SELECT level FROM employee_skill_target WHERE skill_id = ?1)`)
-    .get(c.id) as { highest: number | null };
+    .prepare(`SELECT max(level) AS highest FROM (SELECT level FROM job_skill WHERE skill_id = @id UNION ALL SELECT level FROM employee_skill WHERE skill_id = @id UNION ALL SELECT level FROM employee_skill_target WHERE skill_id = @id)`)
+    .get({ id: c.id }) as { highest: number | null };
   return highest !== null && highest > levelCount
     ? [rowIssue(c.index, 'ratingModelId', `Level ${highest} is in use for this skill; the new rating model has only ${levelCount} levels.`)]
     : [];
