@@ -9,6 +9,7 @@ import { createAppHost } from '../../src-main/app-host';
 import { buildEmployeeQuery } from '../../src-main/services/people/employees';
 import { generateDemoOrganisation } from '../../src-main/services/admin/demo-data';
 import { benchBrowserGrid } from './browser-grid';
+import { benchSkills } from './skills';
 
 export interface BenchRow {
   name: string;
@@ -120,6 +121,7 @@ async function main() {
     const dbPath = await benchPeoplePage(dir);
     await benchImport(dir);
     for (const row of await benchBrowserGrid(dbPath)) rows.push(row);
+    for (const row of await benchSkills(dir)) rows.push(row);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -207,6 +207,12 @@ describe('org gap summary', () => {
     }
     expect(await getOrgGapSummary(ctx, { asOf: '2024-04-01' })).toMatchObject({ requirements: 8, met: 3 });
   });
+
+  it('reports an organisation without requirements as fully covered, with nothing to rank', async () => {
+    const app = await openTestApp();
+    const summary = orgGapSummary.parse(await getOrgGapSummary(contextFor(app.store()), {}));
+    expect(summary).toMatchObject({ requirements: 0, met: 0, coverage: 100, topSkills: [], topDepartments: [] });
+  });
 });
 
 describe('people behind a skill gap', () => {

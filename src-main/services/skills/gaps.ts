@@ -1,7 +1,8 @@
 // Gap analysis: how far people's current skill levels are from what their jobs require.
 // Everything is answered by set-based SQL on the raw connection; per-row arithmetic uses
 // the pure functions of src-shared/domain/skills, and the org-wide aggregate mirrors them in SQL.
-import type { GapRow, Heatmap, OrgGapSummary, PersonGap } from '../../../src-shared/api';
+import type { z } from 'zod';
+import type { gapPeople, GapRow, Heatmap, OrgGapSummary, PersonGap } from '../../../src-shared/api';
 import { todayIso } from '../../../src-shared/domain/dates';
 import { coverage, MAX_FACTOR, normalisedGap, requirementMet, roundTo, weightedMatch } from '../../../src-shared/domain/skills';
 import { notFound } from '../../../src-shared/errors';
@@ -210,10 +211,10 @@ export async function getOrgGapSummary(ctx: ServiceContext, input: { asOf?: stri
   };
 }
 
-// `met` and `gap` are requirementMet and normalisedGap of the domain, in SQL (a missing level is factor 0);
-// averageGap is over all of a skill's requirement pairs, met ones counting 0. The requirements are
-// materialised first so each employee joins a small table; the pairs are scored once, grouped twice,
-// and only the grouped rows are joined to names.
+// Each pair's shortfall in factors (a missing level is factor 0) gives normalisedGap (shortfall / 9)
+// and requirementMet (shortfall 0) of the domain; averageGap is over all of a skill's pairs, met ones
+// counting 0. The requirements are materialised first so each employee joins a small table; the
+// pairs are scored once, grouped twice, and only the grouped rows are joined to names.
 const ORG_SUMMARY_SQL = `
   WITH requirement AS MATERIALIZED (
     SELECT js.job_id, js.skill_id, rf.factor AS required_factor, s.rating_model_id
@@ -225,13 +226,16 @@ const ORG_SUMMARY_SQL = `
       FROM employee e CROSS JOIN requirement r ON r.job_id = e.job_id
      WHERE ${ACTIVE_EMPLOYEE}),
   scored AS MATERIALIZED (
-    SELECT p.department_id, p.skill_id,
-           coalesce(cf.factor, 0) >= p.required_factor AS met,
-           max(0, p.required_factor - coalesce(cf.factor, 0)) * 1.0 / ${MAX_FACTOR} AS gap
+    SELECT p.department_id, p.skill_id, max(0, p.required_factor - coalesce(cf.factor, 0)) AS shortfall
       FROM pair p LEFT JOIN rating_level cf ON cf.rating_model_id = p.rating_model_id AND cf.value = p.current_level),
-  by_skill AS (SELECT skill_id, count(*) AS requirements, sum(met) AS met, avg(gap) AS gap FROM scored GROUP BY skill_id),
-  by_department AS (SELECT department_id, count(*) AS requirements, sum(met) AS met FROM scored WHERE department_id IS NOT NULL GROUP BY department_id)
-  SELECT 'total' AS kind, NULL AS id, NULL AS name, count(*) AS requirements, coalesce(sum(met), 0) AS met, NULL AS averageGap FROM scored
+  by_skill AS (
+    SELECT skill_id, count(*) AS requirements, sum(shortfall = 0) AS met, avg(shortfall) / ${MAX_FACTOR}.0 AS gap
+      FROM scored GROUP BY skill_id),
+  by_department AS (
+    SELECT department_id, count(*) AS requirements, sum(shortfall = 0) AS met
+      FROM scored WHERE department_id IS NOT NULL GROUP BY department_id)
+  SELECT 'total' AS kind, NULL AS id, NULL AS name, coalesce(sum(requirements), 0) AS requirements, coalesce(sum(met), 0) AS met, NULL AS averageGap
+    FROM by_skill
   UNION ALL
   SELECT * FROM (
     SELECT 'skill', s.id, s.name, b.requirements, b.met, b.gap
@@ -263,7 +267,7 @@ interface GapPersonRow {
 export async function listGapPeople(
   ctx: ServiceContext,
   input: { skillId: string; departmentId?: string; onlyUnmet?: boolean; asOf?: string },
-): Promise<{ rows: { employeeId: string; name: string; departmentName: string | null; jobTitle: string | null; requiredLevel: number; currentLevel: number | null; gap: number }[] }> {
+): Promise<z.infer<typeof gapPeople>> {
   const asOf = resolveAsOf(input.asOf);
   assertExists(ctx, 'skill', input.skillId, 'The skill');
   if (input.departmentId) assertExists(ctx, 'department', input.departmentId, 'The department');
@@ -285,7 +289,7 @@ export async function listGapPeople(
 }
 
 function gapPeopleRows(ctx: ServiceContext, input: { skillId: string; departmentId?: string; asOf: string }): GapPersonRow[] {
-  const inDepartment = input.departmentId ? `AND e.department_id IN (SELECT id FROM subtree)` : '';
+  const departmentFilter = input.departmentId ? `AND ${inDepartment(true)}` : '';
   return ctx.store.raw
     .prepare(
       `WITH RECURSIVE ${SUBTREE_CTE},
@@ -298,7 +302,7 @@ function gapPeopleRows(ctx: ServiceContext, input: { skillId: string; department
            JOIN employee e ON e.job_id = js.job_id
            JOIN job j ON j.id = js.job_id
            LEFT JOIN department d ON d.id = e.department_id
-          WHERE js.skill_id = @skillId AND ${ACTIVE_EMPLOYEE} ${inDepartment})
+          WHERE js.skill_id = @skillId AND ${ACTIVE_EMPLOYEE} ${departmentFilter})
        SELECT r.employee_id AS employeeId, r.first_name AS firstName, r.last_name AS lastName, r.department_name AS departmentName,
               r.job_title AS jobTitle, r.required_level AS requiredLevel, r.required_factor AS requiredFactor,
               r.current_level AS currentLevel, cf.factor AS currentFactor

