@@ -44,7 +44,7 @@ describe('store', () => {
     for (const table of ['saved_skill_search', 'employee_skill_target', 'employee_skill', 'job_skill', 'skill', 'rating_level', 'rating_model', 'skill_type']) {
       store.raw.exec(`DROP TABLE ${table}`);
     }
-    store.raw.exec(`DELETE FROM migrations WHERE name LIKE 'Skills%'`);
+    store.raw.exec(`DROP INDEX employee_job; DELETE FROM migrations WHERE name LIKE 'Skills%'`);
     store.raw.pragma('user_version = 1');
     await store.close();
     const upgraded = await openStore(file);

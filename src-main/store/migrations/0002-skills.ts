@@ -48,6 +48,7 @@ export class Skills0002 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP INDEX IF EXISTS employee_job`);
     for (const table of ['saved_skill_search', 'employee_skill_target', 'employee_skill', 'job_skill', 'skill', 'rating_level', 'rating_model', 'skill_type']) {
       await runner.query(`DROP TABLE IF EXISTS ${table}`);
     }
