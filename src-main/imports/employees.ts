@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EMPLOYEE_IMPORT_FIELDS, type ImportIssue, type ImportPreview } from '../../src-shared/api';
-import { AppError } from '../../src-shared/errors';
+import { EMPLOYEE_IMPORT_FIELDS, type ImportPreview } from '../../src-shared/api';
 import type { ServiceContext } from '../services/context';
 import { readSetting, writeSetting } from '../services/admin/settings';
 import { recordAudit } from '../services/shared/audit';
@@ -8,16 +7,11 @@ import { suggestMapping } from './mapping';
 import { planEmployeeImport, type ExistingData, type ImportPlan } from './employee-plan';
 import { readTable, type Table } from './read-table';
 
-interface ImportRequest {
-  kind: 'employees';
-  fileName: string;
-  contentBase64: string;
-  mapping?: Record<string, string>;
-}
+import { importFailed, type ImportRequest } from './request';
 
 const MAPPING_KEY = 'import.mapping.employees';
 
-export async function previewImport(ctx: ServiceContext, input: ImportRequest): Promise<ImportPreview> {
+export async function previewEmployeeImport(ctx: ServiceContext, input: ImportRequest): Promise<ImportPreview> {
   const table = await readTable(input.fileName, input.contentBase64);
   const mapping = input.mapping ?? suggestMapping(table.headers, EMPLOYEE_IMPORT_FIELDS, rememberedMapping(ctx));
   const plan = planEmployeeImport(table, mapping, loadExisting(ctx));
@@ -32,18 +26,11 @@ export async function previewImport(ctx: ServiceContext, input: ImportRequest): 
 }
 
 /** All or nothing: every row is checked first; one problem anywhere and nothing is stored. */
-export async function commitImport(ctx: ServiceContext, input: ImportRequest & { mapping: Record<string, string> }) {
+export async function commitEmployeeImport(ctx: ServiceContext, input: ImportRequest & { mapping: Record<string, string> }) {
   const table: Table = await readTable(input.fileName, input.contentBase64);
   const jobId = randomUUID();
   const plan = planEmployeeImport(table, input.mapping, loadExisting(ctx));
-  if (plan.issues.length > 0) {
-    const first = plan.issues[0];
-    throw new AppError(
-      'VALIDATION',
-      `Row ${first.row}, ${first.column}: ${first.message}${plan.issues.length > 1 ? ` (and ${plan.issues.length - 1} more problems)` : ''}. Nothing was imported.`,
-      plan.issues.slice(0, 1000).map((issue: ImportIssue) => ({ path: [issue.row, issue.column], row: issue.row, field: issue.column, message: issue.message })),
-    );
-  }
+  if (plan.issues.length > 0) throw importFailed(plan.issues);
   await writePlan(ctx, plan, jobId, input.fileName);
   await writeSetting(ctx, MAPPING_KEY, JSON.stringify(input.mapping));
   ctx.changed('people', 'admin');

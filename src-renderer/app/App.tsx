@@ -23,6 +23,7 @@ const SKILLS_LINKS = [
   { to: '/skills/requirements', label: 'Job requirements' },
   { to: '/skills/gaps', label: 'Gap analysis' },
   { to: '/skills/search', label: 'Skill search' },
+  { to: '/skills/import', label: 'Import taxonomy' },
 ];
 
 const PEOPLE_LINKS = [
@@ -104,11 +105,12 @@ function AppRoutes() {
       <Route path="/people/jobs" element={<JobsPage />} />
       <Route path="/people/positions" element={<PositionsPage />} />
       <Route path="/people/org" element={<OrgTreePage />} />
-      <Route path="/people/import" element={<ImportPage />} />
+      <Route path="/people/import" element={<ImportPage key="employees" kind="employees" />} />
       <Route path="/skills" element={<SkillsRepositoryPage />} />
       <Route path="/skills/requirements" element={<RequirementsPage />} />
       <Route path="/skills/gaps" element={<GapAnalysisPage />} />
       <Route path="/skills/search" element={<SkillSearchPage />} />
+      <Route path="/skills/import" element={<ImportPage key="skills" kind="skills" />} />
       <Route path="/admin" element={<AdminPage />} />
       <Route path="/admin/audit" element={<AuditLogPage />} />
       {AREAS.filter((area) => !area.built).map((area) => (

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, read, write, MAX_TEXT } from './common';
 
-export const IMPORT_KINDS = ['employees'] as const;
+export const IMPORT_KINDS = ['employees', 'skills'] as const;
 export const importKind = z.enum(IMPORT_KINDS);
 
 /** Fields an employee file may fill; each maps from one column of the file. */
@@ -22,6 +22,20 @@ export const EMPLOYEE_IMPORT_FIELDS = [
   { key: 'location', label: 'Location', required: false, aliases: ['office', 'site', 'city'] },
 ] as const;
 export type EmployeeImportField = (typeof EMPLOYEE_IMPORT_FIELDS)[number]['key'];
+
+/** A skills taxonomy file; the aliases cover ESCO's skills file (conceptUri, preferredLabel, altLabels, skillType, description). */
+export const SKILL_IMPORT_FIELDS = [
+  { key: 'externalId', label: 'External id', required: false, aliases: ['concepturi', 'uri', 'external id', 'esco uri', 'code'] },
+  { key: 'name', label: 'Name', required: true, aliases: ['preferredlabel', 'preferred label', 'skill', 'skill name', 'title'] },
+  { key: 'altLabels', label: 'Other names', required: false, aliases: ['altlabels', 'alt labels', 'alternative labels', 'synonyms'] },
+  { key: 'skillType', label: 'Skill type', required: false, aliases: ['skilltype', 'type', 'category'] },
+  { key: 'description', label: 'Description', required: false, aliases: ['definition', 'scopenote'] },
+  { key: 'ratingModel', label: 'Rating model', required: false, aliases: ['rating model', 'scale'] },
+  { key: 'parent', label: 'Parent skill', required: false, aliases: ['parent', 'broader', 'broader skill', 'parent id'] },
+] as const;
+
+export const IMPORT_FIELDS = { employees: EMPLOYEE_IMPORT_FIELDS, skills: SKILL_IMPORT_FIELDS } as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 const MAX_FILE_BASE64 = 60 * 1024 * 1024;
 export const importFile = {

@@ -65,3 +65,32 @@ test('export the employees grid to XLSX and read it back', async ({ page, seeded
   const numbers = new Set(host.query<{ n: string }>(`SELECT employee_number AS n FROM employee`).map((r) => r.n));
   expect(numbers.has(String(sheet.getRow(2).getCell(1).value))).toBe(true);
 });
+
+test('import an ESCO-style skills file, then import it again: skills are updated, not duplicated', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.evaluate(async () => {
+    const token = sessionStorage.getItem('canopy.token')!;
+    const input = { name: 'Proficiency', levels: [{ label: 'Basic', factor: 2 }, { label: 'Expert', factor: 8 }] };
+    await fetch('/api', { method: 'POST', headers: { 'content-type': 'application/json', 'x-canopy-token': token }, body: JSON.stringify({ method: 'skills.saveRatingModel', input }) });
+  });
+  const header = 'conceptUri,skillType,preferredLabel,altLabels,description';
+  const file = path.join(host.dir, 'skills_en.csv');
+  fs.writeFileSync(file, [header, 'esco:1,knowledge,SQL,structured query language,Query language.', 'esco:2,skill/competence,work in teams,,Collaborate.'].join('\n'));
+  await goTo(page, '/skills/import');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-file').click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByRole('textbox', { name: 'Column for External id' })).toHaveValue('conceptUri');
+  await expect(page.getByTestId('import-summary')).toHaveText('2 rows: 2 new skills, 0 updates.');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-result')).toContainText('2 skills created');
+
+  fs.writeFileSync(file, [header, 'esco:1,knowledge,SQL,,Querying databases.', 'esco:2,skill/competence,teamwork,,Collaborate.'].join('\n'));
+  const again = page.waitForEvent('filechooser');
+  await page.getByTestId('import-file').click();
+  await (await again).setFiles(file);
+  await expect(page.getByTestId('import-summary')).toHaveText('2 rows: 0 new skills, 2 updates.');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-result')).toContainText('0 skills created, 2 updated');
+  expect(host.query(`SELECT external_id AS id, name FROM skill ORDER BY external_id`)).toEqual([{ id: 'esco:1', name: 'SQL' }, { id: 'esco:2', name: 'teamwork' }]);
+});

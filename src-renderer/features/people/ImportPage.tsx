@@ -1,7 +1,7 @@
 import { Alert, Button, Card, FileInput, Group, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { EMPLOYEE_IMPORT_FIELDS, type ImportPreview } from '../../../src-shared/api';
+import { IMPORT_FIELDS, type ImportKind, type ImportPreview } from '../../../src-shared/api';
 import { ApiCallError, call } from '../../api/client';
 import { useProgress } from '../../api/hooks';
 import { PageHeader } from '../shared/PageHeader';
@@ -24,12 +24,31 @@ function sameColumns(mapping: Record<string, string> | undefined, headers: strin
   return Boolean(mapping && headers && Object.values(mapping).every((header) => headers.includes(header)));
 }
 
-export function ImportPage() {
+const COPY: Record<ImportKind, { title: string; description: string; result: (r: { created: number; updated: number }) => string; link: { to: string; label: string } }> = {
+  employees: {
+    title: 'Import employees',
+    description:
+      'From a CSV (UTF-8) or Excel (.xlsx) file with a header row. Departments, jobs and positions the file names are created when missing; employees are matched by employee number (new ones created, existing ones updated). Nothing is stored unless every row is valid.',
+    result: (r) => `${r.created} employees created, ${r.updated} updated.`,
+    link: { to: '/people/employees', label: 'See employees' },
+  },
+  skills: {
+    title: 'Import a skills taxonomy',
+    description:
+      'From a CSV (UTF-8) or Excel (.xlsx) file, including ESCO’s skills file (conceptUri, preferredLabel, altLabels, skillType, description). Skills are matched by external id, then by type and name, so importing again updates them and never duplicates. Skill types are created when missing; skills without a rating model column get the first rating model. Nothing is stored unless every row is valid.',
+    result: (r) => `${r.created} skills created, ${r.updated} updated.`,
+    link: { to: '/skills', label: 'See the skill repository' },
+  },
+};
+
+export function ImportPage({ kind = 'employees' }: { kind?: ImportKind }) {
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ created: number; updated: number } | null>(null);
+  // A fresh input each time, so choosing the same (corrected) file again still fires a change.
+  const [inputKey, setInputKey] = useState(0);
   const progress = useProgress();
   const mappingRef = useRef<Record<string, string> | undefined>(undefined);
   const latestRequest = useRef(0);
@@ -42,7 +61,7 @@ export function ImportPage() {
     setError(null);
     setResult(null);
     try {
-      const answer = await call('admin.previewImport', { kind: 'employees', ...loaded, mapping });
+      const answer = await call('admin.previewImport', { kind, ...loaded, mapping });
       if (request !== latestRequest.current) return;
       mappingRef.current = answer.mapping;
       setPreview(answer);
@@ -56,6 +75,7 @@ export function ImportPage() {
   }
 
   async function choose(picked: File | null) {
+    setInputKey((k) => k + 1);
     setPreview(null);
     setResult(null);
     if (!picked) return setFile(null);
@@ -78,7 +98,7 @@ export function ImportPage() {
     setBusy(true);
     setError(null);
     try {
-      setResult(await call('admin.commitImport', { kind: 'employees', ...file, mapping: preview.mapping }));
+      setResult(await call('admin.commitImport', { kind, ...file, mapping: preview.mapping }));
       setPreview(null);
       setFile(null);
     } catch (e) {
@@ -90,32 +110,29 @@ export function ImportPage() {
 
   return (
     <Stack maw={1100}>
-      <PageHeader
-        title="Import employees"
-        description="From a CSV (UTF-8) or Excel (.xlsx) file with a header row. Departments, jobs and positions the file names are created when missing; employees are matched by employee number (new ones created, existing ones updated). Nothing is stored unless every row is valid."
-      />
-      <FileInput label="File" placeholder="Choose a .csv or .xlsx file" accept=".csv,.xlsx,text/csv" value={null} onChange={choose} clearable={false} data-testid="import-file" w={420} />
+      <PageHeader title={COPY[kind].title} description={COPY[kind].description} />
+      <FileInput key={inputKey} label="File" placeholder="Choose a .csv or .xlsx file" accept=".csv,.xlsx,text/csv" value={null} onChange={choose} clearable={false} data-testid="import-file" w={420} />
       {file && <Text size="sm">File: <b>{file.fileName}</b></Text>}
       {error && <Alert color="red" title="Not imported" data-testid="import-error">{error}</Alert>}
       {result && (
         <Alert color="teal" title="Import complete" data-testid="import-result">
-          {result.created} employees created, {result.updated} updated. <Link to="/people/employees">See employees</Link>
+          {COPY[kind].result(result)} <Link to={COPY[kind].link.to}>{COPY[kind].link.label}</Link>
         </Alert>
       )}
       {busy && progress && progress.total > 0 && <Progress value={(progress.done / progress.total) * 100} animated aria-label={progress.label} />}
-      {preview && <PreviewPanel preview={preview} busy={busy} onRemap={remap} onCommit={commit} />}
+      {preview && <PreviewPanel kind={kind} preview={preview} busy={busy} onRemap={remap} onCommit={commit} />}
     </Stack>
   );
 }
 
-function PreviewPanel({ preview, busy, onRemap, onCommit }: { preview: ImportPreview; busy: boolean; onRemap(key: string, header: string | null): void; onCommit(): void }) {
+function PreviewPanel({ kind, preview, busy, onRemap, onCommit }: { kind: ImportKind; preview: ImportPreview; busy: boolean; onRemap(key: string, header: string | null): void; onCommit(): void }) {
   const problems = preview.issues.length;
   return (
     <>
       <Card withBorder>
         <Text fw={600} mb="xs">Columns: match each Canopy field to a column of the file</Text>
         <SimpleGrid cols={3} spacing="xs" data-testid="import-mapping">
-          {EMPLOYEE_IMPORT_FIELDS.map((field) => (
+          {IMPORT_FIELDS[kind].map((field) => (
             <Select
               key={field.key}
               label={field.label}
@@ -131,7 +148,7 @@ function PreviewPanel({ preview, busy, onRemap, onCommit }: { preview: ImportPre
         </SimpleGrid>
       </Card>
       <Text data-testid="import-summary">
-        {preview.rowCount} rows: {preview.summary.create} new employees, {preview.summary.update} updates.
+        {preview.rowCount} rows: {preview.summary.create} new {kind === 'skills' ? 'skills' : 'employees'}, {preview.summary.update} updates.
       </Text>
       {problems > 0 ? (
         <Alert color="red" title={`${problems} problem${problems === 1 ? '' : 's'} found — nothing will be imported`}>

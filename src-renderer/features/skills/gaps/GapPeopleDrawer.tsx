@@ -63,7 +63,7 @@ function GapPeople({ drill, asOf }: { drill: GapDrill; asOf: string }) {
           <Table.Tbody>
             {rows.map((row) => (
               <Table.Tr key={row.employeeId}>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Anchor component={Link} to={`/people/employees/${row.employeeId}`} size="sm">{row.name}</Anchor>
                 </Table.Td>
                 <Table.Td>{row.departmentName}</Table.Td>

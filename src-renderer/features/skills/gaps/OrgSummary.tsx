@@ -1,5 +1,7 @@
 import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
 import type { OrgGapSummary } from '../../../../src-shared/api';
+import { usePeopleReferences } from '../../people/options';
 import { exportXlsx } from './exportXlsx';
 import { GapBar, formatGap, formatPercent } from './GapBar';
 
@@ -11,6 +13,9 @@ interface OrgSummaryProps {
 
 /** Coverage of every job requirement in the organisation, and where the largest gaps are. */
 export function OrgSummary({ summary, onSkill, onDepartment }: OrgSummaryProps) {
+  // Same-named teams are told apart by their parent, as in the department pickers.
+  const { departments } = usePeopleReferences({ employees: false });
+  const labels = useMemo(() => new Map(departments.map((d) => [d.value, d.label])), [departments]);
   return (
     <Stack data-testid="org-gap-summary">
       <Card withBorder>
@@ -37,7 +42,7 @@ export function OrgSummary({ summary, onSkill, onDepartment }: OrgSummaryProps) 
             <Table.Tbody>
               {summary.topSkills.map((skill) => (
                 <Table.Tr key={skill.skillId}>
-                  <Table.Td><Anchor component="button" size="sm" onClick={() => onSkill(skill.skillId)}>{skill.name}</Anchor></Table.Td>
+                  <Table.Td><Anchor component="button" size="sm" ta="left" onClick={() => onSkill(skill.skillId)}>{skill.name}</Anchor></Table.Td>
                   <Table.Td>{skill.requirements}</Table.Td>
                   <Table.Td>{skill.unmet}</Table.Td>
                   <Table.Td><GapBar gap={skill.averageGap} width={90} /></Table.Td>
@@ -57,8 +62,8 @@ export function OrgSummary({ summary, onSkill, onDepartment }: OrgSummaryProps) 
               {summary.topDepartments.map((department) => (
                 <Table.Tr key={department.departmentId}>
                   <Table.Td>
-                    <Anchor component="button" size="sm" title="Show this department in the heatmap" onClick={() => onDepartment(department.departmentId)}>
-                      {department.name}
+                    <Anchor component="button" size="sm" ta="left" title="Show this department in the heatmap" onClick={() => onDepartment(department.departmentId)}>
+                      {labels.get(department.departmentId) ?? department.name}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{department.requirements}</Table.Td>

@@ -6,6 +6,9 @@ import { jobLabel } from '../../people/options';
 import { exportXlsx } from '../gaps/exportXlsx';
 import { GapBar, formatGap, formatPercent } from '../gaps/GapBar';
 
+/** "3 · Proficient"; a level its model does not name shows as its number. */
+const levelText = (level: number, label: string | null) => (label ? `${level} · ${label}` : String(level));
+
 /** Largest gap first; among equal gaps the heavier requirement first. */
 const byGap = (a: GapRow, b: GapRow) => b.gap - a.gap || b.weight - a.weight || a.skillName.localeCompare(b.skillName);
 
@@ -87,8 +90,8 @@ function GapTable({ rows }: { rows: GapRow[] }) {
           <Table.Tr key={row.skillId}>
             <Table.Td>{row.skillName}</Table.Td>
             <Table.Td>{row.weight}</Table.Td>
-            <Table.Td>{row.requiredLevel} · {row.requiredLabel}</Table.Td>
-            <Table.Td>{row.currentLevel === null ? <Badge color="gray" variant="light">not rated</Badge> : `${row.currentLevel} · ${row.currentLabel}`}</Table.Td>
+            <Table.Td>{levelText(row.requiredLevel, row.requiredLabel)}</Table.Td>
+            <Table.Td>{row.currentLevel === null ? <Badge color="gray" variant="light">not rated</Badge> : levelText(row.currentLevel, row.currentLabel)}</Table.Td>
             <Table.Td><GapBar gap={row.gap} /></Table.Td>
           </Table.Tr>
         ))}
@@ -104,8 +107,8 @@ function exportGap(gap: PersonGap, rows: GapRow[]) {
     rows.map((row) => [
       row.skillName,
       row.weight,
-      `${row.requiredLevel} · ${row.requiredLabel}`,
-      row.currentLevel === null ? null : `${row.currentLevel} · ${row.currentLabel}`,
+      levelText(row.requiredLevel, row.requiredLabel),
+      row.currentLevel === null ? null : levelText(row.currentLevel, row.currentLabel),
       Number(formatGap(row.gap)),
       row.met,
     ]),
