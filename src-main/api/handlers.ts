@@ -1,6 +1,7 @@
 import type { Input, Method, Output } from '../../src-shared/api';
 import type { ServiceContext } from '../services/context';
 import * as admin from '../services/admin';
+import { getSkillKpis } from '../services/insights/skill-kpis';
 import { archiveDepartments, listDepartments, saveDepartments } from '../services/people/departments';
 import { archiveEmployees, getEmployee, listEmployees, listLocations, saveEmployees } from '../services/people/employees';
 import { archiveJobs, listJobs, saveJobs } from '../services/people/jobs';
@@ -62,6 +63,8 @@ export const handlers: HandlerTable = {
   'skills.listSavedSearches': (_input, ctx) => listSavedSearches(ctx),
   'skills.saveSearch': (input, ctx) => saveSearch(ctx, input),
   'skills.deleteSearch': (input, ctx) => deleteSearch(ctx, input),
+
+  'insights.getSkillKpis': (input, ctx) => getSkillKpis(ctx, input),
 
   'admin.getDatabaseStatus': (_input, ctx) => admin.getDatabaseStatus(ctx),
   'admin.backupDatabase': (input, ctx) => admin.backupDatabase(ctx, input.path),

@@ -4,6 +4,7 @@ import { useApi, useApiEvents } from '../api/hooks';
 import { AdminPage } from '../features/admin/AdminPage';
 import { AuditLogPage } from '../features/admin/AuditLogPage';
 import { HomePage } from '../features/home/HomePage';
+import { InsightsPage } from '../features/insights/InsightsPage';
 import { NotBuiltPage } from '../features/not-built/NotBuiltPage';
 import { DepartmentsPage } from '../features/people/DepartmentsPage';
 import { EmployeePage } from '../features/people/EmployeePage';
@@ -111,6 +112,7 @@ function AppRoutes() {
       <Route path="/skills/gaps" element={<GapAnalysisPage />} />
       <Route path="/skills/search" element={<SkillSearchPage />} />
       <Route path="/skills/import" element={<ImportPage key="skills" kind="skills" />} />
+      <Route path="/insights" element={<InsightsPage />} />
       <Route path="/admin" element={<AdminPage />} />
       <Route path="/admin/audit" element={<AuditLogPage />} />
       {AREAS.filter((area) => !area.built).map((area) => (

@@ -16,6 +16,6 @@ export const AREAS: AreaInfo[] = [
   { key: 'careers', label: 'Careers', path: '/careers', built: false, summary: 'Career paths between jobs and personal career plans.' },
   { key: 'succession', label: 'Succession', path: '/succession', built: false, summary: 'Key positions, succession plans with ready-now / 1–2 / 3+ successors, charts exported to files.' },
   { key: 'learning', label: 'Learning', path: '/learning', built: false, summary: 'Course catalogue and sessions, learning plans, assignments, progress and results.' },
-  { key: 'insights', label: 'Insights', path: '/insights', built: false, summary: 'KPIs and reports across every area.' },
+  { key: 'insights', label: 'Insights', path: '/insights', built: true, summary: 'KPIs and reports across every area.' },
   { key: 'admin', label: 'Admin', path: '/admin', built: true, summary: 'Database file, backups, settings and the audit log.' },
 ];

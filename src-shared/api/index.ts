@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import { adminApi } from './admin';
 import type { MethodDef } from './common';
 import { peopleApi } from './people';
+import { insightsApi } from './insights';
 import { skillsApi } from './skills';
 
-export const api = { ...peopleApi, ...skillsApi, ...adminApi } satisfies Record<string, MethodDef>;
+export const api = { ...peopleApi, ...skillsApi, ...insightsApi, ...adminApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type Method = keyof Api;
@@ -22,3 +23,4 @@ export * from './common';
 export * from './people';
 export * from './admin';
 export * from './skills';
+export * from './insights';

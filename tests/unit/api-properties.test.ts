@@ -48,6 +48,7 @@ const VALID: Record<Method, Record<string, unknown>> = {
   'skills.listSavedSearches': {},
   'skills.saveSearch': { name: 'Data people', criteria: { criteria: [{ skillId: ID, minLevel: 2 }] } },
   'skills.deleteSearch': { id: ID },
+  'insights.getSkillKpis': { from: '2025-01-01' },
   'admin.getDatabaseStatus': {},
   'admin.backupDatabase': { path: '/tmp/x.sqlite' },
   'admin.openDatabase': { path: '/tmp/x.sqlite' },

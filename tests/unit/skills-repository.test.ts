@@ -101,3 +101,33 @@ describe('skills repository', () => {
     expect(app.count('employee_skill')).toBeGreaterThan(1000);
   });
 });
+
+describe('skills KPIs', () => {
+  it('counts level rises in a period and reports coverage and top gaps', async () => {
+    const app = await openTestApp();
+    const { sql, person, job } = await setUp(app);
+    await app.ok('skills.saveRequirements', { changes: [{ jobId: job.id, skillId: sql.id, level: 3 }] });
+    const record = (level: number, effectiveDate: string) =>
+      app.ok('skills.recordLevels', { rows: [{ employeeId: person.id, skillId: sql.id, level, effectiveDate, source: 'manager' }] });
+    await record(1, '2024-03-01');
+    await record(2, '2025-02-01');
+    await record(2, '2025-03-01');
+    const kpis = await app.ok('insights.getSkillKpis', { from: '2025-01-01', to: '2025-12-31' });
+    expect(kpis).toMatchObject({ skillsAcquired: 1, peopleWhoGrew: 1, requirements: 1, met: 0, coverage: 0 });
+    expect(kpis.acquiredByMonth).toEqual([{ month: '2025-02', count: 1 }]);
+    expect(kpis.topGaps[0]).toMatchObject({ name: 'SQL', unmet: 1 });
+    expect((await app.fail('insights.getSkillKpis', { from: '2025-12-01', to: '2025-01-01' })).message).toMatch(/starts after it ends/);
+  });
+});
+
+describe('demo skills', () => {
+  it('never records a level outside the skill’s rating model', async () => {
+    const app = await openTestApp();
+    await app.ok('admin.loadDemoOrganisation', { employees: 500 });
+    const outside = app.store().raw.prepare(
+      `SELECT count(*) AS n FROM employee_skill es JOIN skill s ON s.id = es.skill_id
+        WHERE es.level > (SELECT count(*) FROM rating_level l WHERE l.rating_model_id = s.rating_model_id)`,
+    ).get();
+    expect(outside).toEqual({ n: 0 });
+  });
+});

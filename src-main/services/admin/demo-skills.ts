@@ -71,7 +71,8 @@ export function generateDemoSkills(org: DemoOrganisation, seed: number, today: s
   const languages = LANGUAGES.map((name) => skill(name, language, proficiency));
   CERTIFICATIONS.forEach((name) => skill(name, certification, proficiency));
   addRequirements(org, demo, rng, familySkills, behaviours);
-  addLevels(org, demo, rng, languages, today);
+  const topLevel = new Map(demo.skills.map((s) => [s.id, s.modelId === behaviourModel ? BEHAVIOUR_SCALE.length : PROFICIENCY.length]));
+  addLevels(org, demo, rng, languages, today, topLevel);
   return demo;
 }
 
@@ -88,7 +89,7 @@ function addRequirements(org: DemoOrganisation, demo: DemoSkills, rng: ReturnTyp
   }
 }
 
-function addLevels(org: DemoOrganisation, demo: DemoSkills, rng: ReturnType<typeof random>, languages: string[], today: string) {
+function addLevels(org: DemoOrganisation, demo: DemoSkills, rng: ReturnType<typeof random>, languages: string[], today: string, topLevel: Map<string, number>) {
   const byJob = new Map<string, DemoSkills['requirements']>();
   for (const r of demo.requirements) byJob.set(r.jobId, [...(byJob.get(r.jobId) ?? []), r]);
   const year = Number(today.slice(0, 4));
@@ -97,12 +98,13 @@ function addLevels(org: DemoOrganisation, demo: DemoSkills, rng: ReturnType<type
     const manager = person.managerId;
     for (const requirement of byJob.get(person.jobId) ?? []) {
       if (rng.next() < 0.12) continue;
-      let level = clamp(requirement.level - 1 - rng.int(2), 1, 5);
+      const top = topLevel.get(requirement.skillId)!;
+      let level = clamp(requirement.level - 1 - rng.int(2), 1, top);
       const steps = 1 + rng.int(3);
       for (let step = 0; step < steps; step++) {
         const date = `${year - steps + step}-${String(1 + rng.int(12)).padStart(2, '0')}-${String(1 + rng.int(28)).padStart(2, '0')}`;
         demo.levels.push({ id: rng.uuid(), employeeId: person.id, skillId: requirement.skillId, level, effectiveDate: date < today ? date : today, source: step === 0 ? 'self' : rng.pick(['manager', 'assessment', 'course']), verifiedBy: step > 0 && manager ? manager : null });
-        level = clamp(level + 1, 1, 5);
+        level = clamp(level + 1, 1, top);
       }
     }
     if (rng.next() < 0.4) demo.levels.push({ id: rng.uuid(), employeeId: person.id, skillId: rng.pick(languages), level: 3 + rng.int(3), effectiveDate: person.hireDate, source: 'self', verifiedBy: null });
