@@ -1,5 +1,6 @@
 import type { Input, Method, Output } from '../../src-shared/api';
 import type { ServiceContext } from '../services/context';
+import { exportGapReport } from '../exports/pdf/gap-report';
 import * as admin from '../services/admin';
 import { getSkillKpis } from '../services/insights/skill-kpis';
 import { archiveDepartments, listDepartments, saveDepartments } from '../services/people/departments';
@@ -63,6 +64,7 @@ export const handlers: HandlerTable = {
   'skills.listSavedSearches': (_input, ctx) => listSavedSearches(ctx),
   'skills.saveSearch': (input, ctx) => saveSearch(ctx, input),
   'skills.deleteSearch': (input, ctx) => deleteSearch(ctx, input),
+  'skills.exportGapReport': (input, ctx) => exportGapReport(ctx, input),
 
   'insights.getSkillKpis': (input, ctx) => getSkillKpis(ctx, input),
 

@@ -69,7 +69,7 @@ function Navigation() {
       <NavLink component={RouterLink} to="/" label="Home" active={pathname === '/'} />
       {AREAS.map((area) =>
         area.key === 'people' || area.key === 'skills' ? (
-          <NavLink key={area.key} label={area.label} defaultOpened={area.key === 'people' || pathname.startsWith('/skills')} active={false} childrenOffset={12}>
+          <NavLink key={area.key} label={area.label} defaultOpened active={false} childrenOffset={12}>
             {(area.key === 'people' ? PEOPLE_LINKS : SKILLS_LINKS).map((link) => (
               <NavLink
                 key={link.to}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportedFile } from './admin';
 import { calendarDate, id, optionalText, read, requiredText, timestamps, version, write, MAX_LONG_TEXT } from './common';
 
 export const SKILL_SOURCES = ['self', 'manager', 'assessment', 'course', 'import'] as const;
@@ -162,6 +163,15 @@ export const skillSearchResult = z.strictObject({
   })),
   total: z.number().int(),
 });
+export const gapReportInput = z.strictObject({
+  report: z.enum(['person', 'organisation', 'heatmap']),
+  employeeId: id.optional(),
+  jobId: id.optional(),
+  departmentId: id.optional(),
+  includeSubdepartments: z.boolean().optional(),
+  skillTypeId: id.optional(),
+  asOf,
+});
 export const savedSearch = z.strictObject({ id, name: z.string(), criteria: skillSearchInput, ...timestamps });
 
 export const skillsApi = {
@@ -197,4 +207,5 @@ export const skillsApi = {
   'skills.listSavedSearches': read(z.strictObject({}), z.strictObject({ rows: z.array(savedSearch) })),
   'skills.saveSearch': write(z.strictObject({ id: id.optional(), version: version.optional(), name: requiredText('Name', 100), criteria: skillSearchInput }), savedSearch),
   'skills.deleteSearch': write(z.strictObject({ id }), z.strictObject({ ok: z.literal(true) })),
+  'skills.exportGapReport': read(gapReportInput, exportedFile),
 };

@@ -43,6 +43,7 @@ const VALID: Record<Method, Record<string, unknown>> = {
   'skills.getPersonGap': { employeeId: ID },
   'skills.getHeatmap': { departmentId: ID },
   'skills.getOrgGapSummary': {},
+  'skills.exportGapReport': { report: 'organisation' },
   'skills.listGapPeople': { skillId: ID },
   'skills.searchBySkills': { criteria: [{ skillId: ID, minLevel: 2 }] },
   'skills.listSavedSearches': {},

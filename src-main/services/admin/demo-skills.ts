@@ -92,18 +92,19 @@ function addRequirements(org: DemoOrganisation, demo: DemoSkills, rng: ReturnTyp
 function addLevels(org: DemoOrganisation, demo: DemoSkills, rng: ReturnType<typeof random>, languages: string[], today: string, topLevel: Map<string, number>) {
   const byJob = new Map<string, DemoSkills['requirements']>();
   for (const r of demo.requirements) byJob.set(r.jobId, [...(byJob.get(r.jobId) ?? []), r]);
-  const year = Number(today.slice(0, 4));
+  const nameOf = new Map(org.employees.map((e) => [e.id, `${e.firstName} ${e.lastName}`]));
   for (const person of org.employees) {
     if (person.status === 'terminated') continue;
-    const manager = person.managerId;
+    const manager = person.managerId ? nameOf.get(person.managerId)! : null;
     for (const requirement of byJob.get(person.jobId) ?? []) {
       if (rng.next() < 0.12) continue;
       const top = topLevel.get(requirement.skillId)!;
       let level = clamp(requirement.level - 1 - rng.int(2), 1, top);
       const steps = 1 + rng.int(3);
       for (let step = 0; step < steps; step++) {
-        const date = `${year - steps + step}-${String(1 + rng.int(12)).padStart(2, '0')}-${String(1 + rng.int(28)).padStart(2, '0')}`;
-        demo.levels.push({ id: rng.uuid(), employeeId: person.id, skillId: requirement.skillId, level, effectiveDate: date < today ? date : today, source: step === 0 ? 'self' : rng.pick(['manager', 'assessment', 'course']), verifiedBy: step > 0 && manager ? manager : null });
+        // Steps about ten months apart, the last within the past year.
+        const date = daysBefore(today, (steps - 1 - step) * 300 + rng.int(300));
+        demo.levels.push({ id: rng.uuid(), employeeId: person.id, skillId: requirement.skillId, level, effectiveDate: date > person.hireDate ? date : person.hireDate, source: step === 0 ? 'self' : rng.pick(['manager', 'assessment', 'course']), verifiedBy: step > 0 && manager ? manager : null });
         level = clamp(level + 1, 1, top);
       }
     }
@@ -112,6 +113,8 @@ function addLevels(org: DemoOrganisation, demo: DemoSkills, rng: ReturnType<type
 }
 
 const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
+
+const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 export function insertDemoSkills(db: Database.Database, demo: DemoSkills, now: string, actor: string): void {
   const type = db.prepare(`INSERT INTO skill_type (id, name, description, archived, created_at, updated_at, version) VALUES (?, ?, ?, 0, ?, ?, 1)`);
