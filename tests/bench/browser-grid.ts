@@ -50,11 +50,13 @@ export async function benchBrowserGrid(dbPath: string): Promise<BenchRow[]> {
       fetches.push(timing.api);
     }
     const domRows = await scrollAndCountRows(page);
+    const matrix = await measureMatrix(page);
     const rss = residentMemoryMb(serverPid);
     const { median } = await import('./run');
     return [
       { name: 'people grid in Chromium: navigate → first rows (all employees loaded)', medianMs: round(median(renders)), floorMs: null, ratio: null, budgetMs: 500, note: `cold cache; last API response after ~${round(median(fetches))} ms` },
       { name: 'people grid in Chromium: max [role=row] in DOM while scrolling', medianMs: null, floorMs: null, ratio: null, budgetMs: null, note: `${domRows} rows (budget ~100)` },
+      { name: 'skill matrix editor in Chromium: cells in DOM while scrolling both ways', medianMs: matrix.frameMs, floorMs: null, ratio: null, budgetMs: null, note: `${matrix.caption}; at most ${matrix.maxCells} gridcells in the DOM; median ms is one scroll step (rAF)` },
       { name: 'browser host resident memory after loading the grid', medianMs: null, floorMs: null, ratio: null, budgetMs: null, note: `${rss} MB RSS` },
     ];
   } finally {
@@ -75,6 +77,32 @@ async function scrollAndCountRows(page: import('@playwright/test').Page): Promis
     }
     return max;
   })()`) as Promise<number>;
+}
+
+/** Opens the requirements matrix on the technical skills and scrolls it down and across. */
+async function measureMatrix(page: import('@playwright/test').Page) {
+  await page.evaluate('window.location.hash = "#/skills/requirements"');
+  await page.getByTestId('matrix-skill-type').click();
+  await page.getByRole('option', { name: 'Technical' }).click();
+  await page.getByTestId('grid-skill-matrix').locator('[role="gridcell"]').first().waitFor();
+  const caption = (await page.getByTestId('matrix-caption').textContent()) ?? '';
+  const result = (await page.evaluate(`(async () => {
+    const grid = document.querySelector('[data-testid="grid-skill-matrix"]');
+    const scroller = [grid, ...grid.querySelectorAll('*')].find((el) => el.scrollHeight > el.clientHeight + 50 || el.scrollWidth > el.clientWidth + 50);
+    let maxCells = 0;
+    const steps = [];
+    for (let i = 0; i <= 30; i++) {
+      const start = performance.now();
+      scroller.scrollTop = (scroller.scrollHeight * i) / 30;
+      scroller.scrollLeft = (scroller.scrollWidth * i) / 30;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      steps.push(performance.now() - start);
+      maxCells = Math.max(maxCells, grid.querySelectorAll('[role="gridcell"]').length);
+    }
+    steps.sort((a, b) => a - b);
+    return { maxCells, frameMs: steps[Math.floor(steps.length / 2)] };
+  })()`)) as { maxCells: number; frameMs: number };
+  return { caption: caption.trim(), maxCells: result.maxCells, frameMs: round(result.frameMs) };
 }
 
 function residentMemoryMb(pid: number): number | string {

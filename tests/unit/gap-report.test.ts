@@ -62,7 +62,7 @@ describe('skills.exportGapReport', () => {
     expect(personal.text).toMatch(/Page 1 of \d+/);
 
     const organisation = await exportPdf(app, { report: 'organisation', asOf: '2025-06-30' });
-    const summary = await app.ok('skills.getOrgGapSummary', { asOf: '2025-06-30', limit: 15 });
+    const summary = await app.ok('skills.getOrgGapSummary', { asOf: '2025-06-30', limit: 12 });
     expect(organisation.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(organisation.text).toContain('Skill gap summary');
     expect(organisation.text).toContain('Canopy Group');

@@ -13,7 +13,7 @@ import { drawFigures, drawGapBar, drawProgress, formatGap, formatPercent } from 
 
 type GapReportInput = Input<'skills.exportGapReport'>;
 
-const TOP_ROWS = 15;
+const TOP_ROWS = 12;
 
 export async function exportGapReport(ctx: ServiceContext, input: GapReportInput) {
   switch (input.report) {
@@ -49,7 +49,7 @@ const levelText = (level: number | null, label: string | null) => (level === nul
 
 const PERSON_COLUMNS: Column<GapRow>[] = [
   { header: 'Skill', share: 3.2, text: (row) => row.skillName },
-  { header: 'Weight', share: 0.8, align: 'right', text: (row) => String(row.weight) },
+  { header: 'Weight', share: 1, align: 'right', text: (row) => String(row.weight) },
   { header: 'Required', share: 1.8, text: (row) => levelText(row.requiredLevel, row.requiredLabel) },
   { header: 'Current', share: 1.8, text: (row) => levelText(row.currentLevel, row.currentLabel) },
   { header: 'Gap', share: 1.8, draw: (doc, row, box) => drawGapBar(doc, row.gap, box) },
@@ -117,10 +117,10 @@ function drawCoverage(doc: Pdf, coverage: number, box: { x: number; y: number; w
   doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(formatPercent(coverage), box.x + box.width - 28, box.y + 6, { width: 28, lineBreak: false });
 }
 
-/** Same-named teams are told apart by their parent, as in the department pickers: "Platform · Engineering". */
+/** Same-named teams are told apart by their parent below the top, as in the department pickers: "Platform · Engineering". */
 function departmentLabels(ctx: ServiceContext): Map<string, string> {
   const rows = ctx.store.raw
-    .prepare(`SELECT d.id, d.name, p.name AS parent FROM department d LEFT JOIN department p ON p.id = d.parent_id`)
+    .prepare(`SELECT d.id, d.name, p.name AS parent FROM department d LEFT JOIN department p ON p.id = d.parent_id AND p.parent_id IS NOT NULL`)
     .all() as { id: string; name: string; parent: string | null }[];
   return new Map(rows.map((row) => [row.id, row.parent ? `${row.name} · ${row.parent}` : row.name]));
 }

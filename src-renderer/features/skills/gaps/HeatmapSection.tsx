@@ -5,6 +5,7 @@ import type { Heatmap as HeatmapData } from '../../../../src-shared/api';
 import { useApi } from '../../../api/hooks';
 import { usePeopleReferences } from '../../people/options';
 import { useSkillReferences } from '../shared/useSkillReferences';
+import { exportGapPdf } from './exportPdf';
 import { exportXlsx } from './exportXlsx';
 import { formatGap } from './GapBar';
 import { Heatmap, HeatmapLegend } from './Heatmap';
@@ -50,6 +51,17 @@ export function HeatmapSection({ asOf, departmentId, onDepartmentChange, onOpenS
           <Select label="Skill type" placeholder="All skill types" clearable w={200} data={refs.skillTypeOptions} value={skillTypeId} onChange={setSkillTypeId} />
           <Button variant="default" disabled={!heatmap.data} onClick={() => heatmap.data && void exportHeatmap(heatmap.data, departmentName)}>
             Export XLSX
+          </Button>
+          <Button
+            variant="default"
+            disabled={!heatmap.data || departmentId === null}
+            onClick={() =>
+              departmentId !== null &&
+              void exportGapPdf({ report: 'heatmap', departmentId, includeSubdepartments: includeSub, asOf, ...(skillTypeId ? { skillTypeId } : {}) })
+            }
+            data-testid="heatmap-pdf"
+          >
+            Export PDF
           </Button>
         </Group>
       </Group>

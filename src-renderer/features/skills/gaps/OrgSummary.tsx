@@ -1,7 +1,8 @@
-import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import type { OrgGapSummary } from '../../../../src-shared/api';
 import { usePeopleReferences } from '../../people/options';
+import { exportGapPdf } from './exportPdf';
 import { exportXlsx } from './exportXlsx';
 import { GapBar, formatGap, formatPercent } from './GapBar';
 
@@ -30,6 +31,9 @@ export function OrgSummary({ summary, onSkill, onDepartment }: OrgSummaryProps) 
               {summary.met.toLocaleString()} of {summary.requirements.toLocaleString()} requirements met (each person × each skill their job requires)
             </Text>
           </Stack>
+          <Button variant="default" onClick={() => void exportGapPdf({ report: 'organisation', asOf: summary.asOf })} data-testid="org-gap-pdf">
+            Export PDF
+          </Button>
         </Group>
       </Card>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { GapRow, PersonGap } from '../../../../src-shared/api';
 import { useApi } from '../../../api/hooks';
 import { jobLabel } from '../../people/options';
+import { exportGapPdf } from '../gaps/exportPdf';
 import { exportXlsx } from '../gaps/exportXlsx';
 import { GapBar, formatGap, formatPercent } from '../gaps/GapBar';
 
@@ -42,6 +43,14 @@ export function PersonGapCard({ employeeId, asOf }: { employeeId: string; asOf: 
           />
           <Button variant="default" disabled={rows.length === 0} onClick={() => gap.data && void exportGap(gap.data, rows)}>
             Export XLSX
+          </Button>
+          <Button
+            variant="default"
+            disabled={!gap.data}
+            onClick={() => void exportGapPdf({ report: 'person', employeeId, asOf, ...(whatIfJobId ? { jobId: whatIfJobId } : {}) })}
+            data-testid="person-gap-pdf"
+          >
+            Export PDF
           </Button>
         </Group>
       </Group>
