@@ -63,6 +63,8 @@ async function benchSearch(ctx: ServiceContext, floorDb: Database.Database, skil
 }
 
 // ---- Floors: the same answers written by hand for this dataset, on a read-only connection ----
+// The summary and heatmap floors read employee_skill_latest only (every level in the dataset is
+// dated before AS_OF), so they are a lower bound: the service also handles later-dated entries.
 
 const FLOOR_SUMMARY_SQL = `
   WITH requirement AS MATERIALIZED (
@@ -71,9 +73,8 @@ const FLOOR_SUMMARY_SQL = `
       JOIN rating_level rf ON rf.rating_model_id = s.rating_model_id AND rf.value = js.level),
   pair AS MATERIALIZED (
     SELECT e.department_id, r.skill_id, r.required,
-           coalesce((SELECT cf.factor FROM employee_skill es LEFT JOIN rating_level cf ON cf.rating_model_id = r.rating_model_id AND cf.value = es.level
-                      WHERE es.employee_id = e.id AND es.skill_id = r.skill_id AND es.effective_date <= @asOf
-                      ORDER BY es.effective_date DESC, es.recorded_at DESC LIMIT 1), 0) AS current
+           coalesce((SELECT cf.factor FROM employee_skill_latest lt LEFT JOIN rating_level cf ON cf.rating_model_id = r.rating_model_id AND cf.value = lt.level
+                      WHERE lt.employee_id = e.id AND lt.skill_id = r.skill_id AND lt.effective_date <= @asOf), 0) AS current
       FROM employee e CROSS JOIN requirement r ON r.job_id = e.job_id
      WHERE e.archived = 0 AND e.status <> 'terminated')
   SELECT NULL, count(*), sum(current >= required), NULL FROM pair
@@ -83,8 +84,7 @@ const FLOOR_SUMMARY_SQL = `
 const FLOOR_HEATMAP_SQL = `
   WITH RECURSIVE sub(id) AS (SELECT @departmentId UNION ALL SELECT d.id FROM department d JOIN sub ON d.parent_id = sub.id)
   SELECT e.id, js.skill_id, js.level,
-         (SELECT es.level FROM employee_skill es WHERE es.employee_id = e.id AND es.skill_id = js.skill_id AND es.effective_date <= @asOf
-           ORDER BY es.effective_date DESC, es.recorded_at DESC LIMIT 1) AS current
+         (SELECT lt.level FROM employee_skill_latest lt WHERE lt.employee_id = e.id AND lt.skill_id = js.skill_id AND lt.effective_date <= @asOf) AS current
     FROM employee e JOIN job_skill js ON js.job_id = e.job_id
    WHERE e.archived = 0 AND e.status <> 'terminated' AND e.department_id IN (SELECT id FROM sub)`;
 

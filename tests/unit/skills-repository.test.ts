@@ -131,3 +131,30 @@ describe('demo skills', () => {
     expect(outside).toEqual({ n: 0 });
   });
 });
+
+describe('current level on a date', () => {
+  it('agrees with the history for any order of recordings and any date (fast path and fallback)', async () => {
+    const fc = (await import('fast-check')).default;
+    const app = await openTestApp();
+    const { sql, person, job } = await setUp(app);
+    await app.ok('skills.saveRequirements', { changes: [{ jobId: job.id, skillId: sql.id, level: 3 }] });
+    const day = (n: number) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.integer({ min: 0, max: 2000 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), { minLength: 6, maxLength: 6 }),
+        fc.integer({ min: 0, max: 2100 }),
+        async (days, levels, asOfDay) => {
+          app.store().raw.exec(`DELETE FROM employee_skill; DELETE FROM employee_skill_latest;`);
+          for (const [i, d] of days.entries()) {
+            await app.ok('skills.recordLevels', { rows: [{ employeeId: person.id, skillId: sql.id, level: levels[i], effectiveDate: day(d), source: 'manager' }] });
+          }
+          const effective = days.map((d, i) => ({ d, level: levels[i] })).filter((e) => e.d <= asOfDay).sort((a, b) => b.d - a.d)[0];
+          const gap = await app.ok('skills.getPersonGap', { employeeId: person.id, asOf: day(asOfDay) });
+          expect(gap.rows[0].currentLevel).toBe(effective ? effective.level : null);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -41,7 +41,7 @@ describe('store', () => {
     const file = path.join(tempDir(), 'v1.sqlite');
     const store = await openStore(file);
     store.raw.exec(`INSERT INTO department (id, name, created_at, updated_at) VALUES ('d1', 'Finance', 'now', 'now')`);
-    for (const table of ['saved_skill_search', 'employee_skill_target', 'employee_skill', 'job_skill', 'skill', 'rating_level', 'rating_model', 'skill_type']) {
+    for (const table of ['saved_skill_search', 'employee_skill_target', 'employee_skill_latest', 'employee_skill', 'job_skill', 'skill', 'rating_level', 'rating_model', 'skill_type']) {
       store.raw.exec(`DROP TABLE ${table}`);
     }
     store.raw.exec(`DROP INDEX employee_job; DELETE FROM migrations WHERE name LIKE 'Skills%'`);

@@ -104,7 +104,7 @@ function addLevels(org: DemoOrganisation, demo: DemoSkills, rng: ReturnType<type
       for (let step = 0; step < steps; step++) {
         // Steps about ten months apart, the last within the past year.
         const date = daysBefore(today, (steps - 1 - step) * 300 + rng.int(300));
-        demo.levels.push({ id: rng.uuid(), employeeId: person.id, skillId: requirement.skillId, level, effectiveDate: date > person.hireDate ? date : person.hireDate, source: step === 0 ? 'self' : rng.pick(['manager', 'assessment', 'course']), verifiedBy: step > 0 && manager ? manager : null });
+        demo.levels.push({ id: rng.uuid(), employeeId: person.id, skillId: requirement.skillId, level, effectiveDate: date > person.hireDate ? date : daysBefore(person.hireDate, -step), source: step === 0 ? 'self' : rng.pick(['manager', 'assessment', 'course']), verifiedBy: step > 0 && manager ? manager : null });
         level = clamp(level + 1, 1, top);
       }
     }

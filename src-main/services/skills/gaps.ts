@@ -19,15 +19,17 @@ export const SUBTREE_CTE = `subtree(id) AS (SELECT @departmentId UNION ALL SELEC
 
 /**
  * The level in force on @asOf for one employee and skill: the newest entry effective on or before
- * it, ties going to the latest recording; NULL when never rated or removed. One backwards seek on
- * employee_skill_lookup (employee_id, skill_id, effective_date, recorded_at) per pair: measured
- * faster for requirement pairs than reducing the whole history with a window function or GROUP BY.
+ * it, ties going to the latest recording; NULL when never rated or removed. The newest entry of each
+ * pair is kept in employee_skill_latest (one primary-key seek); only when it is dated after @asOf
+ * does the lookup fall back to one backwards seek on employee_skill_lookup in the history.
  * Select it inside a MATERIALIZED CTE when the result is also joined on, or SQLite evaluates it twice.
  */
 export const currentLevel = (employeeId: string, skillId: string) =>
-  `(SELECT es.level FROM employee_skill es
-     WHERE es.employee_id = ${employeeId} AND es.skill_id = ${skillId} AND es.effective_date <= @asOf
-     ORDER BY es.effective_date DESC, es.recorded_at DESC LIMIT 1)`;
+  `(SELECT CASE WHEN lt.effective_date <= @asOf THEN lt.level ELSE
+       (SELECT es.level FROM employee_skill es
+         WHERE es.employee_id = ${employeeId} AND es.skill_id = ${skillId} AND es.effective_date <= @asOf
+         ORDER BY es.effective_date DESC, es.recorded_at DESC LIMIT 1) END
+     FROM employee_skill_latest lt WHERE lt.employee_id = ${employeeId} AND lt.skill_id = ${skillId})`;
 
 export const resolveAsOf = (asOf: string | undefined) => asOf ?? todayIso();
 

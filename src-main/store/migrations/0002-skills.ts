@@ -38,6 +38,19 @@ export class Skills0002 implements MigrationInterface {
       `CREATE INDEX employee_skill_lookup ON employee_skill (employee_id, skill_id, effective_date, recorded_at, level)`,
       `CREATE INDEX employee_job ON employee (job_id)`,
       `CREATE INDEX employee_skill_by_skill ON employee_skill (skill_id, effective_date)`,
+      // The newest entry per person and skill, kept by a trigger (history is insert-only). A level
+      // on a date at or after its effective date comes straight from here; older dates fall back to
+      // the history. This is what keeps organisation-wide gap queries fast.
+      `CREATE TABLE employee_skill_latest (
+        employee_id TEXT NOT NULL, skill_id TEXT NOT NULL, level INTEGER, effective_date TEXT NOT NULL, recorded_at TEXT NOT NULL,
+        PRIMARY KEY (employee_id, skill_id)) WITHOUT ROWID`,
+      `CREATE TRIGGER employee_skill_keep_latest AFTER INSERT ON employee_skill BEGIN
+         INSERT INTO employee_skill_latest (employee_id, skill_id, level, effective_date, recorded_at)
+         VALUES (NEW.employee_id, NEW.skill_id, NEW.level, NEW.effective_date, NEW.recorded_at)
+         ON CONFLICT (employee_id, skill_id) DO UPDATE SET level = excluded.level, effective_date = excluded.effective_date, recorded_at = excluded.recorded_at
+         WHERE excluded.effective_date > employee_skill_latest.effective_date
+            OR (excluded.effective_date = employee_skill_latest.effective_date AND excluded.recorded_at >= employee_skill_latest.recorded_at);
+       END`,
       `CREATE TABLE employee_skill_target (${tracked}, employee_id TEXT NOT NULL REFERENCES employee(id),
         skill_id TEXT NOT NULL REFERENCES skill(id), level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 10), due_date TEXT)`,
       `CREATE UNIQUE INDEX employee_skill_target_unique ON employee_skill_target (employee_id, skill_id)`,
@@ -49,7 +62,7 @@ export class Skills0002 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP INDEX IF EXISTS employee_job`);
-    for (const table of ['saved_skill_search', 'employee_skill_target', 'employee_skill', 'job_skill', 'skill', 'rating_level', 'rating_model', 'skill_type']) {
+    for (const table of ['saved_skill_search', 'employee_skill_target', 'employee_skill_latest', 'employee_skill', 'job_skill', 'skill', 'rating_level', 'rating_model', 'skill_type']) {
       await runner.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }
