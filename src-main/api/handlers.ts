@@ -2,6 +2,7 @@ import type { Input, Method, Output } from '../../src-shared/api';
 import type { ServiceContext } from '../services/context';
 import { exportGapReport } from '../exports/pdf/gap-report';
 import * as admin from '../services/admin';
+import { archiveGoals, assignToTeam, getAlignmentTree, listCheckIns, listGoals, recordCheckIn, saveGoals } from '../services/goals/goals';
 import { getSkillKpis } from '../services/insights/skill-kpis';
 import { archiveDepartments, listDepartments, saveDepartments } from '../services/people/departments';
 import { archiveEmployees, getEmployee, listEmployees, listLocations, saveEmployees } from '../services/people/employees';
@@ -40,6 +41,13 @@ export const handlers: HandlerTable = {
   'people.listLocations': async (_input, ctx) => ({ locations: await listLocations(ctx) }),
   'people.getOrgTree': async (_input, ctx) => ({ nodes: await getOrgTree(ctx) }),
 
+  'goals.listGoals': async (input, ctx) => ({ rows: await listGoals(ctx, input) }),
+  'goals.saveGoals': async (input, ctx) => ({ rows: await saveGoals(ctx, input.rows) }),
+  'goals.archiveGoals': async (input, ctx) => ({ count: await archiveGoals(ctx, input.ids, input.archived ?? true) }),
+  'goals.recordCheckIn': (input, ctx) => recordCheckIn(ctx, input),
+  'goals.listCheckIns': async (input, ctx) => ({ rows: await listCheckIns(ctx, input.goalId) }),
+  'goals.getAlignmentTree': async (input, ctx) => ({ nodes: await getAlignmentTree(ctx, input.rootId) }),
+  'goals.assignToTeam': (input, ctx) => assignToTeam(ctx, input),
   'skills.listSkillTypes': async (input, ctx) => ({ rows: await listSkillTypes(ctx, input.includeArchived) }),
   'skills.saveSkillTypes': async (input, ctx) => ({ rows: await saveSkillTypes(ctx, input.rows) }),
   'skills.archiveSkillTypes': async (input, ctx) => ({ count: await archiveSkillTypes(ctx, input.ids, input.archived ?? true) }),

@@ -17,6 +17,8 @@ import { GapAnalysisPage } from '../features/skills/gaps/GapAnalysisPage';
 import { SkillsRepositoryPage } from '../features/skills/repository/SkillsRepositoryPage';
 import { RequirementsPage } from '../features/skills/requirements/RequirementsPage';
 import { SkillSearchPage } from '../features/skills/search/SkillSearchPage';
+import { AlignmentTreePage } from '../features/goals/AlignmentTreePage';
+import { GoalsPage } from '../features/goals/GoalsPage';
 import { AREAS } from './areas';
 
 const SKILLS_LINKS = [
@@ -25,6 +27,11 @@ const SKILLS_LINKS = [
   { to: '/skills/gaps', label: 'Gap analysis' },
   { to: '/skills/search', label: 'Skill search' },
   { to: '/skills/import', label: 'Import taxonomy' },
+];
+
+const GOALS_LINKS = [
+  { to: '/goals', label: 'Goals', exact: true },
+  { to: '/goals/alignment', label: 'Alignment tree' },
 ];
 
 const PEOPLE_LINKS = [
@@ -68,9 +75,9 @@ function Navigation() {
     <nav aria-label="Areas">
       <NavLink component={RouterLink} to="/" label="Home" active={pathname === '/'} />
       {AREAS.map((area) =>
-        area.key === 'people' || area.key === 'skills' ? (
+        area.key === 'people' || area.key === 'skills' || area.key === 'goals' ? (
           <NavLink key={area.key} label={area.label} defaultOpened active={false} childrenOffset={12}>
-            {(area.key === 'people' ? PEOPLE_LINKS : SKILLS_LINKS).map((link) => (
+            {(area.key === 'people' ? PEOPLE_LINKS : area.key === 'goals' ? GOALS_LINKS : SKILLS_LINKS).map((link) => (
               <NavLink
                 key={link.to}
                 component={RouterLink}
@@ -112,6 +119,8 @@ function AppRoutes() {
       <Route path="/skills/gaps" element={<GapAnalysisPage />} />
       <Route path="/skills/search" element={<SkillSearchPage />} />
       <Route path="/skills/import" element={<ImportPage key="skills" kind="skills" />} />
+      <Route path="/goals" element={<GoalsPage />} />
+      <Route path="/goals/alignment" element={<AlignmentTreePage />} />
       <Route path="/insights" element={<InsightsPage />} />
       <Route path="/admin" element={<AdminPage />} />
       <Route path="/admin/audit" element={<AuditLogPage />} />

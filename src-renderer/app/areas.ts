@@ -10,7 +10,7 @@ export interface AreaInfo {
 export const AREAS: AreaInfo[] = [
   { key: 'people', label: 'People', path: '/people/employees', built: true, summary: 'Departments, jobs, positions and employees.' },
   { key: 'skills', label: 'Skills', path: '/skills', built: true, summary: 'Skill repository, rating models, job requirements, employee skill profiles, gap analysis and skill search.' },
-  { key: 'goals', label: 'Goals', path: '/goals', built: false, summary: 'Organisation, team and individual goals with alignment, check-ins and a goal library.' },
+  { key: 'goals', label: 'Goals', path: '/goals', built: true, summary: 'Organisation, department and individual goals with alignment, check-ins and roll-up.' },
   { key: 'reviews', label: 'Reviews', path: '/reviews', built: false, summary: 'Review cycles from templates, the feedback journal, questionnaires and surveys.' },
   { key: 'calibration', label: 'Calibration', path: '/calibration', built: false, summary: 'Calibration sessions, the nine-box, rating bins against distribution guidelines.' },
   { key: 'careers', label: 'Careers', path: '/careers', built: false, summary: 'Career paths between jobs and personal career plans.' },

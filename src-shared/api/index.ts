@@ -4,8 +4,9 @@ import type { MethodDef } from './common';
 import { peopleApi } from './people';
 import { insightsApi } from './insights';
 import { skillsApi } from './skills';
+import { goalsApi } from './goals';
 
-export const api = { ...peopleApi, ...skillsApi, ...insightsApi, ...adminApi } satisfies Record<string, MethodDef>;
+export const api = { ...peopleApi, ...skillsApi, ...goalsApi, ...insightsApi, ...adminApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type Method = keyof Api;
@@ -24,3 +25,4 @@ export * from './people';
 export * from './admin';
 export * from './skills';
 export * from './insights';
+export * from './goals';

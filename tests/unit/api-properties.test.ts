@@ -31,6 +31,13 @@ const VALID: Record<Method, Record<string, unknown>> = {
   'skills.saveRatingModel': { name: 'Scale', levels: [{ label: 'Basic', factor: 2 }, { label: 'Expert', factor: 8 }] },
   'skills.archiveRatingModels': { ids: [ID] },
   'skills.listSkills': {},
+  'goals.listGoals': { scope: 'individual', periodFrom: '2026-01-01' },
+  'goals.saveGoals': { rows: [{ values: { scope: 'organisation', title: 'Grow', periodStart: '2026-01-01', periodEnd: '2026-12-31', unit: 'percent', stretch: false, weight: 0, status: 'not_started' } }] },
+  'goals.archiveGoals': { ids: [ID] },
+  'goals.recordCheckIn': { goalId: ID, date: '2026-03-01', progress: 40 },
+  'goals.listCheckIns': { goalId: ID },
+  'goals.getAlignmentTree': { rootId: ID },
+  'goals.assignToTeam': { goalId: ID, employeeIds: [ID] },
   'skills.saveSkills': { rows: [{ values: { name: 'SQL', skillTypeId: ID, ratingModelId: ID } }] },
   'skills.archiveSkills': { ids: [ID] },
   'skills.listRequirements': { jobId: ID },
@@ -75,7 +82,7 @@ const snapshot = (app: TestApp) => app.store().raw.prepare(
           (SELECT count(*) FROM position) || '/' || (SELECT count(*) FROM audit_event) || '/' || (SELECT count(*) FROM setting) || '/' ||
           (SELECT count(*) FROM skill) || '/' || (SELECT count(*) FROM skill_type) || '/' || (SELECT count(*) FROM rating_model) || '/' ||
           (SELECT count(*) FROM job_skill) || '/' || (SELECT count(*) FROM employee_skill) || '/' || (SELECT count(*) FROM employee_skill_target) || '/' ||
-          (SELECT count(*) FROM saved_skill_search) AS s`,
+          (SELECT count(*) FROM saved_skill_search) || '/' || (SELECT count(*) FROM goal) || '/' || (SELECT count(*) FROM goal_check_in) AS s`,
 ).get();
 
 async function expectValidationAndNoWrite(app: TestApp, method: Method, input: unknown) {

@@ -4,19 +4,22 @@ import type { ServiceContext } from '../context';
 import { recordAudit } from '../shared/audit';
 import { todayIso } from '../../../src-shared/domain/dates';
 import { generateDemoOrganisation, type DemoOrganisation } from './demo-data';
+import { generateDemoGoals, insertDemoGoals } from './demo-goals';
 import { generateDemoSkills, insertDemoSkills, type DemoSkills } from './demo-skills';
 
 /** Loads the demo organisation into an empty database (it never mixes with real data). */
 export async function loadDemoOrganisation(ctx: ServiceContext, input: { employees?: number; seed?: number }) {
-  const { n } = ctx.store.raw.prepare(`SELECT (SELECT count(*) FROM employee) + (SELECT count(*) FROM department) + (SELECT count(*) FROM skill) AS n`).get() as { n: number };
+  const { n } = ctx.store.raw.prepare(`SELECT (SELECT count(*) FROM employee) + (SELECT count(*) FROM department) + (SELECT count(*) FROM skill) + (SELECT count(*) FROM goal) AS n`).get() as { n: number };
   if (n > 0) throw new AppError('CONFLICT', 'The demo organisation can only be loaded into an empty database. Open or create an empty file first.');
   const seed = input.seed ?? 42;
   const org = generateDemoOrganisation(input.employees ?? 500, seed);
   const skills = generateDemoSkills(org, seed, todayIso());
   insertDemoOrganisation(ctx.store.raw, org, ctx.now);
   insertDemoSkills(ctx.store.raw, skills, ctx.now, ctx.actor);
-  await recordAudit(ctx, [{ entity: 'database', entityId: ctx.store.path, action: 'load-demo', after: { ...counts(org), ...skillCounts(skills) } }]);
-  ctx.changed('people', 'skills', 'admin');
+  const goals = generateDemoGoals(org, seed, todayIso());
+  insertDemoGoals(ctx.store.raw, goals, ctx.now, ctx.actor);
+  await recordAudit(ctx, [{ entity: 'database', entityId: ctx.store.path, action: 'load-demo', after: { ...counts(org), ...skillCounts(skills), goals: goals.goals.length, goalCheckIns: goals.checkIns.length } }]);
+  ctx.changed('people', 'skills', 'goals', 'admin');
   return counts(org);
 }
 

@@ -200,4 +200,52 @@ export const SkillEntity = new EntitySchema<SkillRow>({
 
 export const skillEntities = [SkillTypeEntity, RatingModelEntity, SkillEntity];
 
-export const entities = [...peopleEntities, ...skillEntities];
+export interface GoalRow extends Tracked {
+  scope: 'organisation' | 'department' | 'individual';
+  employeeId: string | null;
+  departmentId: string | null;
+  title: string;
+  description: string | null;
+  periodStart: string;
+  periodEnd: string;
+  category: string | null;
+  unit: 'number' | 'percent' | 'currency' | 'date' | 'rating';
+  startValue: number | null;
+  targetValue: number | null;
+  actualValue: number | null;
+  stretch: boolean;
+  weight: number;
+  status: 'not_started' | 'on_track' | 'at_risk' | 'behind' | 'achieved' | 'missed' | 'cancelled';
+  alignedToId: string | null;
+  progress: number;
+  archived: boolean;
+}
+const nullableReal = (name: string): EntitySchemaColumnOptions => ({ type: 'real', nullable: true, name });
+export const GoalEntity = new EntitySchema<GoalRow>({
+  name: 'Goal',
+  tableName: 'goal',
+  columns: {
+    ...trackedColumns,
+    scope: { type: 'text' },
+    employeeId: nullableText('employee_id'),
+    departmentId: nullableText('department_id'),
+    title: { type: 'text' },
+    description: nullableText(),
+    periodStart: { type: 'text', name: 'period_start' },
+    periodEnd: { type: 'text', name: 'period_end' },
+    category: nullableText(),
+    unit: { type: 'text' },
+    startValue: nullableReal('start_value'),
+    targetValue: nullableReal('target_value'),
+    actualValue: nullableReal('actual_value'),
+    stretch: { type: 'boolean', default: false },
+    weight: { type: 'real', default: 0 },
+    status: { type: 'text' },
+    alignedToId: nullableText('aligned_to_id'),
+    progress: { type: 'real', default: 0 },
+    archived,
+  },
+});
+export const goalEntities = [GoalEntity];
+
+export const entities = [...peopleEntities, ...skillEntities, ...goalEntities];

@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { goalFields, type AlignmentNode, type CheckIn, type Goal, type GoalScope, type Input } from '../../../src-shared/api';
+import { ALIGNABLE_SCOPES, rollUpProgress } from '../../../src-shared/domain/goals';
+import { AppError, type ErrorIssue } from '../../../src-shared/errors';
+import { GoalEntity, type GoalRow } from '../../store/entities';
+import type { ServiceContext } from '../context';
+import { recordAudit } from '../shared/audit';
+import { formsLoop, rowIssue, saveBatch, setArchived, type BatchSpec, type Candidate, type RowChangeInput } from '../shared/batch';
+import type { z } from 'zod';
+
+type Values = z.infer<typeof goalFields>;
+
+const GOAL_COLUMNS = `g.id, g.scope, coalesce(g.employee_id, g.department_id) AS ownerId,
+  CASE g.scope WHEN 'individual' THEN (SELECT e.first_name || ' ' || e.last_name FROM employee e WHERE e.id = g.employee_id)
+               WHEN 'department' THEN (SELECT d.name FROM department d WHERE d.id = g.department_id) END AS ownerName,
+  g.title, g.description, g.period_start AS periodStart, g.period_end AS periodEnd, g.category, g.unit,
+  g.start_value AS startValue, g.target_value AS targetValue, g.actual_value AS actualValue, g.stretch, g.weight, g.status,
+  g.aligned_to_id AS alignedToId, g.progress, g.archived, g.created_at AS createdAt, g.updated_at AS updatedAt, g.version`;
+
+type GoalSqlRow = Omit<Goal, 'stretch' | 'archived' | 'rolledUp'> & { stretch: number; archived: number };
+const toGoal = (r: GoalSqlRow, rolled: Map<string, number>): Goal => ({
+  ...r, stretch: Boolean(r.stretch), archived: Boolean(r.archived), progress: r.progress ?? 0, rolledUp: rolled.get(r.id) ?? r.progress ?? 0,
+});
+
+/** Rolled-up progress of every active goal (one pass over id/alignment/weight/progress; a few ms for thousands of goals). */
+function rolledUpAll(ctx: ServiceContext): Map<string, number> {
+  const rows = ctx.store.raw.prepare(`SELECT id, aligned_to_id AS parentId, weight, progress FROM goal WHERE archived = 0`).all() as
+    { id: string; parentId: string | null; weight: number; progress: number }[];
+  return rollUpProgress(rows);
+}
+
+export async function listGoals(ctx: ServiceContext, input: Input<'goals.listGoals'>): Promise<Goal[]> {
+  const where: string[] = [];
+  if (!input.includeArchived) where.push('g.archived = 0');
+  if (input.scope) where.push('g.scope = @scope');
+  if (input.ownerId) where.push('(g.employee_id = @ownerId OR g.department_id = @ownerId)');
+  if (input.departmentId) where.push(`(g.department_id = @departmentId OR g.employee_id IN (SELECT id FROM employee WHERE department_id = @departmentId))`);
+  // Goals whose period overlaps [periodFrom, periodTo].
+  if (input.periodFrom) where.push('g.period_end >= @periodFrom');
+  if (input.periodTo) where.push('g.period_start <= @periodTo');
+  const rows = ctx.store.raw
+    .prepare(`SELECT ${GOAL_COLUMNS} FROM goal g ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY CASE g.scope WHEN 'organisation' THEN 0 WHEN 'department' THEN 1 ELSE 2 END, g.period_start, g.title COLLATE NOCASE`)
+    .all({ scope: input.scope, ownerId: input.ownerId, departmentId: input.departmentId, periodFrom: input.periodFrom, periodTo: input.periodTo }) as GoalSqlRow[];
+  const rolled = rolledUpAll(ctx);
+  return rows.map((r) => toGoal(r, rolled));
+}
+
+function goalsByIds(ctx: ServiceContext, ids: string[]): Goal[] {
+  const out: Goal[] = [];
+  const rolled = rolledUpAll(ctx);
+  const stmt = ctx.store.raw.prepare(`SELECT ${GOAL_COLUMNS} FROM goal g WHERE g.id IN (SELECT value FROM json_each(?))`);
+  for (let i = 0; i < ids.length; i += 5000) out.push(...(stmt.all(JSON.stringify(ids.slice(i, i + 5000))) as GoalSqlRow[]).map((r) => toGoal(r, rolled)));
+  const order = new Map(ids.map((id, k) => [id, k]));
+  return out.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+const goalSpec: BatchSpec<GoalRow, Values> = {
+  entity: GoalEntity,
+  label: 'Goal',
+  fields: goalFields,
+  toValues: (row) => ({
+    scope: row.scope,
+    ownerId: row.scope === 'individual' ? row.employeeId : row.scope === 'department' ? row.departmentId : null,
+    title: row.title,
+    description: row.description,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    category: row.category,
+    unit: row.unit,
+    startValue: row.startValue,
+    targetValue: row.targetValue,
+    actualValue: row.actualValue,
+    stretch: Boolean(row.stretch),
+    weight: row.weight,
+    status: row.status,
+    alignedToId: row.alignedToId,
+  }),
+  toColumns: (v) => ({
+    scope: v.scope,
+    employeeId: v.scope === 'individual' ? v.ownerId ?? null : null,
+    departmentId: v.scope === 'department' ? v.ownerId ?? null : null,
+    title: v.title,
+    description: v.description ?? null,
+    periodStart: v.periodStart,
+    periodEnd: v.periodEnd,
+    category: v.category || null,
+    unit: v.unit,
+    startValue: v.startValue ?? null,
+    targetValue: v.targetValue ?? null,
+    actualValue: v.actualValue ?? null,
+    stretch: v.stretch,
+    weight: v.weight,
+    status: v.status,
+    alignedToId: v.alignedToId ?? null,
+  }),
+  check: checkGoals,
+};
+
+const SCOPE_WORD: Record<GoalScope, string> = { organisation: 'an organisation', department: 'a department', individual: 'an individual' };
+
+async function checkGoals(candidates: Candidate<Values>[], ctx: ServiceContext): Promise<ErrorIssue[]> {
+  const db = ctx.store.raw;
+  const issues: ErrorIssue[] = [];
+  const stored = db.prepare(`SELECT id, scope, aligned_to_id AS alignedToId, archived, title FROM goal`).all() as {
+    id: string; scope: GoalScope; alignedToId: string | null; archived: number; title: string;
+  }[];
+  const goals = new Map(stored.map((g) => [g.id, g]));
+  for (const c of candidates) goals.set(c.id, { id: c.id, scope: c.values.scope, alignedToId: c.values.alignedToId ?? null, archived: 0, title: c.values.title });
+  const employees = new Map((db.prepare(`SELECT id, archived FROM employee`).all() as { id: string; archived: number }[]).map((e) => [e.id, e.archived]));
+  const departments = new Map((db.prepare(`SELECT id, archived FROM department`).all() as { id: string; archived: number }[]).map((d) => [d.id, d.archived]));
+  const childrenOf = new Map<string, string[]>();
+  for (const g of goals.values()) if (g.alignedToId) childrenOf.set(g.alignedToId, [...(childrenOf.get(g.alignedToId) ?? []), g.id]);
+  for (const c of candidates) {
+    const v = c.values;
+    const ownerChanged = c.isNew || c.changedFields.includes('ownerId') || c.changedFields.includes('scope');
+    if (v.periodStart > v.periodEnd) issues.push(rowIssue(c.index, 'periodEnd', 'The period must end on or after its start.'));
+    if (v.scope === 'individual') {
+      if (!v.ownerId) issues.push(rowIssue(c.index, 'ownerId', 'An individual goal needs an employee as its owner.'));
+      else if (!employees.has(v.ownerId)) issues.push(rowIssue(c.index, 'ownerId', 'The owner must be an existing employee.'));
+      else if (employees.get(v.ownerId) && ownerChanged) issues.push(rowIssue(c.index, 'ownerId', 'The employee is archived.'));
+    } else if (v.scope === 'department') {
+      if (!v.ownerId) issues.push(rowIssue(c.index, 'ownerId', 'A department goal needs a department as its owner.'));
+      else if (!departments.has(v.ownerId)) issues.push(rowIssue(c.index, 'ownerId', 'The owner must be an existing department.'));
+      else if (departments.get(v.ownerId) && ownerChanged) issues.push(rowIssue(c.index, 'ownerId', 'The department is archived.'));
+    } else if (v.ownerId) {
+      issues.push(rowIssue(c.index, 'ownerId', 'An organisation goal has no owner.'));
+    }
+    if (v.alignedToId) {
+      const target = goals.get(v.alignedToId);
+      if (v.alignedToId === c.id) issues.push(rowIssue(c.index, 'alignedToId', `"${v.title}" cannot align to itself.`));
+      else if (!target) issues.push(rowIssue(c.index, 'alignedToId', 'The goal to align to does not exist.'));
+      else if (formsLoop(c.id, (id) => goals.get(id)?.alignedToId)) issues.push(rowIssue(c.index, 'alignedToId', `"${v.title}" cannot align to one of the goals aligned below it (that would make a loop).`));
+      else if (!ALIGNABLE_SCOPES[v.scope].includes(target.scope as 'organisation' | 'department'))
+        issues.push(rowIssue(c.index, 'alignedToId', v.scope === 'organisation'
+          ? 'An organisation goal cannot align to another goal.'
+          : `${SCOPE_WORD[v.scope][0].toUpperCase()}${SCOPE_WORD[v.scope].slice(1)} goal can only align to ${v.scope === 'individual' ? 'a department or organisation' : 'an organisation'} goal, not ${SCOPE_WORD[target.scope]} one.`));
+      else if (target.archived && (c.isNew || c.changedFields.includes('alignedToId'))) issues.push(rowIssue(c.index, 'alignedToId', 'The goal to align to is archived.'));
+    }
+    if (!c.isNew && c.changedFields.includes('scope')) {
+      const bad = (childrenOf.get(c.id) ?? []).map((id) => goals.get(id)!).find((child) => !ALIGNABLE_SCOPES[child.scope].includes(v.scope as 'organisation' | 'department'));
+      if (bad) issues.push(rowIssue(c.index, 'scope', `"${bad.title}" is aligned to this goal; ${SCOPE_WORD[bad.scope]} goal cannot align to ${SCOPE_WORD[v.scope]} goal.`));
+    }
+  }
+  return issues;
+}
+
+export async function saveGoals(ctx: ServiceContext, rows: RowChangeInput[]): Promise<Goal[]> {
+  const saved = await saveBatch(goalSpec, rows, ctx);
+  ctx.changed('goals');
+  return goalsByIds(ctx, saved.map((r) => r.id));
+}
+
+export async function archiveGoals(ctx: ServiceContext, ids: string[], archived = true): Promise<number> {
+  const count = await setArchived(GoalEntity, 'Goal', ids, archived, ctx);
+  ctx.changed('goals');
+  return count;
+}
+
+const CHECK_IN_COLUMNS = `id, goal_id AS goalId, date, progress, actual_value AS actualValue, comment, author, recorded_at AS recordedAt`;
+
+export async function recordCheckIn(ctx: ServiceContext, input: Input<'goals.recordCheckIn'>): Promise<CheckIn> {
+  const db = ctx.store.raw;
+  const goal = db.prepare(`SELECT id, archived FROM goal WHERE id = ?`).get(input.goalId) as { id: string; archived: number } | undefined;
+  if (!goal) throw new AppError('NOT_FOUND', 'The goal does not exist (it may have been deleted).');
+  if (goal.archived) throw new AppError('VALIDATION', 'The goal is archived; restore it before recording a check-in.', [{ path: ['goalId'], field: 'goalId', message: 'The goal is archived.' }]);
+  const row: CheckIn = {
+    id: randomUUID(), goalId: input.goalId, date: input.date, progress: input.progress, actualValue: input.actualValue ?? null,
+    comment: input.comment || null, author: ctx.actor, recordedAt: ctx.now,
+  };
+  db.prepare(`INSERT INTO goal_check_in (id, goal_id, date, progress, actual_value, comment, author, recorded_at)
+    VALUES (@id, @goalId, @date, @progress, @actualValue, @comment, @author, @recordedAt)`).run(row);
+  // The goal's progress (and actual value, when given) follow the latest check-in by date, then recorded time.
+  const latest = db.prepare(`SELECT progress, actual_value AS actualValue FROM goal_check_in WHERE goal_id = ? ORDER BY date DESC, recorded_at DESC, rowid DESC LIMIT 1`)
+    .get(input.goalId) as { progress: number; actualValue: number | null };
+  db.prepare(`UPDATE goal SET progress = @progress, actual_value = coalesce(@actualValue, actual_value), updated_at = @now WHERE id = @id`)
+    .run({ progress: latest.progress, actualValue: latest.actualValue, now: ctx.now, id: input.goalId });
+  await recordAudit(ctx, [{ entity: 'goal_check_in', entityId: row.id, action: 'create', after: row }]);
+  ctx.changed('goals');
+  return row;
+}
+
+export async function listCheckIns(ctx: ServiceContext, goalId: string): Promise<CheckIn[]> {
+  return ctx.store.raw.prepare(`SELECT ${CHECK_IN_COLUMNS} FROM goal_check_in WHERE goal_id = ? ORDER BY date DESC, recorded_at DESC, rowid DESC`).all(goalId) as CheckIn[];
+}
+
+/** The root and every non-archived goal aligned below it (one recursive query), each with its rolled-up progress. */
+export async function getAlignmentTree(ctx: ServiceContext, rootId: string): Promise<AlignmentNode[]> {
+  const rows = ctx.store.raw.prepare(`
+    WITH RECURSIVE tree(id, parent_id, depth) AS (
+      SELECT id, NULL, 0 FROM goal WHERE id = @rootId
+      UNION ALL
+      SELECT g.id, g.aligned_to_id, t.depth + 1 FROM goal g JOIN tree t ON g.aligned_to_id = t.id
+      WHERE g.archived = 0 AND t.depth < 50
+    )
+    SELECT t.id, t.parent_id AS parentId, t.depth, g.title, g.scope, g.status, g.weight, g.progress,
+      CASE g.scope WHEN 'individual' THEN e.first_name || ' ' || e.last_name WHEN 'department' THEN d.name END AS ownerName
+    FROM tree t JOIN goal g ON g.id = t.id
+    LEFT JOIN employee e ON e.id = g.employee_id LEFT JOIN department d ON d.id = g.department_id
+    ORDER BY t.depth, g.title COLLATE NOCASE`).all({ rootId }) as Omit<AlignmentNode, 'rolledUp'>[];
+  if (rows.length === 0) throw new AppError('NOT_FOUND', 'The goal does not exist (it may have been deleted).');
+  const rolled = rollUpProgress(rows);
+  return rows.map((r) => ({ ...r, progress: r.progress ?? 0, rolledUp: rolled.get(r.id) ?? 0 }));
+}
+
+export async function assignToTeam(ctx: ServiceContext, input: Input<'goals.assignToTeam'>): Promise<{ created: number; ids: string[] }> {
+  const db = ctx.store.raw;
+  const fail = (field: string, message: string) => new AppError('VALIDATION', message, [{ path: [field], field, message }]);
+  let base: Omit<Values, 'scope' | 'ownerId' | 'alignedToId'>;
+  let alignTo: string | null;
+  if (input.goalId) {
+    const source = db.prepare(`SELECT ${GOAL_COLUMNS} FROM goal g WHERE g.id = ?`).get(input.goalId) as GoalSqlRow | undefined;
+    if (!source) throw new AppError('NOT_FOUND', 'The goal does not exist (it may have been deleted).');
+    if (source.scope === 'individual') throw fail('goalId', 'Individual goals cannot be assigned to a team; choose a department or organisation goal.');
+    base = {
+      title: source.title, description: source.description, periodStart: source.periodStart, periodEnd: source.periodEnd, category: source.category,
+      unit: source.unit, startValue: source.startValue, targetValue: source.targetValue, actualValue: null, stretch: Boolean(source.stretch),
+      weight: 0, status: 'not_started',
+    };
+    alignTo = source.id;
+  } else if (input.template) {
+    base = input.template;
+    alignTo = input.alignToId ?? null;
+  } else {
+    throw fail('goalId', 'Choose a goal to assign, or fill in the goal to create.');
+  }
+  let employeeIds: string[];
+  if (input.employeeIds?.length) employeeIds = [...new Set(input.employeeIds)];
+  else if (input.departmentId) {
+    if (!db.prepare(`SELECT 1 FROM department WHERE id = ?`).get(input.departmentId)) throw fail('departmentId', 'The department does not exist.');
+    employeeIds = (db.prepare(`SELECT id FROM employee WHERE department_id = ? AND archived = 0 ORDER BY last_name, first_name`).all(input.departmentId) as { id: string }[]).map((e) => e.id);
+    if (employeeIds.length === 0) throw fail('departmentId', 'The department has no active employees.');
+  } else throw fail('employeeIds', 'Choose the employees or a department.');
+  const saved = await saveBatch(goalSpec, employeeIds.map((ownerId) => ({ values: { ...base, scope: 'individual', ownerId, alignedToId: alignTo } })), ctx);
+  ctx.changed('goals');
+  return { created: saved.length, ids: saved.map((r) => r.id) };
+}

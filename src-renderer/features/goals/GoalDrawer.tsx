@@ -1,0 +1,115 @@
+import { Alert, Anchor, Badge, Button, Drawer, Group, NumberInput, Progress, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { GOAL_SCOPE_LABELS, GOAL_STATUS_LABELS } from '../../../src-shared/api';
+import { isRealDate, todayIso } from '../../../src-shared/domain/dates';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { goalLabel, progressColor } from './options';
+
+/** One goal: its measure, alignment (up and down), check-in history and a form to record a check-in. */
+export function GoalDrawer({ goalId, onClose, onOpen }: { goalId: string | null; onClose: () => void; onOpen: (id: string) => void }) {
+  return (
+    <Drawer opened={Boolean(goalId)} onClose={onClose} position="right" size="lg" title="Goal" data-testid="goal-drawer">
+      {goalId && <GoalDetails key={goalId} goalId={goalId} onOpen={onOpen} />}
+    </Drawer>
+  );
+}
+
+function GoalDetails({ goalId, onOpen }: { goalId: string; onOpen: (id: string) => void }) {
+  const goals = useApi('goals.listGoals', { includeArchived: true });
+  const checkIns = useApi('goals.listCheckIns', { goalId });
+  const tree = useApi('goals.getAlignmentTree', { rootId: goalId });
+  const goal = goals.data?.rows.find((g) => g.id === goalId);
+  const parent = goal?.alignedToId ? goals.data?.rows.find((g) => g.id === goal.alignedToId) : undefined;
+  const children = (tree.data?.nodes ?? []).filter((n) => n.parentId === goalId);
+  const rolledUp = tree.data?.nodes.find((n) => n.id === goalId)?.rolledUp;
+  if (!goal) return <Text c="dimmed">Loading…</Text>;
+  return (
+    <Stack>
+      <Stack gap={4}>
+        <Title order={3}>{goal.title}</Title>
+        <Group gap="xs">
+          <Badge variant="light">{GOAL_SCOPE_LABELS[goal.scope]}</Badge>
+          {goal.ownerName && <Text size="sm">{goal.ownerName}</Text>}
+          <Badge variant="outline">{GOAL_STATUS_LABELS[goal.status]}</Badge>
+          {goal.stretch && <Badge color="grape" variant="light">Stretch</Badge>}
+          {goal.archived && <Badge color="gray">Archived</Badge>}
+        </Group>
+        <Text size="sm" c="dimmed">{goal.periodStart} – {goal.periodEnd}{goal.category ? ` · ${goal.category}` : ''} · weight {goal.weight}</Text>
+        {goal.description && <Text size="sm">{goal.description}</Text>}
+        <Text size="sm">
+          Measure ({goal.unit}): start {goal.startValue ?? '–'}, target {goal.targetValue ?? '–'}, actual {goal.actualValue ?? '–'}
+        </Text>
+      </Stack>
+      <Stack gap={4}>
+        <Text fw={500}>Progress: {goal.progress}%{rolledUp !== undefined && children.length > 0 ? ` · rolled up from aligned goals: ${rolledUp}%` : ''}</Text>
+        <Progress value={children.length > 0 && rolledUp !== undefined ? rolledUp : goal.progress} color={progressColor(goal.progress)} aria-label="Goal progress" />
+      </Stack>
+      <Stack gap={4} data-testid="goal-alignment">
+        <Text fw={500}>Alignment</Text>
+        {parent ? (
+          <Text size="sm">Aligned to <Anchor component="button" onClick={() => onOpen(parent.id)}>{goalLabel(parent)}</Anchor></Text>
+        ) : (
+          <Text size="sm" c="dimmed">Not aligned to a higher goal.</Text>
+        )}
+        {children.length > 0 && (
+          <Text size="sm">{children.length} goal{children.length === 1 ? '' : 's'} aligned to this one. {goal.scope === 'organisation' && <Anchor component={Link} to={`/goals/alignment?root=${goal.id}`}>Open the alignment tree</Anchor>}</Text>
+        )}
+      </Stack>
+      {!goal.archived && <CheckInForm goalId={goalId} />}
+      <Stack gap={4}>
+        <Text fw={500}>Check-ins</Text>
+        {checkIns.data && checkIns.data.rows.length === 0 && <Text size="sm" c="dimmed">No check-ins yet.</Text>}
+        {checkIns.data && checkIns.data.rows.length > 0 && (
+          <Table data-testid="check-ins" striped>
+            <Table.Thead><Table.Tr><Table.Th>Date</Table.Th><Table.Th>Progress</Table.Th><Table.Th>Actual</Table.Th><Table.Th>Comment</Table.Th><Table.Th>By</Table.Th></Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {checkIns.data.rows.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{c.date}</Table.Td><Table.Td>{c.progress}%</Table.Td><Table.Td>{c.actualValue ?? ''}</Table.Td><Table.Td>{c.comment}</Table.Td><Table.Td>{c.author}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Stack>
+  );
+}
+
+function CheckInForm({ goalId }: { goalId: string }) {
+  const [date, setDate] = useState(todayIso());
+  const [progress, setProgress] = useState<number | string>('');
+  const [actual, setActual] = useState<number | string>('');
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const record = useApiMutation('goals.recordCheckIn');
+  const submit = async () => {
+    setError(null);
+    if (!isRealDate(date)) return setError('Use the date format YYYY-MM-DD.');
+    if (progress === '' || typeof progress !== 'number') return setError('Progress is required (0 to 100).');
+    try {
+      await record.mutateAsync({ goalId, date, progress, actualValue: typeof actual === 'number' ? actual : null, comment: comment.trim() || null });
+      notifications.show({ color: 'teal', message: 'Check-in recorded.' });
+      setProgress('');
+      setActual('');
+      setComment('');
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <Stack gap="xs" data-testid="check-in-form">
+      <Text fw={500}>Record a check-in</Text>
+      <Group gap="xs" align="flex-end">
+        <TextInput label="Date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} w={160} />
+        <NumberInput label="Progress %" value={progress} onChange={setProgress} w={120} />
+        <NumberInput label="Actual value" value={actual} onChange={setActual} w={130} />
+      </Group>
+      <Textarea label="Comment" value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} />
+      {error && <Alert color="red" data-testid="check-in-error">{error}</Alert>}
+      <Group><Button onClick={() => void submit()} loading={record.isPending}>Record check-in</Button></Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { calendarDate, id, optionalText, read, requiredText, timestamps, version, write, MAX_LONG_TEXT } from './common';
+
+export const GOAL_SCOPES = ['organisation', 'department', 'individual'] as const;
+export const goalScope = z.enum(GOAL_SCOPES, { message: 'Scope must be organisation, department or individual.' });
+export type GoalScope = z.infer<typeof goalScope>;
+export const GOAL_UNITS = ['number', 'percent', 'currency', 'date', 'rating'] as const;
+export const goalUnit = z.enum(GOAL_UNITS, { message: 'Unit must be number, percent, currency, date or rating.' });
+export const GOAL_STATUSES = ['not_started', 'on_track', 'at_risk', 'behind', 'achieved', 'missed', 'cancelled'] as const;
+export const goalStatus = z.enum(GOAL_STATUSES, { message: 'Status must be not started, on track, at risk, behind, achieved, missed or cancelled.' });
+export const GOAL_STATUS_LABELS: Record<(typeof GOAL_STATUSES)[number], string> = {
+  not_started: 'Not started', on_track: 'On track', at_risk: 'At risk', behind: 'Behind', achieved: 'Achieved', missed: 'Missed', cancelled: 'Cancelled',
+};
+export const GOAL_SCOPE_LABELS: Record<GoalScope, string> = { organisation: 'Organisation', department: 'Department', individual: 'Individual' };
+
+const measure = z.number().finite().nullable().optional();
+const weight = z.number().min(0, 'Weight runs from 0 to 100.').max(100, 'Weight runs from 0 to 100.');
+
+/** Field rules of one goal; scope/owner/period/alignment rules across records are checked by the service. */
+export const goalFields = z.strictObject({
+  scope: goalScope,
+  /** Individual: the employee; department: the department; organisation: none. */
+  ownerId: id.nullable().optional(),
+  title: requiredText('Title', 200),
+  description: optionalText(MAX_LONG_TEXT),
+  periodStart: calendarDate,
+  periodEnd: calendarDate,
+  category: optionalText(100),
+  unit: goalUnit,
+  startValue: measure,
+  targetValue: measure,
+  actualValue: measure,
+  stretch: z.boolean(),
+  weight,
+  status: goalStatus,
+  alignedToId: id.nullable().optional(),
+});
+export type GoalValues = z.infer<typeof goalFields>;
+
+export const goal = z.strictObject({
+  id,
+  scope: goalScope,
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  title: z.string(),
+  description: z.string().nullable(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  category: z.string().nullable(),
+  unit: goalUnit,
+  startValue: z.number().nullable(),
+  targetValue: z.number().nullable(),
+  actualValue: z.number().nullable(),
+  stretch: z.boolean(),
+  weight: z.number(),
+  status: goalStatus,
+  alignedToId: z.string().nullable(),
+  /** The latest check-in's progress (0-100), 0 when none. */
+  progress: z.number(),
+  /** Weighted average of the rolled-up progress of the active goals aligned to it; its own progress when none are. */
+  rolledUp: z.number(),
+  archived: z.boolean(),
+  ...timestamps,
+});
+export type Goal = z.infer<typeof goal>;
+
+export const checkIn = z.strictObject({
+  id, goalId: z.string(), date: z.string(), progress: z.number(), actualValue: z.number().nullable(), comment: z.string().nullable(),
+  author: z.string(), recordedAt: z.string(),
+});
+export type CheckIn = z.infer<typeof checkIn>;
+
+export const alignmentNode = z.strictObject({
+  id, parentId: z.string().nullable(), depth: z.number().int(), title: z.string(), scope: goalScope, ownerName: z.string().nullable(),
+  status: goalStatus, weight: z.number(), progress: z.number(), rolledUp: z.number(),
+});
+export type AlignmentNode = z.infer<typeof alignmentNode>;
+
+const goalBatch = z.strictObject({
+  rows: z.array(z.strictObject({ id: id.optional(), version: version.optional(), values: goalFields.partial() })).min(1).max(20_000),
+});
+
+export const goalsApi = {
+  'goals.listGoals': read(
+    z.strictObject({
+      scope: goalScope.optional(), ownerId: id.optional(), departmentId: id.optional(),
+      periodFrom: calendarDate.optional(), periodTo: calendarDate.optional(), includeArchived: z.boolean().optional(),
+    }),
+    z.strictObject({ rows: z.array(goal) }),
+  ),
+  'goals.saveGoals': write(goalBatch, z.strictObject({ rows: z.array(goal) })),
+  'goals.archiveGoals': write(z.strictObject({ ids: z.array(id).min(1).max(20_000), archived: z.boolean().optional() }), z.strictObject({ count: z.number().int() })),
+  'goals.recordCheckIn': write(
+    z.strictObject({
+      goalId: id, date: calendarDate,
+      progress: z.number().min(0, 'Progress runs from 0 to 100.').max(100, 'Progress runs from 0 to 100.'),
+      actualValue: z.number().finite().nullable().optional(), comment: optionalText(2000),
+    }),
+    checkIn,
+  ),
+  'goals.listCheckIns': read(z.strictObject({ goalId: id }), z.strictObject({ rows: z.array(checkIn) })),
+  'goals.getAlignmentTree': read(z.strictObject({ rootId: id }), z.strictObject({ nodes: z.array(alignmentNode) })),
+  'goals.assignToTeam': write(
+    z.strictObject({
+      goalId: id.optional(),
+      template: goalFields.omit({ scope: true, ownerId: true, alignedToId: true }).optional(),
+      alignToId: id.optional(),
+      employeeIds: z.array(id).min(1).max(20_000).optional(),
+      departmentId: id.optional(),
+    }),
+    z.strictObject({ created: z.number().int(), ids: z.array(z.string()) }),
+  ),
+};
