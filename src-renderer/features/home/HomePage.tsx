@@ -72,7 +72,7 @@ function Overview({ counts }: { counts: Record<'departments' | 'jobs' | 'positio
         ))}
       </SimpleGrid>
       <Text size="sm" c="dimmed">
-        Goals, reviews, calibration, careers, succession, learning and insights are not built yet; their pages say what they will cover.
+        Reviews, calibration, careers, succession and learning are not built yet; their pages say what they will cover.
       </Text>
     </Stack>
   );

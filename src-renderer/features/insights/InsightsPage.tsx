@@ -14,7 +14,7 @@ export function InsightsPage() {
   const kpis = useApi('insights.getSkillKpis', { from, to });
   return (
     <Stack maw={1100}>
-      <PageHeader title="Insights" description="Skills KPIs for the organisation. Goals, reviews and learning KPIs arrive with those areas (not built yet)." />
+      <PageHeader title="Insights" description="Skills KPIs for the organisation. Goal, review and learning KPIs are not built yet." />
       <Group align="flex-end">
         <TextInput type="date" label="Period from" value={from} onChange={(e) => setFrom(e.currentTarget.value)} data-testid="kpi-from" />
         <TextInput type="date" label="to" value={to} onChange={(e) => setTo(e.currentTarget.value)} data-testid="kpi-to" />
