@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { EMPLOYEE_IMPORT_FIELDS, type ImportPreview } from '../../src-shared/api';
 import type { ServiceContext } from '../services/context';
-import { readSetting, writeSetting } from '../services/admin/settings';
 import { recordAudit } from '../services/shared/audit';
 import { suggestMapping } from './mapping';
 import { planEmployeeImport, type ExistingData, type ImportPlan } from './employee-plan';
 import { readTable, type Table } from './read-table';
 
-import { importFailed, type ImportRequest } from './request';
+import { importFailed, rememberedMapping, rememberMapping, type ImportRequest } from './request';
 
-const MAPPING_KEY = 'import.mapping.employees';
 
 export async function previewEmployeeImport(ctx: ServiceContext, input: ImportRequest): Promise<ImportPreview> {
   const table = await readTable(input.fileName, input.contentBase64);
-  const mapping = input.mapping ?? suggestMapping(table.headers, EMPLOYEE_IMPORT_FIELDS, rememberedMapping(ctx));
+  const mapping = input.mapping ?? suggestMapping(table.headers, EMPLOYEE_IMPORT_FIELDS, rememberedMapping(ctx, 'employees'));
   const plan = planEmployeeImport(table, mapping, loadExisting(ctx));
   return {
     headers: table.headers,
@@ -32,18 +30,11 @@ export async function commitEmployeeImport(ctx: ServiceContext, input: ImportReq
   const plan = planEmployeeImport(table, input.mapping, loadExisting(ctx));
   if (plan.issues.length > 0) throw importFailed(plan.issues);
   await writePlan(ctx, plan, jobId, input.fileName);
-  await writeSetting(ctx, MAPPING_KEY, JSON.stringify(input.mapping));
+  await rememberMapping(ctx, 'employees', input.mapping);
   ctx.changed('people', 'admin');
   return { created: plan.employees.filter((e) => e.isNew).length, updated: plan.employees.filter((e) => !e.isNew).length };
 }
 
-function rememberedMapping(ctx: ServiceContext): Record<string, string> {
-  try {
-    return JSON.parse(readSetting(ctx.store, MAPPING_KEY) ?? '{}');
-  } catch {
-    return {};
-  }
-}
 
 function loadExisting(ctx: ServiceContext): ExistingData {
   const db = ctx.store.raw;

@@ -1,5 +1,7 @@
 import type { ImportIssue, ImportKind } from '../../src-shared/api';
 import { AppError } from '../../src-shared/errors';
+import { readSetting, writeSetting } from '../services/admin/settings';
+import type { ServiceContext } from '../services/context';
 
 export interface ImportRequest {
   kind: ImportKind;
@@ -18,3 +20,17 @@ export function importFailed(issues: ImportIssue[]): AppError {
     issues.slice(0, 1000).map((issue) => ({ path: [issue.row, issue.column], row: issue.row, field: issue.column, message: issue.message })),
   );
 }
+
+const mappingKey = (kind: ImportKind) => `import.mapping.${kind}`;
+
+/** The column mapping last used for this kind of file, offered again for the next one. */
+export function rememberedMapping(ctx: ServiceContext, kind: ImportKind): Record<string, string> {
+  try {
+    return JSON.parse(readSetting(ctx.store, mappingKey(kind)) ?? '{}');
+  } catch {
+    return {};
+  }
+}
+
+export const rememberMapping = (ctx: ServiceContext, kind: ImportKind, mapping: Record<string, string>) =>
+  writeSetting(ctx, mappingKey(kind), JSON.stringify(mapping));

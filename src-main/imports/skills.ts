@@ -1,17 +1,15 @@
 import { SKILL_IMPORT_FIELDS, type ImportPreview } from '../../src-shared/api';
 import type { ServiceContext } from '../services/context';
-import { readSetting, writeSetting } from '../services/admin/settings';
 import { recordAudit } from '../services/shared/audit';
 import { suggestMapping } from './mapping';
-import { importFailed, type ImportRequest } from './request';
+import { importFailed, rememberedMapping, rememberMapping, type ImportRequest } from './request';
 import { planSkillImport, type ExistingSkills, type SkillImportPlan } from './skill-plan';
 import { readTable } from './read-table';
 
-const MAPPING_KEY = 'import.mapping.skills';
 
 export async function previewSkillImport(ctx: ServiceContext, input: ImportRequest): Promise<ImportPreview> {
   const table = await readTable(input.fileName, input.contentBase64);
-  const mapping = input.mapping ?? suggestMapping(table.headers, SKILL_IMPORT_FIELDS, remembered(ctx));
+  const mapping = input.mapping ?? suggestMapping(table.headers, SKILL_IMPORT_FIELDS, rememberedMapping(ctx, 'skills'));
   const plan = planSkillImport(table, mapping, loadExisting(ctx));
   return {
     headers: table.headers,
@@ -32,7 +30,7 @@ export async function commitSkillImport(ctx: ServiceContext, input: ImportReques
     ...plan.newTypes.map((t) => ({ entity: 'skill_type', entityId: t.id, action: 'create' as const, after: t })),
     ...plan.skills.map((s) => ({ entity: 'skill', entityId: s.id, action: s.isNew ? ('create' as const) : ('update' as const), after: { ...s, source: input.fileName } })),
   ]);
-  await writeSetting(ctx, MAPPING_KEY, JSON.stringify(input.mapping));
+  await rememberMapping(ctx, 'skills', input.mapping);
   ctx.changed('skills');
   return { created: plan.skills.filter((s) => s.isNew).length, updated: plan.skills.filter((s) => !s.isNew).length };
 }
@@ -63,10 +61,3 @@ function loadExisting(ctx: ServiceContext): ExistingSkills {
   };
 }
 
-function remembered(ctx: ServiceContext): Record<string, string> {
-  try {
-    return JSON.parse(readSetting(ctx.store, MAPPING_KEY) ?? '{}');
-  } catch {
-    return {};
-  }
-}

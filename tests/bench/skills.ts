@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createAppHost } from '../../src-main/app-host';
-import { generateDemoOrganisation } from '../../src-main/services/admin/demo-data';
+import { generateDemoOrganisation, random } from '../../src-main/services/admin/demo-data';
 import { insertDemoOrganisation } from '../../src-main/services/admin/demo-organisation';
 import type { ServiceContext } from '../../src-main/services/context';
 import { getHeatmap, getOrgGapSummary } from '../../src-main/services/skills/gaps';
@@ -281,17 +281,3 @@ function row(name: string, medianMs: number, floorMs: number, budgetMs: number, 
 
 type Random = ReturnType<typeof random>;
 
-/** mulberry32: the dataset is the same on every run. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (max: number) => Math.floor(next() * max);
-  const pick = <T>(items: readonly T[]) => items[int(items.length)];
-  return { int, pick };
-}
