@@ -1,5 +1,8 @@
 import type { Input, Method, Output } from '../../src-shared/api';
 import type { ServiceContext } from '../services/context';
+import { journalHandlers } from './area-handlers/journal';
+import { questionnaireHandlers } from './area-handlers/questionnaires';
+import { reviewHandlers } from './area-handlers/reviews';
 import { exportGapReport } from '../exports/pdf/gap-report';
 import * as admin from '../services/admin';
 import { archiveGoals, assignToTeam, getAlignmentTree, listCheckIns, listGoals, recordCheckIn, saveGoals } from '../services/goals/goals';
@@ -19,6 +22,8 @@ import { archiveSkills, listSkills, saveSkills } from '../services/skills/skills
 
 export type Handler<M extends Method> = (input: Input<M>, ctx: ServiceContext) => Promise<Output<M>>;
 export type HandlerTable = { [M in Method]: Handler<M> };
+/** The handlers of one area's contract (`typeof reviewsApi`), kept in `area-handlers/`. */
+export type AreaHandlers<AreaApi> = { [M in keyof AreaApi & Method]: Handler<M> };
 
 /** Method → service call. Inputs arrive already validated against the contract. */
 export const handlers: HandlerTable = {
@@ -48,6 +53,9 @@ export const handlers: HandlerTable = {
   'goals.listCheckIns': async (input, ctx) => ({ rows: await listCheckIns(ctx, input.goalId) }),
   'goals.getAlignmentTree': async (input, ctx) => ({ nodes: await getAlignmentTree(ctx, input.rootId) }),
   'goals.assignToTeam': (input, ctx) => assignToTeam(ctx, input),
+  ...reviewHandlers,
+  ...journalHandlers,
+  ...questionnaireHandlers,
   'skills.listSkillTypes': async (input, ctx) => ({ rows: await listSkillTypes(ctx, input.includeArchived) }),
   'skills.saveSkillTypes': async (input, ctx) => ({ rows: await saveSkillTypes(ctx, input.rows) }),
   'skills.archiveSkillTypes': async (input, ctx) => ({ count: await archiveSkillTypes(ctx, input.ids, input.archived ?? true) }),

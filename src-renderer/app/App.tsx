@@ -1,5 +1,5 @@
 import { AppShell, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
-import { NavLink as RouterLink, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Link as RouterLink, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useApi, useApiEvents } from '../api/hooks';
 import { AdminPage } from '../features/admin/AdminPage';
 import { AuditLogPage } from '../features/admin/AuditLogPage';
@@ -19,6 +19,10 @@ import { RequirementsPage } from '../features/skills/requirements/RequirementsPa
 import { SkillSearchPage } from '../features/skills/search/SkillSearchPage';
 import { AlignmentTreePage } from '../features/goals/AlignmentTreePage';
 import { GoalsPage } from '../features/goals/GoalsPage';
+import { GoalLibraryPage } from '../features/goals/library/GoalLibraryPage';
+import { JournalArea } from '../features/reviews/journal/JournalArea';
+import { QuestionnairesArea } from '../features/reviews/questionnaires/QuestionnairesArea';
+import { ReviewsArea } from '../features/reviews/ReviewsArea';
 import { AREAS } from './areas';
 
 const SKILLS_LINKS = [
@@ -32,6 +36,15 @@ const SKILLS_LINKS = [
 const GOALS_LINKS = [
   { to: '/goals', label: 'Goals', exact: true },
   { to: '/goals/alignment', label: 'Alignment tree' },
+  { to: '/goals/library', label: 'Goal library' },
+];
+
+const REVIEWS_LINKS = [
+  { to: '/reviews', label: 'Review cycles' },
+  { to: '/reviews/templates', label: 'Templates' },
+  { to: '/reviews/scales', label: 'Rating scales' },
+  { to: '/reviews/journal', label: 'Feedback journal' },
+  { to: '/reviews/questionnaires', label: 'Questionnaires' },
 ];
 
 const PEOPLE_LINKS = [
@@ -42,6 +55,11 @@ const PEOPLE_LINKS = [
   { to: '/people/org', label: 'Org tree' },
   { to: '/people/import', label: 'Import' },
 ];
+
+/** Areas whose navigation entry opens into sub-pages. */
+const SUB_LINKS: Record<string, { to: string; label: string; exact?: boolean }[] | undefined> = {
+  people: PEOPLE_LINKS, skills: SKILLS_LINKS, goals: GOALS_LINKS, reviews: REVIEWS_LINKS,
+};
 
 export function App() {
   useApiEvents();
@@ -75,15 +93,15 @@ function Navigation() {
     <nav aria-label="Areas">
       <NavLink component={RouterLink} to="/" label="Home" active={pathname === '/'} />
       {AREAS.map((area) =>
-        area.key === 'people' || area.key === 'skills' || area.key === 'goals' ? (
+        SUB_LINKS[area.key] ? (
           <NavLink key={area.key} label={area.label} defaultOpened active={false} childrenOffset={12}>
-            {(area.key === 'people' ? PEOPLE_LINKS : area.key === 'goals' ? GOALS_LINKS : SKILLS_LINKS).map((link) => (
+            {SUB_LINKS[area.key]!.map((link) => (
               <NavLink
                 key={link.to}
                 component={RouterLink}
                 to={link.to}
                 label={link.label}
-                active={'exact' in link && link.exact ? pathname === link.to : pathname.startsWith(link.to)}
+                active={isActive(pathname, link, SUB_LINKS[area.key]!)}
               />
             ))}
           </NavLink>
@@ -100,6 +118,13 @@ function Navigation() {
       )}
     </nav>
   );
+}
+
+/** The link whose path is the longest prefix of the current path wins, so only one sub-link is ever highlighted. */
+function isActive(pathname: string, link: { to: string; exact?: boolean }, siblings: { to: string; exact?: boolean }[]): boolean {
+  const matches = (l: { to: string; exact?: boolean }) => (l.exact ? pathname === l.to : pathname === l.to || pathname.startsWith(`${l.to}/`));
+  if (!matches(link)) return false;
+  return !siblings.some((other) => other !== link && other.to.length > link.to.length && matches(other));
 }
 
 function AppRoutes() {
@@ -121,6 +146,10 @@ function AppRoutes() {
       <Route path="/skills/import" element={<ImportPage key="skills" kind="skills" />} />
       <Route path="/goals" element={<GoalsPage />} />
       <Route path="/goals/alignment" element={<AlignmentTreePage />} />
+      <Route path="/goals/library" element={<GoalLibraryPage />} />
+      <Route path="/reviews/*" element={<ReviewsArea />} />
+      <Route path="/reviews/journal/*" element={<JournalArea />} />
+      <Route path="/reviews/questionnaires/*" element={<QuestionnairesArea />} />
       <Route path="/insights" element={<InsightsPage />} />
       <Route path="/admin" element={<AdminPage />} />
       <Route path="/admin/audit" element={<AuditLogPage />} />

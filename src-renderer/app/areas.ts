@@ -11,7 +11,7 @@ export const AREAS: AreaInfo[] = [
   { key: 'people', label: 'People', path: '/people/employees', built: true, summary: 'Departments, jobs, positions and employees.' },
   { key: 'skills', label: 'Skills', path: '/skills', built: true, summary: 'Skill repository, rating models, job requirements, employee skill profiles, gap analysis and skill search.' },
   { key: 'goals', label: 'Goals', path: '/goals', built: true, summary: 'Organisation, department and individual goals with alignment, check-ins and roll-up.' },
-  { key: 'reviews', label: 'Reviews', path: '/reviews', built: false, summary: 'Review cycles from templates, the feedback journal, questionnaires and surveys.' },
+  { key: 'reviews', label: 'Reviews', path: '/reviews', built: true, summary: 'Review cycles from templates, the feedback journal, questionnaires and surveys.' },
   { key: 'calibration', label: 'Calibration', path: '/calibration', built: false, summary: 'Calibration sessions, the nine-box, rating bins against distribution guidelines.' },
   { key: 'careers', label: 'Careers', path: '/careers', built: false, summary: 'Career paths between jobs and personal career plans.' },
   { key: 'succession', label: 'Succession', path: '/succession', built: false, summary: 'Key positions, succession plans with ready-now / 1–2 / 3+ successors, charts exported to files.' },

@@ -5,8 +5,11 @@ import { peopleApi } from './people';
 import { insightsApi } from './insights';
 import { skillsApi } from './skills';
 import { goalsApi } from './goals';
+import { reviewsApi } from './reviews';
+import { journalApi } from './journal';
+import { questionnairesApi } from './questionnaires';
 
-export const api = { ...peopleApi, ...skillsApi, ...goalsApi, ...insightsApi, ...adminApi } satisfies Record<string, MethodDef>;
+export const api = { ...peopleApi, ...skillsApi, ...goalsApi, ...reviewsApi, ...journalApi, ...questionnairesApi, ...insightsApi, ...adminApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type Method = keyof Api;
@@ -26,3 +29,6 @@ export * from './admin';
 export * from './skills';
 export * from './insights';
 export * from './goals';
+export * from './reviews';
+export * from './journal';
+export * from './questionnaires';

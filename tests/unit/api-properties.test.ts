@@ -3,12 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { api, methods, type Method } from '../../src-shared/api';
 import { openTestApp, type TestApp } from './helpers';
+import { JOURNAL_EXAMPLES } from './api-examples/journal';
+import { QUESTIONNAIRE_EXAMPLES } from './api-examples/questionnaires';
+import { REVIEW_EXAMPLES } from './api-examples/reviews';
+import { ID } from './api-examples/ids';
 
-const ID = '0b6f7c1e-4a3b-4c2d-9e8f-1a2b3c4d5e6f';
 const CSV = Buffer.from('Employee number,First name,Last name,Hire date\nE1,Ann,Lee,2020-01-01\n').toString('base64');
 
 /** One valid input per method; the malformed ones are derived from it. A new method must add one. */
 const VALID: Record<Method, Record<string, unknown>> = {
+  ...REVIEW_EXAMPLES,
+  ...JOURNAL_EXAMPLES,
+  ...QUESTIONNAIRE_EXAMPLES,
   'people.listDepartments': { includeArchived: true },
   'people.saveDepartments': { rows: [{ values: { name: 'X' } }] },
   'people.archiveDepartments': { ids: [ID] },

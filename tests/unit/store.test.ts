@@ -29,7 +29,7 @@ describe('store', () => {
     old.exec(`CREATE TABLE legacy_note (text TEXT); INSERT INTO legacy_note VALUES ('keep me');`);
     old.close();
     const store = await openStore(file);
-    expect(store.backupBeforeMigration).toMatch(/before-schema-3-.*\.bak$/);
+    expect(store.backupBeforeMigration).toMatch(new RegExp(`before-schema-${SCHEMA_VERSION}-.*\\.bak$`));
     const copy = new Database(store.backupBeforeMigration!, { readonly: true });
     expect(copy.prepare('SELECT text FROM legacy_note').get()).toEqual({ text: 'keep me' });
     expect(copy.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'employee'`).get()).toEqual({ n: 0 });
@@ -41,14 +41,17 @@ describe('store', () => {
     const file = path.join(tempDir(), 'v1.sqlite');
     const store = await openStore(file);
     store.raw.exec(`INSERT INTO department (id, name, created_at, updated_at) VALUES ('d1', 'Finance', 'now', 'now')`);
-    for (const table of ['goal_check_in', 'goal', 'saved_skill_search', 'employee_skill_target', 'employee_skill_latest', 'employee_skill', 'job_skill', 'skill', 'rating_level', 'rating_model', 'skill_type']) {
-      store.raw.exec(`DROP TABLE ${table}`);
-    }
-    store.raw.exec(`DROP INDEX employee_job; DELETE FROM migrations WHERE name LIKE 'Skills%' OR name LIKE 'Goals%'`);
+    // Back to schema 1: drop every table later migrations added (foreign keys off so the order does not matter).
+    const schemaOne = new Set(['setting', 'audit_event', 'department', 'job', 'position', 'employee', 'migrations']);
+    const later = (store.raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[])
+      .map((t) => t.name).filter((name) => !schemaOne.has(name));
+    store.raw.pragma('foreign_keys = OFF');
+    for (const table of later) store.raw.exec(`DROP TABLE ${table}`);
+    store.raw.exec(`DROP INDEX employee_job; DELETE FROM migrations WHERE name NOT LIKE 'Initial%'`);
     store.raw.pragma('user_version = 1');
     await store.close();
     const upgraded = await openStore(file);
-    expect(upgraded.backupBeforeMigration).toMatch(/before-schema-3-/);
+    expect(upgraded.backupBeforeMigration).toMatch(new RegExp(`before-schema-${SCHEMA_VERSION}-`));
     expect(upgraded.raw.prepare(`SELECT name FROM department`).all()).toEqual([{ name: 'Finance' }]);
     expect(upgraded.raw.prepare(`SELECT count(*) AS n FROM skill`).get()).toEqual({ n: 0 });
     expect(upgraded.raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);

@@ -6,6 +6,10 @@ import { todayIso } from '../../../src-shared/domain/dates';
 import { generateDemoOrganisation, type DemoOrganisation } from './demo-data';
 import { generateDemoGoals, insertDemoGoals } from './demo-goals';
 import { generateDemoSkills, insertDemoSkills, type DemoSkills } from './demo-skills';
+import type { DemoContext } from './demo-context';
+import { insertDemoJournal } from './demo-journal';
+import { insertDemoQuestionnaires } from './demo-questionnaires';
+import { insertDemoReviews } from './demo-reviews';
 
 /** Loads the demo organisation into an empty database (it never mixes with real data). */
 export async function loadDemoOrganisation(ctx: ServiceContext, input: { employees?: number; seed?: number }) {
@@ -18,8 +22,10 @@ export async function loadDemoOrganisation(ctx: ServiceContext, input: { employe
   insertDemoSkills(ctx.store.raw, skills, ctx.now, ctx.actor);
   const goals = generateDemoGoals(org, seed, todayIso());
   insertDemoGoals(ctx.store.raw, goals, ctx.now, ctx.actor);
-  await recordAudit(ctx, [{ entity: 'database', entityId: ctx.store.path, action: 'load-demo', after: { ...counts(org), ...skillCounts(skills), goals: goals.goals.length, goalCheckIns: goals.checkIns.length } }]);
-  ctx.changed('people', 'skills', 'goals', 'admin');
+  const demo: DemoContext = { db: ctx.store.raw, org, skills, goals, seed, today: todayIso(), now: ctx.now, actor: ctx.actor };
+  const later = { ...insertDemoReviews(demo), ...insertDemoJournal(demo), ...insertDemoQuestionnaires(demo) };
+  await recordAudit(ctx, [{ entity: 'database', entityId: ctx.store.path, action: 'load-demo', after: { ...counts(org), ...skillCounts(skills), goals: goals.goals.length, goalCheckIns: goals.checkIns.length, ...later } }]);
+  ctx.changed('people', 'skills', 'goals', 'reviews', 'admin');
   return counts(org);
 }
 

@@ -1,25 +1,17 @@
-import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
+import { EntitySchema } from 'typeorm';
+import { archived, nullableReal, nullableText, trackedColumns, type Tracked } from './columns';
+import { journalEntities } from './journal';
+import { questionnairesEntities } from './questionnaires';
+import { reviewsEntities } from './reviews';
 
-/**
+/*
  * Entities are EntitySchema objects rather than decorated classes: esbuild (used by
  * electron-vite, Vitest and tsx) emits no decorator metadata, and plain schemas keep
- * every column type explicit. See docs/decisions.md.
+ * every column type explicit. See docs/decisions.md. Later areas keep theirs in their
+ * own file next to this one (columns.ts has the shared column shapes).
  */
-export interface Tracked {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
 
-const trackedColumns: Record<string, EntitySchemaColumnOptions> = {
-  id: { type: 'text', primary: true },
-  createdAt: { type: 'text', name: 'created_at' },
-  updatedAt: { type: 'text', name: 'updated_at' },
-  version: { type: 'integer' },
-};
-const archived: EntitySchemaColumnOptions = { type: 'boolean', default: false };
-const nullableText = (name?: string): EntitySchemaColumnOptions => ({ type: 'text', nullable: true, name });
+export type { Tracked };
 
 export interface DepartmentRow extends Tracked {
   name: string;
@@ -220,7 +212,6 @@ export interface GoalRow extends Tracked {
   progress: number;
   archived: boolean;
 }
-const nullableReal = (name: string): EntitySchemaColumnOptions => ({ type: 'real', nullable: true, name });
 export const GoalEntity = new EntitySchema<GoalRow>({
   name: 'Goal',
   tableName: 'goal',
@@ -248,4 +239,4 @@ export const GoalEntity = new EntitySchema<GoalRow>({
 });
 export const goalEntities = [GoalEntity];
 
-export const entities = [...peopleEntities, ...skillEntities, ...goalEntities];
+export const entities = [...peopleEntities, ...skillEntities, ...goalEntities, ...reviewsEntities, ...journalEntities, ...questionnairesEntities];

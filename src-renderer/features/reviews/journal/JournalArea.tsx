@@ -1,0 +1,11 @@
+import { Alert, Stack, Title } from '@mantine/core';
+
+/** Placeholder until this part of the reviews work lands: says plainly that it is not built. */
+export function JournalArea() {
+  return (
+    <Stack maw={640}>
+      <Title order={2}>Feedback journal</Title>
+      <Alert color="gray" title="Not built yet" data-testid="not-built">Feedback journal is not available in this version of Canopy yet.</Alert>
+    </Stack>
+  );
+}

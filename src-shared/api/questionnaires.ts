@@ -1,0 +1,2 @@
+/** Questionnaires contract (filled in by the questionnaires work). */
+export const questionnairesApi = {};
