@@ -1,12 +1,13 @@
 import type { reviewsApi } from '../../../src-shared/api/reviews';
 import { AppError } from '../../../src-shared/errors';
 import type { AreaHandlers } from '../handlers';
+import { reviewReportHandlers, type ReportMethod } from './review-reports';
 
 const notYet = async (): Promise<never> => {
   throw new AppError('INTERNAL', 'Review cycles are being built.');
 };
 
-export const reviewHandlers: AreaHandlers<typeof reviewsApi> = {
+const coreHandlers: Omit<AreaHandlers<typeof reviewsApi>, ReportMethod> = {
   'reviews.listRatingScales': notYet,
   'reviews.saveRatingScale': notYet,
   'reviews.archiveRatingScales': notYet,
@@ -27,8 +28,6 @@ export const reviewHandlers: AreaHandlers<typeof reviewsApi> = {
   'reviews.requestPeerFeedback': notYet,
   'reviews.overrideRating': notYet,
   'reviews.reopenReview': notYet,
-  'reviews.getCycleProgress': notYet,
-  'reviews.getRatingDistribution': notYet,
-  'reviews.exportReviewPdf': notYet,
-  'reviews.exportCycle': notYet,
 };
+
+export const reviewHandlers: AreaHandlers<typeof reviewsApi> = { ...coreHandlers, ...reviewReportHandlers };
