@@ -1,33 +1,33 @@
 import type { reviewsApi } from '../../../src-shared/api/reviews';
-import { AppError } from '../../../src-shared/errors';
+import { archiveCycles, closeCycle, getCycle, launchCycle, listCycles, saveCycle } from '../../services/reviews/cycles';
+import { getReview, listReviews } from '../../services/reviews/reviews';
+import { archiveRatingScales, listRatingScales, saveRatingScale } from '../../services/reviews/scales';
+import { archiveTemplates, listTemplates, saveTemplate } from '../../services/reviews/templates';
+import { advanceReview, overrideRating, reopenReview, requestPeerFeedback, saveAnswers, submitStep } from '../../services/reviews/workflow';
 import type { AreaHandlers } from '../handlers';
 import { reviewReportHandlers, type ReportMethod } from './review-reports';
 
-const notYet = async (): Promise<never> => {
-  throw new AppError('INTERNAL', 'Review cycles are being built.');
-};
-
 const coreHandlers: Omit<AreaHandlers<typeof reviewsApi>, ReportMethod> = {
-  'reviews.listRatingScales': notYet,
-  'reviews.saveRatingScale': notYet,
-  'reviews.archiveRatingScales': notYet,
-  'reviews.listTemplates': notYet,
-  'reviews.saveTemplate': notYet,
-  'reviews.archiveTemplates': notYet,
-  'reviews.listCycles': notYet,
-  'reviews.getCycle': notYet,
-  'reviews.saveCycle': notYet,
-  'reviews.launchCycle': notYet,
-  'reviews.closeCycle': notYet,
-  'reviews.archiveCycles': notYet,
-  'reviews.listReviews': notYet,
-  'reviews.getReview': notYet,
-  'reviews.saveAnswers': notYet,
-  'reviews.submitStep': notYet,
-  'reviews.advanceReview': notYet,
-  'reviews.requestPeerFeedback': notYet,
-  'reviews.overrideRating': notYet,
-  'reviews.reopenReview': notYet,
+  'reviews.listRatingScales': async (input, ctx) => ({ rows: await listRatingScales(ctx, input.includeArchived) }),
+  'reviews.saveRatingScale': (input, ctx) => saveRatingScale(ctx, input),
+  'reviews.archiveRatingScales': async (input, ctx) => ({ count: await archiveRatingScales(ctx, input.ids, input.archived ?? true) }),
+  'reviews.listTemplates': async (input, ctx) => ({ rows: await listTemplates(ctx, input.includeArchived) }),
+  'reviews.saveTemplate': (input, ctx) => saveTemplate(ctx, input),
+  'reviews.archiveTemplates': async (input, ctx) => ({ count: await archiveTemplates(ctx, input.ids, input.archived ?? true) }),
+  'reviews.listCycles': async (input, ctx) => ({ rows: await listCycles(ctx, input.includeArchived) }),
+  'reviews.getCycle': async (input, ctx) => getCycle(ctx, input.id),
+  'reviews.saveCycle': (input, ctx) => saveCycle(ctx, input),
+  'reviews.launchCycle': (input, ctx) => launchCycle(ctx, input),
+  'reviews.closeCycle': (input, ctx) => closeCycle(ctx, input),
+  'reviews.archiveCycles': async (input, ctx) => ({ count: await archiveCycles(ctx, input.ids, input.archived ?? true) }),
+  'reviews.listReviews': (input, ctx) => listReviews(ctx, input),
+  'reviews.getReview': (input, ctx) => getReview(ctx, input.id),
+  'reviews.saveAnswers': (input, ctx) => saveAnswers(ctx, input),
+  'reviews.submitStep': (input, ctx) => submitStep(ctx, input),
+  'reviews.advanceReview': (input, ctx) => advanceReview(ctx, input),
+  'reviews.requestPeerFeedback': (input, ctx) => requestPeerFeedback(ctx, input),
+  'reviews.overrideRating': (input, ctx) => overrideRating(ctx, input),
+  'reviews.reopenReview': (input, ctx) => reopenReview(ctx, input),
 };
 
 export const reviewHandlers: AreaHandlers<typeof reviewsApi> = { ...coreHandlers, ...reviewReportHandlers };

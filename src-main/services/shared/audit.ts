@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context';
 export interface AuditChange {
   entity: string;
   entityId: string;
-  action: 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'import' | 'load-demo' | 'backup' | 'settings';
+  action: 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'import' | 'load-demo' | 'backup' | 'settings' | 'reopen';
   before?: unknown;
   after?: unknown;
 }
