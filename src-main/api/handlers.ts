@@ -7,6 +7,7 @@ import { exportGapReport } from '../exports/pdf/gap-report';
 import * as admin from '../services/admin';
 import { archiveGoals, assignToTeam, getAlignmentTree, listCheckIns, listGoals, recordCheckIn, saveGoals } from '../services/goals/goals';
 import { getSkillKpis } from '../services/insights/skill-kpis';
+import { getPerformanceKpis } from '../services/insights/performance-kpis';
 import { archiveDepartments, listDepartments, saveDepartments } from '../services/people/departments';
 import { archiveEmployees, getEmployee, listEmployees, listLocations, saveEmployees } from '../services/people/employees';
 import { archiveJobs, listJobs, saveJobs } from '../services/people/jobs';
@@ -83,6 +84,7 @@ export const handlers: HandlerTable = {
   'skills.exportGapReport': (input, ctx) => exportGapReport(ctx, input),
 
   'insights.getSkillKpis': (input, ctx) => getSkillKpis(ctx, input),
+  'insights.getPerformanceKpis': (input, ctx) => getPerformanceKpis(ctx, input),
 
   'admin.getDatabaseStatus': (_input, ctx) => admin.getDatabaseStatus(ctx),
   'admin.backupDatabase': (input, ctx) => admin.backupDatabase(ctx, input.path),

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 interface TableExport {
   format: 'csv' | 'xlsx';
   title: string;
@@ -30,15 +30,21 @@ const guardFormulas = (row: Cell[]) => row.map((cell) => (typeof cell === 'strin
 async function toXlsx(input: TableExport): Promise<ArrayBuffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Canopy';
-  const sheet = workbook.addWorksheet(input.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' ') || 'Sheet1', {
+  addTableSheet(workbook, input.title, input.headers, input.rows);
+  return workbook.xlsx.writeBuffer() as Promise<ArrayBuffer>;
+}
+
+/** A sheet with a bold, frozen, filterable header row and columns sized to their contents. */
+export function addTableSheet(workbook: ExcelJS.Workbook, title: string, headers: string[], rows: Cell[][]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' ') || 'Sheet1', {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  sheet.addRow(input.headers).font = { bold: true };
-  for (const row of input.rows) sheet.addRow(row);
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: input.headers.length } };
+  sheet.addRow(headers).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   sheet.columns.forEach((column, index) => {
-    const longest = Math.max(input.headers[index].length, ...input.rows.slice(0, 500).map((r) => String(r[index] ?? '').length));
+    const longest = Math.max(headers[index].length, ...rows.slice(0, 500).map((r) => String(r[index] ?? '').length));
     column.width = Math.min(60, Math.max(10, longest + 2));
   });
-  return workbook.xlsx.writeBuffer() as Promise<ArrayBuffer>;
+  return sheet;
 }

@@ -9,7 +9,9 @@ import { createAppHost } from '../../src-main/app-host';
 import { buildEmployeeQuery } from '../../src-main/services/people/employees';
 import { generateDemoOrganisation } from '../../src-main/services/admin/demo-data';
 import { benchBrowserGrid } from './browser-grid';
+import { benchReviews } from './reviews';
 import { benchSkills } from './skills';
+import { median, time } from './timing';
 
 export interface BenchRow {
   name: string;
@@ -23,22 +25,7 @@ export interface BenchRow {
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
 const rows: BenchRow[] = [];
 
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-async function time(runs: number, task: () => unknown | Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 3; i++) await task();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await task();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
+export { median };
 
 function record(name: string, medianMs: number | null, floorMs: number | null, budgetMs: number | null, note?: string) {
   const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
@@ -122,6 +109,7 @@ async function main() {
     await benchImport(dir);
     for (const row of await benchBrowserGrid(dbPath)) rows.push(row);
     for (const row of await benchSkills(dir)) rows.push(row);
+    for (const row of await benchReviews(dir)) rows.push(row);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -118,6 +118,39 @@ describe('goals', () => {
     expect(app.count('goal')).toBe(6);
   });
 
+  it('a check-in moves the goal version, so an edit started before it gets CONFLICT', async () => {
+    const app = await openTestApp();
+    const { people } = await setUp(app);
+    const [mine] = (await app.ok('goals.saveGoals', { rows: [{ values: { ...base, scope: 'individual', ownerId: people[0].id, title: 'Mine', unit: 'number', targetValue: 10 } }] })).rows;
+    await app.ok('goals.recordCheckIn', { goalId: mine.id, date: '2026-03-01', progress: 50, actualValue: 5 });
+    const stale = await app.fail('goals.saveGoals', { rows: [{ id: mine.id, version: mine.version, values: { actualValue: 1 } }] });
+    expect(stale.code).toBe('CONFLICT');
+    expect((await app.ok('goals.listGoals', {})).rows.find((g) => g.id === mine.id)).toMatchObject({ actualValue: 5, progress: 50, version: mine.version + 1 });
+  });
+
+  it('refuses an aligned goal whose period lies outside its parent\'s, and a parent period that no longer covers its children', async () => {
+    const app = await openTestApp();
+    const { dept, people, org, deptGoal } = await setUp(app);
+    const before = app.count('goal');
+    const outside = await app.fail('goals.saveGoals', {
+      rows: [{ values: { ...base, scope: 'individual', ownerId: people[0].id, title: 'Too long', periodEnd: '2027-03-31', alignedToId: deptGoal.id } }],
+    });
+    expect(outside).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/"Too long" runs 2026-01-01 – 2027-03-31, outside the period of the goal it aligns to, "Open two regions"/) });
+    const [inside] = (await app.ok('goals.saveGoals', {
+      rows: [{ values: { ...base, scope: 'individual', ownerId: people[0].id, title: 'Q1 only', periodStart: '2026-01-01', periodEnd: '2026-03-31', alignedToId: deptGoal.id } }],
+    })).rows;
+    const moved = await app.fail('goals.saveGoals', { rows: [{ id: inside.id, values: { periodEnd: '2027-01-31' } }] });
+    expect(moved.message).toMatch(/outside the period of the goal it aligns to/);
+    const shrunk = await app.fail('goals.saveGoals', { rows: [{ id: org.id, values: { periodStart: '2026-07-01' } }] });
+    expect(shrunk.message).toMatch(/"Open two regions" is aligned to this goal and runs 2026-01-01 – 2026-12-31; the period must still cover it/);
+    // Moving parent and child together in one batch is fine.
+    await app.ok('goals.saveGoals', {
+      rows: [{ id: deptGoal.id, values: { periodStart: '2026-01-01', periodEnd: '2026-06-30' } }, { id: org.id, values: { periodEnd: '2026-06-30' } }],
+    });
+    expect(app.count('goal')).toBe(before + 1);
+    expect(dept.name).toBe('Sales');
+  });
+
   it('builds the alignment tree of 5,000 descendants quickly', async () => {
     const app = await openTestApp();
     const { dept, people, org } = await setUp(app);

@@ -1,17 +1,17 @@
 import type { reviewsApi } from '../../../src-shared/api/reviews';
-import { AppError } from '../../../src-shared/errors';
+import { organisationName } from '../../exports/pdf/gap-report';
+import { reviewPdf } from '../../exports/pdf/review-pdf';
+import { exportCycleWorkbook } from '../../exports/review-cycle-xlsx';
+import { getCycleProgress, getRatingDistribution } from '../../services/reviews/reports';
+import { getReview } from '../../services/reviews/reviews';
 import type { AreaHandlers } from '../handlers';
 
 export type ReportMethod = 'reviews.getCycleProgress' | 'reviews.getRatingDistribution' | 'reviews.exportReviewPdf' | 'reviews.exportCycle';
 
-const notYet = async (): Promise<never> => {
-  throw new AppError('INTERNAL', 'Review reports are being built.');
-};
-
 /** Cycle reports and documents: progress, rating distribution, the printable review, the cycle workbook. */
 export const reviewReportHandlers: Pick<AreaHandlers<typeof reviewsApi>, ReportMethod> = {
-  'reviews.getCycleProgress': notYet,
-  'reviews.getRatingDistribution': notYet,
-  'reviews.exportReviewPdf': notYet,
-  'reviews.exportCycle': notYet,
+  'reviews.getCycleProgress': (input, ctx) => getCycleProgress(ctx, input),
+  'reviews.getRatingDistribution': (input, ctx) => getRatingDistribution(ctx, input),
+  'reviews.exportReviewPdf': async (input, ctx) => reviewPdf(await getReview(ctx, input.reviewId), { organisation: organisationName(ctx), generatedAt: ctx.now }),
+  'reviews.exportCycle': (input, ctx) => exportCycleWorkbook(ctx, input.cycleId),
 };

@@ -154,7 +154,7 @@ function reportMeta(ctx: ServiceContext, title: string, asOf: string, subtitle: 
 }
 
 /** The name of the single top-level department (the organisation itself), else the product's name. */
-function organisationName(ctx: ServiceContext): string {
+export function organisationName(ctx: ServiceContext): string {
   const roots = ctx.store.raw.prepare(`SELECT name FROM department WHERE parent_id IS NULL AND archived = 0 LIMIT 2`).all() as { name: string }[];
   return roots.length === 1 ? roots[0].name : 'Canopy';
 }
