@@ -22,3 +22,6 @@ export async function parentMap(ctx: ServiceContext, table: string, column: stri
 }
 
 export const fullName = (first: string, last: string) => `${first} ${last}`.trim();
+
+/** `%text%` for `LIKE … ESCAPE '\'`, with LIKE's own wildcards escaped so a search for "50%" finds "50%" only. */
+export const likePattern = (search: string | undefined) => `%${(search ?? '').trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { GOAL_SCOPE_LABELS, GOAL_STATUS_LABELS } from '../../../src-shared/api';
 import { isRealDate, todayIso } from '../../../src-shared/domain/dates';
 import { useApi, useApiMutation } from '../../api/hooks';
+import { SaveToLibraryButton } from './library/SaveToLibraryButton';
 import { goalLabel, progressColor } from './options';
 
 /** One goal: its measure, alignment (up and down), check-in history and a form to record a check-in. */
@@ -35,6 +36,7 @@ function GoalDetails({ goalId, onOpen }: { goalId: string; onOpen: (id: string) 
           <Badge variant="outline">{GOAL_STATUS_LABELS[goal.status]}</Badge>
           {goal.stretch && <Badge color="grape" variant="light">Stretch</Badge>}
           {goal.archived && <Badge color="gray">Archived</Badge>}
+          <SaveToLibraryButton goal={goal} />
         </Group>
         <Text size="sm" c="dimmed">{goal.periodStart} – {goal.periodEnd}{goal.category ? ` · ${goal.category}` : ''} · weight {goal.weight}</Text>
         {goal.description && <Text size="sm">{goal.description}</Text>}

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { EMPLOYEE_STATUS_LABELS } from '../../../src-shared/api';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
+import { JournalPanel } from '../reviews/journal/JournalPanel';
 import { EmployeeSkillsPanel } from '../skills/profile/EmployeeSkillsPanel';
 import { EmployeeFormModal } from './EmployeeFormModal';
 
@@ -77,6 +78,9 @@ export function EmployeePage() {
       </Card>
       <Card withBorder>
         <EmployeeSkillsPanel employeeId={e.id} />
+      </Card>
+      <Card withBorder>
+        <JournalPanel employeeId={e.id} />
       </Card>
       <Card withBorder>
         <Title order={4} mb="xs">Change history</Title>

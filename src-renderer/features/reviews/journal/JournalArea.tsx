@@ -1,11 +1,113 @@
-import { Alert, Stack, Title } from '@mantine/core';
+import { Badge, Button, CloseButton, Group, Select, Switch, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { Input, JournalEntry, JournalKind } from '../../../../src-shared/api';
+import { isRealDate } from '../../../../src-shared/domain/dates';
+import { useApi } from '../../../api/hooks';
+import { DataGrid, type GridColumn, type GridRow, type RowChange } from '../../../grid';
+import { employeeLabel } from '../../people/options';
+import { archiveThroughApi, exportGrid, saveThroughApi } from '../../shared/grid-adapters';
+import { FullHeightPage, PageHeader } from '../../shared/PageHeader';
+import { JournalEntryDrawer } from './JournalEntryDrawer';
+import { KIND_OPTIONS, SHARED_OPTIONS } from './options';
 
-/** Placeholder until this part of the reviews work lands: says plainly that it is not built. */
+const toGridRow = (entry: JournalEntry): GridRow => ({ ...entry, shared: entry.shared ? 'yes' : 'no' }) as unknown as GridRow;
+const toApiValues = (values: Record<string, unknown>) => ('shared' in values ? { ...values, shared: values.shared === 'yes' } : values);
+
+/** The feedback journal: every entry, filtered; add and edit in a drawer, quick fixes in the grid. */
 export function JournalArea() {
+  const [params, setParams] = useSearchParams();
+  const [employeeId, setEmployeeId] = useState<string | null>(params.get('employeeId'));
+  const [kind, setKind] = useState<string | null>(null);
+  const [shared, setShared] = useState<string | null>(null);
+  const [author, setAuthor] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [search, setSearch] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
+  const [debouncedText] = useDebouncedValue({ author, search }, 250);
+  /** entry null = a new note. */
+  const [drawer, setDrawer] = useState<{ entry: JournalEntry | null } | null>(null);
+  const goalId = params.get('goalId') ?? undefined;
+  const reviewId = params.get('reviewId') ?? undefined;
+
+  const filter: Input<'reviews.listJournalEntries'> = {
+    employeeId: employeeId ?? undefined,
+    kind: (kind ?? undefined) as JournalKind | undefined,
+    shared: shared === null ? undefined : shared === 'yes',
+    author: debouncedText.author.trim() || undefined,
+    search: debouncedText.search.trim() || undefined,
+    from: isRealDate(from) ? from : undefined,
+    to: isRealDate(to) ? to : undefined,
+    goalId,
+    reviewId,
+    includeArchived: showArchived || undefined,
+  };
+  const entries = useApi('reviews.listJournalEntries', filter);
+  const employees = useApi('people.listEmployees', { limit: 100_000 });
+  const employeeOptions = useMemo(() => (employees.data?.rows ?? []).map((e) => ({ value: e.id, label: employeeLabel(e) })), [employees.data]);
+  const columns = useMemo<GridColumn[]>(() => [
+    { id: 'date', header: 'Date', kind: 'date', width: 120, required: true },
+    { id: 'employeeId', header: 'Employee', kind: 'reference', width: 230, options: employeeOptions, required: true },
+    { id: 'kind', header: 'Kind', kind: 'select', width: 130, options: KIND_OPTIONS, required: true },
+    { id: 'shared', header: 'Visibility', kind: 'select', width: 110, options: SHARED_OPTIONS, required: true },
+    { id: 'author', header: 'Author', kind: 'text', width: 160, required: true },
+    { id: 'text', header: 'Text', kind: 'text', width: 420, required: true },
+    { id: 'goalTitle', header: 'Goal', kind: 'text', width: 220, editable: false },
+    { id: 'reviewLabel', header: 'Review', kind: 'text', width: 180, editable: false },
+  ], [employeeOptions]);
+  const rows = useMemo(() => (entries.data?.rows ?? []).map(toGridRow), [entries.data]);
+
+  const onSave = async (changes: RowChange[]) => {
+    const result = await saveThroughApi('reviews.saveJournalEntries', changes, toApiValues);
+    return result.ok ? { ok: true as const, rows: (result.rows as unknown as JournalEntry[]).map(toGridRow) } : result;
+  };
+  const clearParam = (key: string) => {
+    params.delete(key);
+    setParams(params);
+  };
+  const total = entries.data?.total ?? 0;
   return (
-    <Stack maw={640}>
-      <Title order={2}>Feedback journal</Title>
-      <Alert color="gray" title="Not built yet" data-testid="not-built">Feedback journal is not available in this version of Canopy yet.</Alert>
-    </Stack>
+    <FullHeightPage
+      header={
+        <>
+          <PageHeader
+            title="Feedback journal"
+            description={`Notes about people through the year: praise, development points and observations, shared with the employee or kept private. A review pulls in the notes of its period. ${entries.data ? `${total} entr${total === 1 ? 'y' : 'ies'}${total > rows.length ? `, showing the newest ${rows.length}` : ''}.` : ''}`}
+            actions={<Button onClick={() => setDrawer({ entry: null })} data-testid="journal-new">Add note</Button>}
+          />
+          <Group mb="sm" gap="sm" align="flex-end">
+            <Select label="Employee" placeholder="Everyone" data={employeeOptions} value={employeeId} onChange={setEmployeeId} searchable clearable limit={50} w={240} />
+            <Select label="Kind" placeholder="All kinds" data={KIND_OPTIONS} value={kind} onChange={setKind} clearable w={150} />
+            <Select label="Visibility" placeholder="All" data={SHARED_OPTIONS} value={shared} onChange={setShared} clearable w={120} />
+            <TextInput label="Author" value={author} onChange={(e) => setAuthor(e.currentTarget.value)} w={150} />
+            <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} />
+            <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={150} />
+            <TextInput label="Text contains" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={180} data-testid="journal-search" />
+            <Switch label="Show archived" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} mb={8} />
+            {goalId && <LinkFilter label="Linked to one goal" onClear={() => clearParam('goalId')} />}
+            {reviewId && <LinkFilter label="Linked to one review" onClear={() => clearParam('reviewId')} />}
+          </Group>
+        </>
+      }
+    >
+      <DataGrid
+        gridId="journal"
+        columns={columns}
+        rows={rows}
+        onSave={onSave}
+        onOpenRow={(row) => setDrawer({ entry: entries.data?.rows.find((e) => e.id === row.id) ?? null })}
+        onDelete={(selected) => archiveThroughApi('reviews.archiveJournalEntries', selected, 'journal note')}
+        onExport={(format, visible, cols) => exportGrid('Feedback journal', format, visible, cols)}
+      />
+      <JournalEntryDrawer opened={drawer !== null} onClose={() => setDrawer(null)} entry={drawer?.entry ?? null} defaults={{ employeeId: employeeId ?? undefined }} />
+    </FullHeightPage>
+  );
+}
+
+function LinkFilter({ label, onClear }: { label: string; onClear: () => void }) {
+  return (
+    <Badge size="lg" variant="light" mb={6} rightSection={<CloseButton size="xs" onClick={onClear} aria-label={`Clear: ${label}`} />}>{label}</Badge>
   );
 }
