@@ -63,6 +63,7 @@ const VALID: Record<Method, Record<string, unknown>> = {
   'skills.saveSearch': { name: 'Data people', criteria: { criteria: [{ skillId: ID, minLevel: 2 }] } },
   'skills.deleteSearch': { id: ID },
   'insights.getSkillKpis': { from: '2025-01-01' },
+  'insights.getPerformanceKpis': { from: '2025-01-01', to: '2025-12-31' },
   'admin.getDatabaseStatus': {},
   'admin.backupDatabase': { path: '/tmp/x.sqlite' },
   'admin.openDatabase': { path: '/tmp/x.sqlite' },

@@ -1,4 +1,26 @@
 import type { questionnairesApi } from '../../../src-shared/api/questionnaires';
+import {
+  archiveAnswerGroups, archiveQuestionnaires, closeQuestionnaire, getQuestionnaire, listAnswerGroups, listQuestionnaires, saveAnswerGroup, saveQuestionnaire,
+} from '../../services/questionnaires/definitions';
+import { distributeQuestionnaire, listInvitations } from '../../services/questionnaires/distribution';
+import { commitResponseImport, previewResponseImport } from '../../services/questionnaires/response-import';
+import { submitResponse } from '../../services/questionnaires/responses';
+import { getQuestionnaireResults } from '../../services/questionnaires/results';
 import type { AreaHandlers } from '../handlers';
 
-export const questionnaireHandlers: AreaHandlers<typeof questionnairesApi> = {};
+export const questionnaireHandlers: AreaHandlers<typeof questionnairesApi> = {
+  'reviews.listAnswerGroups': async (input, ctx) => ({ rows: await listAnswerGroups(ctx, input.includeArchived) }),
+  'reviews.saveAnswerGroup': (input, ctx) => saveAnswerGroup(ctx, input),
+  'reviews.archiveAnswerGroups': async (input, ctx) => ({ count: await archiveAnswerGroups(ctx, input.ids, input.archived ?? true) }),
+  'reviews.listQuestionnaires': async (input, ctx) => ({ rows: await listQuestionnaires(ctx, input.includeArchived) }),
+  'reviews.getQuestionnaire': async (input, ctx) => getQuestionnaire(ctx, input.id),
+  'reviews.saveQuestionnaire': (input, ctx) => saveQuestionnaire(ctx, input),
+  'reviews.distributeQuestionnaire': (input, ctx) => distributeQuestionnaire(ctx, input),
+  'reviews.closeQuestionnaire': (input, ctx) => closeQuestionnaire(ctx, input.id, input.version),
+  'reviews.archiveQuestionnaires': async (input, ctx) => ({ count: await archiveQuestionnaires(ctx, input.ids, input.archived ?? true) }),
+  'reviews.listInvitations': async (input, ctx) => ({ rows: await listInvitations(ctx, input) }),
+  'reviews.submitResponse': (input, ctx) => submitResponse(ctx, input),
+  'reviews.previewResponseImport': (input, ctx) => previewResponseImport(ctx, input),
+  'reviews.commitResponseImport': (input, ctx) => commitResponseImport(ctx, input),
+  'reviews.getQuestionnaireResults': (input, ctx) => getQuestionnaireResults(ctx, input.id),
+};

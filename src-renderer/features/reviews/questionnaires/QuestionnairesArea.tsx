@@ -1,11 +1,17 @@
-import { Alert, Stack, Title } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { AnswerGroupsPage } from './AnswerGroupsPage';
+import { QuestionnaireListPage } from './QuestionnaireListPage';
+import { NewQuestionnairePage, QuestionnairePage } from './QuestionnairePage';
 
-/** Placeholder until this part of the reviews work lands: says plainly that it is not built. */
+/** Questionnaires (360 feedback, engagement surveys): list, answer groups, and one page per questionnaire with its tabs. */
 export function QuestionnairesArea() {
   return (
-    <Stack maw={640}>
-      <Title order={2}>Questionnaires</Title>
-      <Alert color="gray" title="Not built yet" data-testid="not-built">Questionnaires is not available in this version of Canopy yet.</Alert>
-    </Stack>
+    <Routes>
+      <Route index element={<QuestionnaireListPage />} />
+      <Route path="answer-groups" element={<AnswerGroupsPage />} />
+      <Route path="new" element={<NewQuestionnairePage />} />
+      <Route path=":id/:tab?" element={<QuestionnairePage />} />
+      <Route path="*" element={<Navigate to="/reviews/questionnaires" replace />} />
+    </Routes>
   );
 }

@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, goTo, test, type HostFixture } from './fixtures';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Picks an option of a Mantine Select / MultiSelect by typing into it. */
+async function choose(page: Page, field: Locator, option: string | RegExp) {
+  await field.click();
+  if (typeof option === 'string' && (await field.isEditable())) await field.fill(option);
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).first().click();
+}
+
+const answer = (page: Page, question: string) => page.getByTestId('response-form').locator(`[data-question="${question}"]`);
+
+async function chooseFile(page: Page, file: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('response-file').click();
+  await (await chooser).setFiles(file);
+}
+
+/** A department with a unique name and 8–12 active people (so some are left for the import). */
+function smallDepartment(host: HostFixture) {
+  return host.query<{ id: string; name: string; n: number }>(`
+    SELECT d.id, d.name, count(e.id) AS n FROM department d JOIN employee e ON e.department_id = d.id AND e.archived = 0 AND e.status <> 'terminated'
+    WHERE (SELECT count(*) FROM department d2 WHERE d2.name = d.name) = 1
+      AND NOT EXISTS (SELECT 1 FROM department c WHERE c.parent_id = d.id)
+    GROUP BY d.id HAVING n BETWEEN 8 AND 12 ORDER BY n LIMIT 1`)[0];
+}
+
+test('build a questionnaire, distribute it, type in and import responses, and see the results', async ({ page, seededHost: host }) => {
+  const dept = smallDepartment(host);
+  await page.goto(host.url);
+
+  // An answer group for the choice question.
+  await goTo(page, '/reviews/questionnaires/answer-groups');
+  await page.getByTestId('new-answer-group').click();
+  const groupForm = page.getByTestId('answer-group-form');
+  await groupForm.getByLabel('Name').fill('Yes or no');
+  await groupForm.getByRole('textbox', { name: 'Option 1' }).fill('No');
+  await groupForm.getByRole('textbox', { name: 'Points 1' }).fill('0');
+  await groupForm.getByRole('textbox', { name: 'Option 2' }).fill('Yes');
+  await groupForm.getByRole('textbox', { name: 'Points 2' }).fill('1');
+  await groupForm.getByRole('button', { name: 'Save answer group' }).click();
+  await expect(page.getByText('Yes or no', { exact: true }).first()).toBeVisible();
+  await expect.poll(() => host.query(`SELECT name FROM answer_group WHERE name = 'Yes or no'`)).toHaveLength(1);
+  await page.screenshot({ path: 'test-results/questionnaire-answer-groups.png' });
+
+  // The questionnaire: a scale, a choice, and a number question shown only to managers.
+  await goTo(page, '/reviews/questionnaires');
+  await page.getByTestId('new-questionnaire').click();
+  const builder = page.getByTestId('questionnaire-builder');
+  await builder.getByRole('textbox', { name: 'Name' }).fill('Team pulse');
+  await builder.getByRole('switch', { name: /Anonymous/ }).uncheck();
+  await builder.getByRole('textbox', { name: 'Section 1' }).fill('Work');
+  await page.getByTestId('question-1').getByRole('textbox', { name: 'Question' }).fill('I enjoy my work');
+  await builder.getByRole('button', { name: 'Add question to section 1' }).click();
+  const q2 = page.getByTestId('question-2');
+  await q2.getByRole('textbox', { name: 'Question' }).fill('Do you manage people?');
+  await q2.getByRole('textbox', { name: 'Code' }).fill('MGR');
+  await choose(page, q2.getByRole('textbox', { name: 'Type' }), 'Single choice');
+  await choose(page, q2.getByRole('textbox', { name: 'Answer group' }), /^Yes or no/);
+  await builder.getByRole('button', { name: 'Add question to section 1' }).click();
+  const q3 = page.getByTestId('question-3');
+  await q3.getByRole('textbox', { name: 'Question' }).fill('How many people report to you?');
+  await choose(page, q3.getByRole('textbox', { name: 'Type' }), 'Number');
+  await choose(page, q3.getByRole('textbox', { name: 'Show only when' }), 'Do you manage people?');
+  await choose(page, q3.getByRole('textbox', { name: 'answer is' }), 'Yes');
+  await builder.getByRole('button', { name: 'Add result group' }).click();
+  await builder.getByRole('textbox', { name: 'Result 1 to' }).fill('3');
+  await builder.getByRole('textbox', { name: 'Result 1 text' }).fill('Needs attention');
+  await builder.getByRole('button', { name: 'Add result group' }).click();
+  await builder.getByRole('textbox', { name: 'Result 2 from' }).fill('4');
+  await builder.getByRole('textbox', { name: 'Result 2 to' }).fill('6');
+  await builder.getByRole('textbox', { name: 'Result 2 text' }).fill('Engaged');
+  await page.screenshot({ path: 'test-results/questionnaire-builder.png', fullPage: true });
+  await page.getByTestId('save-questionnaire').click();
+  await expect(page.getByRole('heading', { name: 'Team pulse' })).toBeVisible();
+  const [stored] = host.query<{ id: string; sections: string; anonymous: number }>(`SELECT id, sections, anonymous FROM questionnaire WHERE name = 'Team pulse'`);
+  expect(stored.anonymous).toBe(0);
+  const questions = JSON.parse(stored.sections)[0].questions;
+  expect(questions.map((q: { type: string }) => q.type)).toEqual(['scale', 'single', 'number']);
+  expect(questions[2].condition).toEqual({ questionId: questions[1].id, optionId: questions[1].options[1].id });
+
+  // Distribute to one small department.
+  await page.getByRole('tab', { name: 'Distribute' }).click();
+  await choose(page, page.getByRole('textbox', { name: 'Departments (with their sub-departments)' }), new RegExp(`^${escape(dept.name)}$`));
+  await page.getByTestId('distribute').click();
+  await expect(page.getByTestId('questionnaire-status')).toHaveText('Open');
+  await expect.poll(() => host.query(`SELECT count(*) AS n FROM questionnaire_invitation WHERE questionnaire_id = ?`, stored.id)).toEqual([{ n: dept.n }]);
+
+  // Type in five responses; the manager's follow-up question appears only after "Yes".
+  await page.getByRole('tab', { name: 'Respond' }).click();
+  for (let i = 0; i < 5; i++) {
+    await page.getByTestId('respondent').click();
+    await page.getByRole('option').first().click();
+    await answer(page, 'I enjoy my work').getByRole('radio', { name: String(i === 0 ? 5 : 3), exact: true }).check();
+    await expect(answer(page, 'How many people report to you?')).toHaveCount(0);
+    await answer(page, 'Do you manage people?').getByRole('radio', { name: i === 0 ? 'Yes' : 'No' }).check();
+    if (i === 0) {
+      await expect(answer(page, 'How many people report to you?')).toBeVisible();
+      await page.getByTestId('submit-response').click();
+      await expect(answer(page, 'How many people report to you?').getByRole('alert')).toHaveText('This question needs an answer.');
+      expect(host.query(`SELECT count(*) AS n FROM questionnaire_response WHERE questionnaire_id = ?`, stored.id)).toEqual([{ n: 0 }]);
+      await answer(page, 'How many people report to you?').getByRole('textbox').fill('4');
+      await page.screenshot({ path: 'test-results/questionnaire-respond.png', fullPage: true });
+    }
+    await page.getByTestId('submit-response').click();
+    await expect(page.getByTestId('response-stored')).toContainText(i === 0 ? 'Result: Engaged' : 'Result: Needs attention');
+    await expect.poll(() => host.query(`SELECT count(*) AS n FROM questionnaire_response WHERE questionnaire_id = ?`, stored.id)).toEqual([{ n: i + 1 }]);
+  }
+
+  // Import the rest: a file with an unknown person and an unknown option is refused whole.
+  const waiting = host.query<{ number: string }>(`SELECT e.employee_number AS number FROM questionnaire_invitation i JOIN employee e ON e.id = i.employee_id
+    WHERE i.questionnaire_id = ? AND i.responded_at IS NULL ORDER BY e.employee_number`, stored.id);
+  const header = 'Employee number,I enjoy my work,MGR,How many people report to you?';
+  const bad = path.join(host.dir, 'responses.csv');
+  fs.writeFileSync(bad, [header, `${waiting[0].number},4,No,`, 'NOBODY,4,No,', `${waiting[1].number},4,Maybe,`].join('\n'));
+  await page.getByRole('tab', { name: 'Import responses' }).click();
+  await chooseFile(page, bad);
+  const issues = page.getByTestId('response-import-issues');
+  await expect(issues.getByRole('row', { name: /3\s*Employee number\s*No employee has the number "NOBODY"/ })).toBeVisible();
+  await expect(issues.getByRole('row', { name: /4\s*MGR\s*"Maybe" is not an option/ })).toBeVisible();
+  await expect(page.getByTestId('response-import-commit')).toBeDisabled();
+  await page.screenshot({ path: 'test-results/questionnaire-import.png', fullPage: true });
+  expect(host.query(`SELECT count(*) AS n FROM questionnaire_response WHERE questionnaire_id = ?`, stored.id)).toEqual([{ n: 5 }]);
+
+  const fixed = path.join(host.dir, 'responses-fixed.csv');
+  fs.writeFileSync(fixed, [header, ...waiting.map((w, i) => `${w.number},${i % 2 ? 2 : 4},No,`)].join('\n'));
+  await chooseFile(page, fixed);
+  await expect(page.getByTestId('response-import-ready')).toContainText(`${waiting.length} responses ready`);
+  await page.getByTestId('response-import-commit').click();
+  await expect(page.getByTestId('response-import-result')).toContainText(`${waiting.length} responses stored`);
+  expect(host.query(`SELECT count(*) AS n FROM questionnaire_response WHERE questionnaire_id = ? AND source = 'import'`, stored.id)).toEqual([{ n: waiting.length }]);
+
+  // Results: everyone responded; the department's score and the per-question bars show.
+  await page.getByRole('tab', { name: 'Results' }).click();
+  await expect(page.getByTestId('response-rate')).toHaveText('100%');
+  const row = page.getByTestId('department-results').locator(`[data-department="${dept.name}"]`);
+  await expect(row).toContainText(`${dept.n}`);
+  await expect(row.getByTestId('department-score')).not.toContainText('Hidden');
+  const [{ score }] = host.query<{ score: number }>(`SELECT round(avg(score), 2) AS score FROM questionnaire_response WHERE questionnaire_id = ?`, stored.id);
+  await expect(page.getByTestId('overall-score')).toHaveText(String(score));
+  await expect(page.locator('[data-question="Do you manage people?"]')).toContainText(`Yes1 · ${Math.round((100 / dept.n) * 100) / 100}%`);
+  await page.screenshot({ path: 'test-results/questionnaire-results.png', fullPage: true });
+});
+
+test('the anonymous demo survey hides departments with fewer than 5 responses', async ({ page, seededHost: host }) => {
+  const [survey] = host.query<{ id: string }>(`SELECT id FROM questionnaire WHERE anonymous = 1`);
+  const departments = host.query<{ name: string; n: number }>(`
+    SELECT d.name, count(r.id) AS n FROM questionnaire_response r JOIN department d ON d.id = r.department_id
+    WHERE r.questionnaire_id = ? AND (SELECT count(*) FROM department d2 WHERE d2.name = d.name) = 1 GROUP BY d.id ORDER BY n`, survey.id);
+  const small = departments.find((d) => d.n > 0 && d.n < 5)!;
+  const large = departments.at(-1)!;
+  expect(small).toBeDefined();
+  await page.goto(host.url);
+  await goTo(page, '/reviews/questionnaires');
+  await expect(page.getByTestId('questionnaire-list')).toContainText('Engagement survey');
+  await page.screenshot({ path: 'test-results/questionnaire-list.png' });
+  await goTo(page, `/reviews/questionnaires/${survey.id}/results`);
+  await expect(page.getByTestId('anonymity-note')).toBeVisible();
+  const rows = page.getByTestId('department-results');
+  await expect(rows.locator(`[data-department="${small.name}"]`).getByTestId('department-score')).toHaveText('Hidden: fewer than 5 responses');
+  await expect(rows.locator(`[data-department="${large.name}"]`).getByTestId('department-score')).not.toContainText('Hidden');
+  await expect(page.getByTestId('question-result').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/questionnaire-anonymous.png', fullPage: true });
+});
