@@ -1,11 +1,20 @@
-import { Alert, Stack, Title } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { CyclePage } from './cycles/CyclePage';
+import { CyclesPage } from './cycles/CyclesPage';
+import { ReviewPage } from './review/ReviewPage';
+import { RatingScalesPage } from './scales/RatingScalesPage';
+import { TemplatesPage } from './templates/TemplatesPage';
 
-/** Placeholder until this part of the reviews work lands: says plainly that it is not built. */
+/** Review cycles, their templates and rating scales, and the reviews themselves. */
 export function ReviewsArea() {
   return (
-    <Stack maw={640}>
-      <Title order={2}>Review cycles</Title>
-      <Alert color="gray" title="Not built yet" data-testid="not-built">Review cycles is not available in this version of Canopy yet.</Alert>
-    </Stack>
+    <Routes>
+      <Route index element={<CyclesPage />} />
+      <Route path="cycles/:id" element={<CyclePage />} />
+      <Route path="review/:id" element={<ReviewPage />} />
+      <Route path="templates" element={<TemplatesPage />} />
+      <Route path="scales" element={<RatingScalesPage />} />
+      <Route path="*" element={<Navigate to="/reviews" replace />} />
+    </Routes>
   );
 }

@@ -1,0 +1,47 @@
+import { Button, Group, MultiSelect, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { ReviewDetail } from '../../../../src-shared/api';
+import { usePeopleReferences } from '../../people/options';
+import { ErrorAlert } from '../shared';
+import { RespondentForm } from './RespondentForm';
+import { useReviewWrites } from './useReviewMutation';
+
+/** Optional peer feedback: ask colleagues, then each peer answers on their own form. */
+export function PeerFeedback({ detail }: { detail: ReviewDetail }) {
+  const peers = detail.steps.filter((s) => s.step === 'peer' && s.peerId);
+  const [peerId, setPeerId] = useState<string | null>(peers[0]?.peerId ?? null);
+  const current = peers.find((p) => p.peerId === peerId) ?? peers[0];
+  return (
+    <Stack>
+      {detail.review.status !== 'complete' && <RequestPeers detail={detail} />}
+      {peers.length === 0 && <Text size="sm" c="dimmed">No peer feedback requested yet.</Text>}
+      {peers.length > 0 && (
+        <SegmentedControl
+          value={current.peerId!}
+          onChange={setPeerId}
+          data={peers.map((p) => ({ value: p.peerId!, label: `${p.peerName ?? 'Peer'}${p.status === 'submitted' ? ' ✓' : ''}` }))}
+        />
+      )}
+      {current && <RespondentForm key={current.peerId} detail={detail} respondent="peer" peerId={current.peerId} />}
+    </Stack>
+  );
+}
+
+function RequestPeers({ detail }: { detail: ReviewDetail }) {
+  const refs = usePeopleReferences();
+  const writes = useReviewWrites(detail.review.id);
+  const [peerIds, setPeerIds] = useState<string[]>([]);
+  const candidates = refs.employees.filter((e) => e.value !== detail.review.employeeId);
+  const request = async () => {
+    if (await writes.run('reviews.requestPeerFeedback', { reviewId: detail.review.id, peerIds })) setPeerIds([]);
+  };
+  return (
+    <Stack gap={6}>
+      <Group align="flex-end" wrap="nowrap">
+        <MultiSelect label="Ask colleagues for feedback" data={candidates} value={peerIds} onChange={setPeerIds} searchable limit={50} style={{ flex: 1 }} maxValues={20} />
+        <Button variant="light" onClick={() => void request()} disabled={!peerIds.length} loading={writes.pending !== null}>Request feedback</Button>
+      </Group>
+      <ErrorAlert error={writes.error} testId="peer-request-error" />
+    </Stack>
+  );
+}

@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, goTo, test } from './fixtures';
+
+const year = new Date().getFullYear();
+const RATING = '4 · Exceeds expectations';
+
+/** Picks an option of a Mantine select (its dropdown lives in a portal at the page root). */
+async function choose(page: Page, select: Locator, option: string | RegExp) {
+  await select.click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** Rates every rating item of one respondent's form and answers every text item. */
+async function fillAnswers(page: Page, form: Locator, comment: string) {
+  const items = form.getByTestId('review-item');
+  const count = await items.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    const item = items.nth(i);
+    const rating = item.getByRole('textbox', { name: 'Rating' });
+    if (await rating.count()) await choose(page, rating, RATING);
+    else await item.getByRole('textbox', { name: 'Answer' }).fill(comment);
+  }
+}
+
+test('run a review from template through self and manager review to complete, see the computed rating, print the PDF', async ({ page, seededHost: host }, testInfo) => {
+  const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  // A leaf department whose people all have a manager: one of them is reviewed end to end.
+  const [dept] = host.query<{ id: string; name: string; n: number }>(
+    `SELECT d.id, d.name, count(e.id) AS n FROM department d JOIN employee e ON e.department_id = d.id AND e.archived = 0 AND e.status = 'active'
+     WHERE NOT EXISTS (SELECT 1 FROM department c WHERE c.parent_id = d.id) AND (SELECT count(*) FROM department d2 WHERE d2.name = d.name) = 1
+     GROUP BY d.id HAVING n BETWEEN 2 AND 12 AND count(e.manager_id) = n ORDER BY n LIMIT 1`,
+  );
+  await page.goto(host.url);
+
+  // Rating scale: the editor starts from five sensible levels.
+  await goTo(page, '/reviews/scales');
+  await page.getByRole('button', { name: 'New scale' }).click();
+  const scaleEditor = page.getByTestId('scale-editor');
+  await scaleEditor.getByLabel('Name').fill('E2E five-point scale');
+  await expect(scaleEditor.getByLabel('Level 4 label')).toHaveValue('Exceeds expectations');
+  await scaleEditor.getByRole('button', { name: 'Save scale' }).click();
+  await expect(page.getByTestId('scale-list')).toContainText('E2E five-point scale');
+  await shot('reviews-scales');
+
+  // Template: first with weights that do not add up (refused, nothing stored), then right.
+  await goTo(page, '/reviews/templates');
+  await page.getByRole('button', { name: 'New template' }).click();
+  const templateEditor = page.getByTestId('template-editor');
+  await templateEditor.getByLabel('Name').fill('E2E annual template');
+  await templateEditor.getByRole('button', { name: 'Add section' }).click();
+  await templateEditor.getByLabel('Section 3 title').fill('Reflection');
+  await templateEditor.getByLabel('Section 3 weight').fill('20');
+  await templateEditor.getByLabel('Section 3 question 1', { exact: true }).fill('How did the year go overall?');
+  await templateEditor.getByRole('button', { name: 'Add question' }).click();
+  await templateEditor.getByLabel('Section 3 question 2', { exact: true }).fill('What are your strengths?');
+  await templateEditor.getByRole('radiogroup', { name: 'Section 3 question 2 answer' }).getByText('Text').click();
+  await expect(templateEditor.getByTestId('weights-total')).toHaveText('Weights add up to 120 of 100');
+  await templateEditor.getByRole('button', { name: 'Save template' }).click();
+  await expect(templateEditor.getByTestId('template-error')).toContainText('Section weights must add up to 100; they add up to 120.');
+  expect(host.query(`SELECT count(*) AS n FROM review_template WHERE name = 'E2E annual template'`)).toEqual([{ n: 0 }]);
+  await templateEditor.getByLabel('Section 1 weight').fill('40');
+  await templateEditor.getByLabel('Section 2 weight').fill('40');
+  await expect(templateEditor.getByTestId('weights-total')).toHaveText('Weights add up to 100 of 100');
+  await shot('reviews-template-editor');
+  await templateEditor.getByRole('button', { name: 'Save template' }).click();
+  await expect(page.getByTestId('template-list')).toContainText('E2E annual template');
+  const [template] = host.query<{ sections: string; steps: string }>(`SELECT sections, steps FROM review_template WHERE name = 'E2E annual template'`);
+  expect(JSON.parse(template.sections).map((s: { kind: string; weight: number }) => [s.kind, s.weight])).toEqual([['goals', 40], ['competencies', 40], ['questions', 20]]);
+
+  // Cycle for one department: saved as a draft, then launched.
+  await goTo(page, '/reviews');
+  await page.getByRole('button', { name: 'New cycle' }).click();
+  const form = page.getByTestId('cycle-form');
+  await form.getByLabel('Name').fill(`E2E review ${year}`);
+  await form.getByLabel(/^Reviews due/).fill(`${year + 1}-01-31`);
+  await choose(page, form.getByRole('textbox', { name: 'Rating scale' }), 'E2E five-point scale');
+  await choose(page, form.getByRole('textbox', { name: 'Template' }), 'E2E annual template');
+  await form.getByRole('textbox', { name: 'Departments' }).fill(dept.name);
+  await page.getByRole('option', { name: new RegExp(`^${dept.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( · |$)`) }).first().click();
+  await form.getByText('Who is reviewed').click(); // closes the department list
+  await shot('reviews-cycle-form');
+  await form.getByRole('button', { name: 'Save draft' }).click();
+  const row = page.getByTestId('cycle-row').filter({ hasText: `E2E review ${year}` });
+  await expect(row).toContainText('Draft');
+  await row.getByRole('button', { name: 'Launch' }).click();
+  await page.getByTestId('confirm-cycle-action').click();
+  await expect(page.getByText(`${dept.n} review${dept.n === 1 ? '' : 's'} created.`)).toBeVisible();
+  await expect(row).toContainText('Active');
+  await expect(row).toContainText(`0 of ${dept.n}`);
+  await shot('reviews-cycles');
+
+  // Cycle page: progress, distribution, reviews; open the first review.
+  await row.getByRole('link', { name: `E2E review ${year}` }).click();
+  await expect(page.getByTestId('cycle-progress')).toContainText(dept.name);
+  await expect(page.getByTestId('review-count')).toHaveText(`${dept.n} review${dept.n === 1 ? '' : 's'}`);
+  await shot('reviews-cycle-page');
+  const [reviewee] = host.query<{ id: string; name: string; number: string }>(
+    `SELECT r.id, e.first_name || ' ' || e.last_name AS name, e.employee_number AS number FROM review r JOIN review_cycle c ON c.id = r.cycle_id JOIN employee e ON e.id = r.employee_id
+     WHERE c.name = ? ORDER BY e.employee_number LIMIT 1`, `E2E review ${year}`,
+  );
+  await page.getByTestId('cycle-reviews').getByLabel('Search').fill(reviewee.number);
+  await expect(page.getByTestId('review-count')).toHaveText('1 review');
+  await page.getByTestId('grid-cycle-reviews').getByRole('rowheader').first().dblclick();
+  await expect(page.getByRole('heading', { name: reviewee.name })).toBeVisible();
+  await expect(page.getByTestId('review-status')).toHaveText('Not started');
+
+  // Self review.
+  const self = page.getByTestId('answers-self');
+  await fillAnswers(page, self, 'Shipped the new onboarding flow.');
+  await self.getByRole('button', { name: 'Submit self-review' }).click();
+  await expect(page.getByRole('tab', { name: /Self review/ })).toContainText('submitted');
+  await shot('reviews-review-self');
+
+  // Manager review: rating everything "4" computes an overall 4 whatever the section weights.
+  await page.getByRole('tab', { name: /Manager review/ }).click();
+  const manager = page.getByTestId('answers-manager');
+  await expect(manager.getByTestId('other-answer').first()).toContainText(`Self: ${RATING}`);
+  await fillAnswers(page, manager, 'Clear, steady delivery.');
+  await manager.getByRole('button', { name: 'Submit manager review' }).click();
+  await expect(page.getByTestId('review-status')).toHaveText('Final review');
+  await expect(page.getByTestId('computed-rating')).toHaveText(RATING);
+  await expect(page.getByTestId('final-rating')).toHaveText(RATING);
+
+  // Sign-off by both completes the review and snapshots the goals.
+  await page.getByRole('button', { name: 'Sign off as employee' }).click();
+  await expect(page.getByTestId('employee_signoff-done')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign off as manager' }).click();
+  await expect(page.getByTestId('review-status')).toHaveText('Complete');
+  await expect(page.getByTestId('snapshot-note')).toContainText('goals as they were at completion');
+  await shot('reviews-review-complete');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('review-pdf').click()]);
+  const file = path.join(host.dir, download.suggestedFilename());
+  await download.saveAs(file);
+  expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+  expect(host.query(`SELECT status, computed_rating AS computed, final_rating AS final, snapshot IS NOT NULL AS snapshotted FROM review WHERE id = ?`, reviewee.id)).toEqual([
+    { status: 'complete', computed: 4, final: 4, snapshotted: 1 },
+  ]);
+
+  // Reopening needs a reason (refused without one, nothing changes) and is audited.
+  await page.getByRole('button', { name: 'Reopen review' }).click();
+  await expect(page.getByTestId('reopen-error')).toContainText('Reason is required.');
+  expect(host.query(`SELECT status FROM review WHERE id = ?`, reviewee.id)).toEqual([{ status: 'complete' }]);
+  await page.getByLabel('Reason for reopening').fill('Rating agreed before the calibration meeting.');
+  await page.getByRole('button', { name: 'Reopen review' }).click();
+  await expect(page.getByTestId('review-status')).toHaveText('Final review');
+  await expect(page.getByRole('button', { name: 'Sign off as employee' })).toBeEnabled();
+  await expect
+    .poll(() => host.query<{ after: string }>(`SELECT after FROM audit_event WHERE entity_id = ? AND action = 'reopen'`, reviewee.id).length)
+    .toBe(1);
+
+  // The cycle page counts it: one complete, rated at level 4.
+  await page.getByRole('link', { name: `← E2E review ${year}` }).click();
+  await expect(page.getByTestId('rating-distribution')).toContainText('1 rated');
+  await expect(page.getByTestId('progress-by-department')).toContainText(dept.name);
+  await shot('reviews-cycle-progress');
+});
