@@ -12,6 +12,9 @@ export default defineConfig({
   use: {
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
+    // A stuck step fails on its own line (not as a bare test timeout), with a trace to open.
+    actionTimeout: 30_000,
+    trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromium,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],

@@ -224,10 +224,15 @@ function reviewSteps(person: Reviewee, dates: ReviewDates, actor: string): Built
 
 // ---- Items -----------------------------------------------------------------------------------
 
-/** Goals of the period, the job's top-weighted competencies, and the template's questions. */
+/**
+ * Goals of the period, the job's competencies and the template's questions. Finished cycles
+ * keep only the top-weighted competencies in their snapshots (less to insert); the running
+ * cycle lists them all, as the review service does for a live review.
+ */
 function reviewItems(plan: CyclePlan, person: Reviewee, setup: Setup, lookups: ItemLookups, goalPeriodStart: string): ReviewItem[] {
   const goals = plan.periodStart === goalPeriodStart ? (lookups.goalsByEmployee.get(person.id) ?? []) : [];
-  const competencies = (lookups.requirementsByJob.get(person.jobId) ?? []).slice(0, COMPETENCIES_RATED);
+  const required = lookups.requirementsByJob.get(person.jobId) ?? [];
+  const competencies = plan.complete ? required.slice(0, COMPETENCIES_RATED) : required;
   const base = { description: null, answer: 'rating' as const, required: true, goal: null, competency: null };
   const questions = setup.sections[2].questions ?? [];
   return [

@@ -191,7 +191,7 @@ function answersOfReview(ctx: ServiceContext, reviewId: string): ReviewAnswer[] 
   const rows = ctx.store.raw.prepare(`SELECT a.respondent, a.item_key AS itemKey, a.rating, a.comment, a.author, a.updated_at AS updatedAt,
       p.id AS peerId, p.first_name || ' ' || p.last_name AS peerName
       FROM review_answer a LEFT JOIN employee p ON a.respondent LIKE 'peer:%' AND p.id = substr(a.respondent, 6)
-      WHERE a.review_id = ? ORDER BY a.rowid`).all(reviewId) as (Omit<ReviewAnswer, 'respondent'> & { respondent: string })[];
+      WHERE a.review_id = ? ORDER BY a.respondent, a.item_key`).all(reviewId) as (Omit<ReviewAnswer, 'respondent'> & { respondent: string })[];
   return rows.map((row) => ({ ...row, respondent: row.respondent.startsWith('peer:') ? 'peer' : (row.respondent as 'self' | 'manager') }));
 }
 
