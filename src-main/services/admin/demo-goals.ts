@@ -10,6 +10,8 @@ export interface DemoGoals {
   goals: {
     id: string; scope: 'organisation' | 'department' | 'individual'; employeeId: string | null; departmentId: string | null; title: string;
     category: string; unit: string; startValue: number | null; targetValue: number | null; weight: number; status: string; alignedToId: string | null; progress: number;
+    /** When not the demo's whole year. */
+    periodStart?: string; periodEnd?: string;
   }[];
   checkIns: { id: string; goalId: string; date: string; progress: number; comment: string | null }[];
   periodStart: string;
@@ -29,6 +31,7 @@ export function generateDemoGoals(org: DemoOrganisation, seed: number, today: st
   const rng = random(seed + 2);
   const year = today.slice(0, 4);
   const demo: DemoGoals = { goals: [], checkIns: [], periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` };
+  const halfYearOver = today > `${year}-06-30`;
   const elapsed = Math.min(100, Math.round(((Date.parse(today) - Date.parse(demo.periodStart)) / (365 * 86_400_000)) * 100));
   const orgGoals = ORG_GOALS.map(([title, category, unit, start, target]) => {
     const goal = { id: rng.uuid(), scope: 'organisation' as const, employeeId: null, departmentId: null, title, category, unit, startValue: start, targetValue: target, weight: 0, status: 'on_track', alignedToId: null, progress: 0 };
@@ -68,8 +71,14 @@ export function generateDemoGoals(org: DemoOrganisation, seed: number, today: st
       const date = new Date(Date.parse(demo.periodStart) + day * 86_400_000).toISOString().slice(0, 10);
       demo.checkIns.push({ id: rng.uuid(), goalId: id, date: date > today ? today : date, progress, comment: rng.pick(COMMENTS) });
     }
-    const status = steps === 0 ? 'not_started' : progress >= elapsed - 10 ? 'on_track' : progress >= elapsed - 30 ? 'at_risk' : 'behind';
-    demo.goals.push({ id, scope: 'individual', employeeId: person.id, departmentId: null, title: rng.pick(PERSONAL), category: 'Personal', unit: 'percent', startValue: 0, targetValue: 100, weight: rng.pick([0, 10, 20, 30]), status, alignedToId: targets ? rng.pick(targets) : rng.pick(orgGoals).id, progress });
+    const status = steps === 0 ? 'not_started' : progress >= 100 ? 'achieved' : progress >= elapsed - 10 ? 'on_track' : progress >= elapsed - 30 ? 'at_risk' : 'behind';
+    const alignedToId = targets ? rng.pick(targets) : rng.pick(orgGoals).id;
+    demo.goals.push({ id, scope: 'individual', employeeId: person.id, departmentId: null, title: rng.pick(PERSONAL), category: 'Personal', unit: 'percent', startValue: 0, targetValue: 100, weight: rng.pick([0, 10, 20, 30]), status, alignedToId, progress });
+    if (halfYearOver && rng.next() < 0.5) {
+      const h1 = firstHalfGoal(rng, person.id, alignedToId, year);
+      demo.goals.push(h1);
+      demo.checkIns.push({ id: rng.uuid(), goalId: h1.id, date: `${year}-06-28`, progress: h1.progress, comment: h1.status === 'achieved' ? 'Done.' : 'Fell short; carried over.' });
+    }
   }
   return demo;
 }
@@ -78,6 +87,16 @@ export function insertDemoGoals(db: Database.Database, demo: DemoGoals, now: str
   const goal = db.prepare(`INSERT INTO goal (id, created_at, updated_at, version, scope, employee_id, department_id, title, period_start, period_end, category, unit, start_value, target_value, stretch, weight, status, aligned_to_id, progress, archived)
     VALUES (@id, @now, @now, 1, @scope, @employeeId, @departmentId, @title, @periodStart, @periodEnd, @category, @unit, @startValue, @targetValue, 0, @weight, @status, @alignedToId, @progress, 0)`);
   const checkIn = db.prepare(`INSERT INTO goal_check_in (id, goal_id, date, progress, actual_value, comment, author, recorded_at) VALUES (@id, @goalId, @date, @progress, NULL, @comment, @actor, @now)`);
-  for (const g of demo.goals) goal.run({ ...g, now, periodStart: demo.periodStart, periodEnd: demo.periodEnd });
+  for (const g of demo.goals) goal.run({ ...g, now, periodStart: g.periodStart ?? demo.periodStart, periodEnd: g.periodEnd ?? demo.periodEnd });
   for (const c of demo.checkIns) checkIn.run({ ...c, actor, now });
+}
+
+/** A first-half objective that has ended: achieved about two times in three, otherwise missed (goal completion needs closed goals). */
+function firstHalfGoal(rng: ReturnType<typeof random>, employeeId: string, alignedToId: string, year: string): DemoGoals['goals'][number] {
+  const achieved = rng.next() < 0.68;
+  return {
+    id: rng.uuid(), scope: 'individual', employeeId, departmentId: null, title: `H1: ${rng.pick(PERSONAL).toLowerCase()}`, category: 'Personal', unit: 'percent',
+    startValue: 0, targetValue: 100, weight: 10, status: achieved ? 'achieved' : 'missed', alignedToId, progress: achieved ? 100 : 40 + rng.int(50),
+    periodStart: `${year}-01-01`, periodEnd: `${year}-06-30`,
+  };
 }

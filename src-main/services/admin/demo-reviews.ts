@@ -238,7 +238,7 @@ function reviewItems(plan: CyclePlan, person: Reviewee, setup: Setup, lookups: I
   return [
     ...goals.map((g) => ({
       ...base, key: `goal:${g.id}`, sectionIndex: 0, kind: 'goals' as const, title: g.title, weight: g.weight,
-      goal: { unit: g.unit, startValue: g.startValue, targetValue: g.targetValue, actualValue: null, progress: g.progress, status: g.status, stretch: false, periodStart: plan.periodStart, periodEnd: plan.periodEnd },
+      goal: { unit: g.unit, startValue: g.startValue, targetValue: g.targetValue, actualValue: null, progress: g.progress, status: g.status, stretch: false, periodStart: g.periodStart ?? plan.periodStart, periodEnd: g.periodEnd ?? plan.periodEnd },
     })),
     ...competencies.map((r) => ({
       ...base, key: `skill:${r.skillId}`, sectionIndex: 1, kind: 'competencies' as const, title: lookups.skillName.get(r.skillId)!, weight: r.weight,
