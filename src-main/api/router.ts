@@ -64,7 +64,10 @@ function fromZod(error: z.ZodError): AppError {
     ...rowAndField(issue.path),
   }));
   const first = issues[0];
-  const where = first?.path.length ? `${describePath(first)}: ` : '';
+  // Cross-field rules written with sentenceIssue() already say where; field rules need the field named.
+  const head = error.issues[0];
+  const selfDescribing = head?.code === 'custom' && (head.params as { sentence?: boolean } | undefined)?.sentence === true;
+  const where = first?.path.length && !selfDescribing ? `${describePath(first)}: ` : '';
   return new AppError('VALIDATION', `${where}${first?.message ?? 'Invalid input.'}`, issues);
 }
 

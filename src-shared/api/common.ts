@@ -34,6 +34,12 @@ export const pageInput = {
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.strictObject({ rows: z.array(item), total: z.number().int() });
 
+/**
+ * An issue for a cross-field rule whose message is a whole sentence that already says where
+ * ("Section 2 (Values): add at least one question."), so error messages do not prefix the path.
+ */
+export const sentenceIssue = (path: (string | number)[], message: string) => ({ code: 'custom' as const, path, message, params: { sentence: true } });
+
 export const empty = z.strictObject({});
 export const okResult = z.strictObject({ ok: z.literal(true) });
 

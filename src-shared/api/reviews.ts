@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exportedFile } from './admin';
-import { calendarDate, id, optionalText, read, requiredText, timestamps, version, write, MAX_LONG_TEXT } from './common';
+import { calendarDate, id, optionalText, read, requiredText, sentenceIssue, timestamps, version, write, MAX_LONG_TEXT } from './common';
 
 /* ───────────── rating scales ───────────── */
 
@@ -19,7 +19,7 @@ export const ratingScaleLevels = z
   .superRefine((levels, ctx) => {
     for (let i = 1; i < levels.length; i++) {
       if (levels[i].value <= levels[i - 1].value) {
-        ctx.addIssue({ code: 'custom', path: [i, 'value'], message: `Level ${i + 1}: values must rise from one level to the next (${levels[i].value} is not above ${levels[i - 1].value}).` });
+        ctx.addIssue(sentenceIssue([i, 'value'], `Level ${i + 1}: values must rise from one level to the next (${levels[i].value} is not above ${levels[i - 1].value}).`));
       }
     }
   });
@@ -84,16 +84,16 @@ export const templateSections = z
   .superRefine((sections, ctx) => {
     const total = sections.reduce((sum, s) => sum + s.weight, 0);
     if (Math.abs(total - 100) > 1e-6) {
-      ctx.addIssue({ code: 'custom', path: [], message: `Section weights must add up to 100; they add up to ${Math.round(total * 100) / 100}.` });
+      ctx.addIssue(sentenceIssue([], `Section weights must add up to 100; they add up to ${Math.round(total * 100) / 100}.`));
     }
     for (const kind of ['goals', 'competencies'] as const) {
-      if (sections.filter((s) => s.kind === kind).length > 1) ctx.addIssue({ code: 'custom', path: [], message: `A template has at most one ${kind} section.` });
+      if (sections.filter((s) => s.kind === kind).length > 1) ctx.addIssue(sentenceIssue([], `A template has at most one ${kind} section.`));
     }
     sections.forEach((s, i) => {
-      if (s.kind === 'questions' && !s.questions?.length) ctx.addIssue({ code: 'custom', path: [i, 'questions'], message: `Section ${i + 1} (${s.title}): add at least one question.` });
-      if (s.kind !== 'questions' && s.questions?.length) ctx.addIssue({ code: 'custom', path: [i, 'questions'], message: `Section ${i + 1} (${s.title}): only question sections have questions.` });
+      if (s.kind === 'questions' && !s.questions?.length) ctx.addIssue(sentenceIssue([i, 'questions'], `Section ${i + 1} (${s.title}): add at least one question.`));
+      if (s.kind !== 'questions' && s.questions?.length) ctx.addIssue(sentenceIssue([i, 'questions'], `Section ${i + 1} (${s.title}): only question sections have questions.`));
       if (s.kind === 'questions' && s.weight > 0 && s.questions?.every((q) => q.kind === 'text')) {
-        ctx.addIssue({ code: 'custom', path: [i, 'weight'], message: `Section ${i + 1} (${s.title}): a section with only text questions cannot carry weight.` });
+        ctx.addIssue(sentenceIssue([i, 'weight'], `Section ${i + 1} (${s.title}): a section with only text questions cannot carry weight.`));
       }
     });
   });
