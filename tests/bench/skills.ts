@@ -11,6 +11,7 @@ import { getHeatmap, getOrgGapSummary } from '../../src-main/services/skills/gap
 import { searchBySkills } from '../../src-main/services/skills/search';
 import type { Store } from '../../src-main/store/data-source';
 import type { BenchRow } from './run';
+import { time as timeRuns } from './timing';
 
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
 const RUNS = 20;
@@ -256,23 +257,8 @@ function readContext(store: Store): ServiceContext {
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 /** Median of warm runs (3 untimed first). */
-async function time(task: () => unknown): Promise<number> {
-  for (let i = 0; i < 3; i++) await task();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await task();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
+const time = (task: () => unknown) => timeRuns(RUNS, task);
 
 function row(name: string, medianMs: number, floorMs: number, budgetMs: number, note: string): BenchRow {
   const round = (v: number) => Math.round(v * 100) / 100;
