@@ -43,9 +43,10 @@ export function withPending(row: GridRow, pending: Map<string, Record<string, un
   return values ? { ...row, ...values } : row;
 }
 
+/** The saved copy wins only while the loaded row is older; once reloaded at the same version, the loaded row (with fresh derived columns such as counts) wins. */
 function newest(row: GridRow, saved: Map<string, GridRow>): GridRow {
   const savedRow = saved.get(row.id);
-  return savedRow && savedRow.version >= row.version ? savedRow : row;
+  return savedRow && savedRow.version > row.version ? savedRow : row;
 }
 
 /** A row as it should be shown now: the newest saved version plus values being saved. */

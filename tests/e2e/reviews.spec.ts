@@ -153,7 +153,33 @@ test('run a review from template through self and manager review to complete, se
     .poll(() => host.query<{ after: string }>(`SELECT after FROM audit_event WHERE entity_id = ? AND action = 'reopen'`, reviewee.id).length)
     .toBe(1);
 
-  // The cycle page counts it: one complete, rated at level 4.
+  // Calibration moved the rating: an override needs a reason (refused without, nothing stored), then replaces the final rating.
+  const override = page.getByTestId('override-form');
+  await choose(page, override.getByRole('textbox', { name: 'Override rating' }), '3 · Meets expectations');
+  await override.getByRole('button', { name: 'Override' }).click();
+  await expect(page.getByTestId('override-error')).toContainText('reason');
+  expect(host.query(`SELECT override_rating AS o FROM review WHERE id = ?`, reviewee.id)).toEqual([{ o: null }]);
+  await override.getByLabel('Reason').fill('Calibrated against the department.');
+  await override.getByRole('button', { name: 'Override' }).click();
+  await expect(page.getByTestId('final-rating')).toHaveText('3 · Meets expectations');
+  await expect(page.getByTestId('computed-rating')).toHaveText(RATING);
+  await page.getByRole('button', { name: 'Sign off as employee' }).click();
+  await expect(page.getByTestId('employee_signoff-done')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign off as manager' }).click();
+  await expect(page.getByTestId('review-status')).toHaveText('Complete');
+  expect(host.query(`SELECT status, computed_rating AS computed, override_rating AS override, final_rating AS final, override_reason AS reason FROM review WHERE id = ?`, reviewee.id)).toEqual([
+    { status: 'complete', computed: 4, override: 3, final: 3, reason: 'Calibrated against the department.' },
+  ]);
+
+  // The employee page lists the review with its final rating.
+  await page.getByRole('link', { name: 'Profile' }).click();
+  const onProfile = page.getByTestId('employee-reviews').getByRole('row', { name: new RegExp(`E2E review ${year}`) });
+  await expect(onProfile).toContainText('Complete');
+  await expect(onProfile).toContainText('3 · Meets expectations (override)');
+  await onProfile.getByRole('link').click();
+  await expect(page.getByRole('heading', { name: reviewee.name })).toBeVisible();
+
+  // The cycle page counts it: one complete, rated at level 3.
   await page.getByRole('link', { name: `← E2E review ${year}` }).click();
   await expect(page.getByTestId('rating-distribution')).toContainText('1 rated');
   await expect(page.getByTestId('progress-by-department')).toContainText(dept.name);

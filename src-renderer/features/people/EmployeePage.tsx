@@ -5,7 +5,9 @@ import { Link, useParams } from 'react-router-dom';
 import { EMPLOYEE_STATUS_LABELS } from '../../../src-shared/api';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
+import { EmployeeGoalsPanel } from '../goals/EmployeeGoalsPanel';
 import { JournalPanel } from '../reviews/journal/JournalPanel';
+import { EmployeeReviewsPanel } from '../reviews/review/EmployeeReviewsPanel';
 import { EmployeeSkillsPanel } from '../skills/profile/EmployeeSkillsPanel';
 import { EmployeeFormModal } from './EmployeeFormModal';
 
@@ -78,6 +80,12 @@ export function EmployeePage() {
       </Card>
       <Card withBorder>
         <EmployeeSkillsPanel employeeId={e.id} />
+      </Card>
+      <Card withBorder>
+        <EmployeeGoalsPanel employeeId={e.id} />
+      </Card>
+      <Card withBorder>
+        <EmployeeReviewsPanel employeeId={e.id} />
       </Card>
       <Card withBorder>
         <JournalPanel employeeId={e.id} />
