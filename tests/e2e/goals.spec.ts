@@ -76,6 +76,12 @@ test('create an organisation goal, align an individual goal to it, check in and 
   await expect(tree.getByTestId('alignment-node').filter({ hasText: 'Close 10 deals' })).toContainText('60%');
   await page.screenshot({ path: 'test-results/goals-tree.png' });
 
+  // The person's page lists the goal with its progress and what it is aligned to.
+  await goTo(page, `/people/employees/${person.id}`);
+  const onProfile = page.getByTestId('employee-goals').getByRole('row', { name: /Close 10 deals/ });
+  await expect(onProfile).toContainText('60%');
+  await expect(onProfile).toContainText('Grow revenue 20%');
+
   // Assign the organisation goal to a department: one aligned individual goal each.
   await goTo(page, '/goals');
   await page.getByRole('button', { name: 'Assign to team' }).click();
