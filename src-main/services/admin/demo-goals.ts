@@ -24,7 +24,8 @@ const ORG_GOALS: [string, string, string, number, number][] = [
   ['Make Canopy a great place to grow: engagement score 80', 'People', 'number', 71, 80],
 ];
 const DIVISION_GOALS: [string, number][] = [['Deliver the %s plan for the year', 0], ['Improve %s efficiency by 10%', 1], ['Build %s capability and skills', 2]];
-const PERSONAL = ['Complete my quarterly objectives', 'Ship my part of the roadmap', 'Close my pipeline target', 'Lift my customer scores', 'Finish a certification', 'Mentor a new joiner', 'Automate a manual process', 'Reduce turnaround time'];
+/** Titles of personal goals (also used for the goals that past review cycles snapshotted). */
+export const PERSONAL = ['Complete my quarterly objectives', 'Ship my part of the roadmap', 'Close my pipeline target', 'Lift my customer scores', 'Finish a certification', 'Mentor a new joiner', 'Automate a manual process', 'Reduce turnaround time'];
 const COMMENTS = ['On plan.', 'Blocked for a week, catching up.', 'Ahead of schedule.', 'Re-scoped with my manager.', null, null];
 
 export function generateDemoGoals(org: DemoOrganisation, seed: number, today: string): DemoGoals {

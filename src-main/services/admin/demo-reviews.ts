@@ -2,6 +2,7 @@ import type { ReviewItem, ReviewStatus, StoredSection } from '../../../src-share
 import { overallRating, sectionScores } from '../../../src-shared/domain/reviews';
 import type { DemoContext, DemoCounts } from './demo-context';
 import { random } from './demo-data';
+import { PERSONAL } from './demo-goals';
 
 /**
  * The reviews part of the demo organisation: one five-level rating scale, one template
@@ -151,7 +152,7 @@ interface BuiltReview {
 function buildReview(plan: CyclePlan, person: Reviewee, setup: Setup, lookups: ItemLookups, demo: DemoContext, rng: Rng): BuiltReview {
   const status = plan.complete ? 'complete' : pickStatus(rng);
   const dates = reviewDates(plan, status, rng);
-  const items = reviewItems(plan, person, setup, lookups, demo.goals.periodStart);
+  const items = reviewItems(plan, person, setup, lookups, demo.goals.periodStart, rng);
   const answers: BuiltReview['answers'] = [];
   const answer = (respondent: 'self' | 'manager', item: ReviewItem, at: string) => {
     const bias = respondent === 'self' ? 0.3 : 0;
@@ -229,8 +230,8 @@ function reviewSteps(person: Reviewee, dates: ReviewDates, actor: string): Built
  * keep only the top-weighted competencies in their snapshots (less to insert); the running
  * cycle lists them all, as the review service does for a live review.
  */
-function reviewItems(plan: CyclePlan, person: Reviewee, setup: Setup, lookups: ItemLookups, goalPeriodStart: string): ReviewItem[] {
-  const goals = plan.periodStart === goalPeriodStart ? (lookups.goalsByEmployee.get(person.id) ?? []) : [];
+function reviewItems(plan: CyclePlan, person: Reviewee, setup: Setup, lookups: ItemLookups, goalPeriodStart: string, rng: Rng): ReviewItem[] {
+  const goals = plan.periodStart === goalPeriodStart ? (lookups.goalsByEmployee.get(person.id) ?? []) : pastGoals(person, rng);
   const required = lookups.requirementsByJob.get(person.jobId) ?? [];
   const competencies = plan.complete ? required.slice(0, COMPETENCIES_RATED) : required;
   const base = { description: null, answer: 'rating' as const, required: true, goal: null, competency: null };
@@ -238,7 +239,7 @@ function reviewItems(plan: CyclePlan, person: Reviewee, setup: Setup, lookups: I
   return [
     ...goals.map((g) => ({
       ...base, key: `goal:${g.id}`, sectionIndex: 0, kind: 'goals' as const, title: g.title, weight: g.weight,
-      goal: { unit: g.unit, startValue: g.startValue, targetValue: g.targetValue, actualValue: null, progress: g.progress, status: g.status, stretch: false, periodStart: g.periodStart ?? plan.periodStart, periodEnd: g.periodEnd ?? plan.periodEnd },
+      goal: { unit: g.unit, startValue: g.startValue, targetValue: g.targetValue, actualValue: g.unit === 'percent' ? g.progress : null, progress: g.progress, status: g.status, stretch: false, periodStart: g.periodStart ?? plan.periodStart, periodEnd: g.periodEnd ?? plan.periodEnd },
     })),
     ...competencies.map((r) => ({
       ...base, key: `skill:${r.skillId}`, sectionIndex: 1, kind: 'competencies' as const, title: lookups.skillName.get(r.skillId)!, weight: r.weight,
@@ -246,6 +247,20 @@ function reviewItems(plan: CyclePlan, person: Reviewee, setup: Setup, lookups: I
     })),
     ...questions.map((q) => ({ ...base, key: `question:${q.id}`, sectionIndex: 2, kind: 'questions' as const, title: q.text, answer: q.kind, required: q.required, weight: 1 })),
   ];
+}
+
+/**
+ * Goals of a past year exist only in the snapshots of that year's reviews (the demo's goal
+ * table holds this year's): two per person, achieved or missed in line with their performance.
+ */
+function pastGoals(person: Reviewee, rng: Rng): DemoContext['goals']['goals'] {
+  return [0, 1].map(() => {
+    const achieved = rng.next() < 0.35 + person.performance * 0.12;
+    return {
+      id: rng.uuid(), scope: 'individual' as const, employeeId: person.id, departmentId: null, title: rng.pick(PERSONAL), category: 'Personal', unit: 'percent',
+      startValue: 0, targetValue: 100, weight: 50, status: achieved ? 'achieved' : 'missed', alignedToId: null, progress: achieved ? 100 : 30 + rng.int(60),
+    };
+  });
 }
 
 interface ItemLookups {
