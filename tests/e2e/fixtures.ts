@@ -80,6 +80,23 @@ export async function goTo(page: Page, route: string) {
   await page.evaluate((r) => (window.location.hash = r), route);
 }
 
+/** Calls the app's API the way the page does (the launch token is in sessionStorage): for setting up what another test already drives through the UI. */
+export async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const response = await page.evaluate(
+    async ([m, i]) => {
+      const res = await fetch('/api', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-canopy-token': sessionStorage.getItem('canopy.token') ?? '' },
+        body: JSON.stringify({ method: m, input: i }),
+      });
+      return res.json();
+    },
+    [method, input] as const,
+  );
+  if (!response.ok) throw new Error(`${method}: ${response.error.message}`);
+  return response.data as T;
+}
+
 export function cell(page: Page, grid: string, rowIndex: number, colId: string) {
   return page.getByTestId(`grid-${grid}`).locator(`[data-row-index="${rowIndex}"][data-col-id="${colId}"]`);
 }

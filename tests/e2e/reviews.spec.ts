@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, goTo, test } from './fixtures';
+import ExcelJS from 'exceljs';
+import { api, expect, goTo, test } from './fixtures';
 
 const year = new Date().getFullYear();
 const RATING = '4 · Exceeds expectations';
@@ -184,4 +185,65 @@ test('run a review from template through self and manager review to complete, se
   await expect(page.getByTestId('rating-distribution')).toContainText('1 rated');
   await expect(page.getByTestId('progress-by-department')).toContainText(dept.name);
   await shot('reviews-cycle-progress');
+});
+
+
+test('ask a colleague for peer feedback, export the cycle to XLSX and close the cycle', async ({ page, seededHost: host }) => {
+  const [dept] = host.query<{ id: string; name: string }>(
+    `SELECT d.id, d.name FROM department d JOIN employee e ON e.department_id = d.id AND e.archived = 0 AND e.status = 'active'
+     WHERE NOT EXISTS (SELECT 1 FROM department c WHERE c.parent_id = d.id) GROUP BY d.id HAVING count(*) BETWEEN 3 AND 12 ORDER BY d.name LIMIT 1`,
+  );
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Canopy' })).toBeVisible();
+  const scale = await api<{ id: string }>(page, 'reviews.saveRatingScale', { name: 'Three levels', levels: [{ value: 1, label: 'Low' }, { value: 2, label: 'Solid' }, { value: 3, label: 'High' }] });
+  const template = await api<{ id: string }>(page, 'reviews.saveTemplate', {
+    name: 'With peers', steps: { selfReview: true, peerFeedback: true },
+    sections: [{ kind: 'questions', title: 'Collaboration', weight: 100, questions: [{ text: 'Works well with others', kind: 'rating', required: true }] }],
+  });
+  const draft = await api<{ id: string; version: number }>(page, 'reviews.saveCycle', {
+    name: 'E2E peers', periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, dueDate: `${year + 1}-01-31`,
+    ratingScaleId: scale.id, templateId: template.id, population: { departmentIds: [dept.id], jobIds: [], employeeIds: [] },
+  });
+  await api(page, 'reviews.launchCycle', { id: draft.id, version: draft.version });
+  const [reviewee, peer] = host.query<{ reviewId: string; id: string; name: string }>(
+    `SELECT r.id AS reviewId, e.id, e.first_name || ' ' || e.last_name AS name FROM review r JOIN employee e ON e.id = r.employee_id WHERE r.cycle_id = ? ORDER BY e.employee_number LIMIT 2`, draft.id,
+  );
+
+  // Request feedback from a colleague; their form appears and their answers are stored under their name.
+  await goTo(page, `/reviews/review/${reviewee.reviewId}`);
+  await page.getByRole('tab', { name: /Peer feedback/ }).click();
+  await page.getByRole('textbox', { name: 'Ask colleagues for feedback' }).fill(peer.name);
+  await page.getByRole('option', { name: new RegExp(peer.name) }).first().click();
+  await page.getByRole('button', { name: 'Request feedback' }).click();
+  const peerForm = page.getByTestId('answers-peer');
+  await choose(page, peerForm.getByRole('textbox', { name: 'Rating' }), '3 · High');
+  await peerForm.getByRole('button', { name: 'Submit peer feedback' }).click();
+  await expect
+    .poll(() => host.query(`SELECT status, submitted_at IS NOT NULL AS submitted FROM review_step WHERE review_id = ? AND step = ?`, reviewee.reviewId, `peer:${peer.id}`))
+    .toEqual([{ status: 'submitted', submitted: 1 }]);
+  expect(host.query(`SELECT rating FROM review_answer WHERE review_id = ? AND respondent = ?`, reviewee.reviewId, `peer:${peer.id}`)).toEqual([{ rating: 3 }]);
+  // Peer feedback moves no status.
+  await expect(page.getByTestId('review-status')).toHaveText('Not started');
+
+  // The cycle workbook lists every review of the cycle.
+  await goTo(page, `/reviews/cycles/${draft.id}`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cycle-xlsx').click()]);
+  const file = path.join(host.dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Reviews', 'Progress by department', 'Rating distribution']);
+  const reviewsSheet = workbook.getWorksheet('Reviews')!;
+  const total = host.query<{ n: number }>(`SELECT count(*) AS n FROM review WHERE cycle_id = ?`, draft.id)[0].n;
+  expect(reviewsSheet.actualRowCount).toBe(total + 1);
+  expect(JSON.stringify(reviewsSheet.getSheetValues())).toContain(reviewee.name);
+
+  // Closing the cycle: confirmed, stored, and its reviews take no more answers.
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByTestId('confirm-cycle-action').click();
+  await expect(page.getByTestId('cycle-status')).toHaveText('Closed');
+  expect(host.query(`SELECT status, closed_at IS NOT NULL AS closed FROM review_cycle WHERE id = ?`, draft.id)).toEqual([{ status: 'closed', closed: 1 }]);
+  const itemKey = host.query<{ key: string }>(`SELECT item_key AS key FROM review_answer WHERE review_id = ?`, reviewee.reviewId)[0].key;
+  await expect(api(page, 'reviews.saveAnswers', { reviewId: reviewee.reviewId, respondent: 'self', answers: [{ itemKey, rating: 2 }] })).rejects.toThrow('is closed; its reviews can no longer change');
+  expect(host.query(`SELECT count(*) AS n FROM review_answer WHERE review_id = ? AND respondent = 'self'`, reviewee.reviewId)).toEqual([{ n: 0 }]);
 });

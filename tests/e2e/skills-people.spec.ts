@@ -1,22 +1,5 @@
 import type { Page } from '@playwright/test';
-import { cell, expect, goTo, test, type HostFixture } from './fixtures';
-
-/** Calls the app's API the way the page does (the launch token is in sessionStorage). */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const response = await page.evaluate(
-    async ([m, i]) => {
-      const res = await fetch('/api', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-canopy-token': sessionStorage.getItem('canopy.token') ?? '' },
-        body: JSON.stringify({ method: m, input: i }),
-      });
-      return res.json();
-    },
-    [method, input] as const,
-  );
-  if (!response.ok) throw new Error(`${method}: ${response.error.message}`);
-  return response.data as T;
-}
+import { api, cell, expect, goTo, test, type HostFixture } from './fixtures';
 
 interface Person {
   id: string;
