@@ -187,7 +187,6 @@ test('run a review from template through self and manager review to complete, se
   await shot('reviews-cycle-progress');
 });
 
-
 test('ask a colleague for peer feedback, export the cycle to XLSX and close the cycle', async ({ page, seededHost: host }) => {
   const [dept] = host.query<{ id: string; name: string }>(
     `SELECT d.id, d.name FROM department d JOIN employee e ON e.department_id = d.id AND e.archived = 0 AND e.status = 'active'
