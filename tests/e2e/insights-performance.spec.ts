@@ -14,5 +14,18 @@ test('the Insights page shows goal and review KPIs of the demo organisation', as
   const [goals] = seededHost.query<{ total: number; aligned: number }>(
     `SELECT count(*) AS total, sum(aligned_to_id IS NOT NULL) AS aligned FROM goal WHERE scope = 'individual' AND archived = 0 AND status <> 'cancelled'`);
   await expect(page.getByTestId('kpi-alignment-rate')).toContainText(`${goals.aligned} of ${goals.total} goals aligned`);
+  // Goal completion counts the closed goals (the demo's first-half objectives ended achieved or missed).
+  const [closed] = seededHost.query<{ achieved: number; missed: number }>(
+    `SELECT sum(status = 'achieved') AS achieved, sum(status = 'missed') AS missed FROM goal WHERE scope = 'individual' AND archived = 0`);
+  expect(closed.missed).toBeGreaterThan(0);
+  await expect(page.getByTestId('kpi-goal-completion-rate')).toContainText(`${closed.achieved} achieved of ${closed.achieved + closed.missed} closed`);
   await page.screenshot({ path: test.info().outputPath('insights-performance.png'), fullPage: true });
+
+  // Home shows what is in flight: the running cycle and the open survey, with how far along they are.
+  await goTo(page, '/');
+  const [cycle] = seededHost.query<{ name: string; done: number; total: number }>(
+    `SELECT c.name, sum(r.status = 'complete') AS done, count(*) AS total FROM review_cycle c JOIN review r ON r.cycle_id = c.id WHERE c.status = 'active' GROUP BY c.id`);
+  await expect(page.getByTestId('in-flight')).toContainText(cycle.name);
+  await expect(page.getByTestId('in-flight')).toContainText(`${cycle.done} of ${cycle.total} complete`);
+  await expect(page.getByTestId('in-flight')).toContainText('Engagement survey');
 });

@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Group, Loader, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Loader, NumberInput, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useApi, useApiMutation } from '../../api/hooks';
+import { AREAS } from '../../app/areas';
 
 export function HomePage() {
   const status = useApi('admin.getDatabaseStatus', {});
@@ -60,6 +61,7 @@ function Overview({ counts }: { counts: Record<'departments' | 'jobs' | 'positio
     { label: 'Jobs', value: counts.jobs, to: '/people/jobs' },
     { label: 'Positions', value: counts.positions, to: '/people/positions' },
   ];
+  const notBuilt = AREAS.filter((area) => !area.built).map((area) => area.label.toLowerCase());
   return (
     <Stack maw={980}>
       <Title order={2}>Organisation</Title>
@@ -71,9 +73,50 @@ function Overview({ counts }: { counts: Record<'departments' | 'jobs' | 'positio
           </Card>
         ))}
       </SimpleGrid>
-      <Text size="sm" c="dimmed">
-        Reviews, calibration, careers, succession and learning are not built yet; their pages say what they will cover.
-      </Text>
+      <InFlight />
+      {notBuilt.length > 0 && (
+        <Text size="sm" c="dimmed">
+          Not built yet: {notBuilt.join(', ')}; their pages say what they will cover.
+        </Text>
+      )}
     </Stack>
+  );
+}
+
+/** What is running now: active review cycles and open questionnaires, each with how far along it is. */
+function InFlight() {
+  const cycles = useApi('reviews.listCycles', {});
+  const questionnaires = useApi('reviews.listQuestionnaires', {});
+  const active = (cycles.data?.rows ?? []).filter((c) => c.status === 'active');
+  const open = (questionnaires.data?.rows ?? []).filter((q) => q.status === 'open');
+  if (!active.length && !open.length) return null;
+  return (
+    <Card withBorder data-testid="in-flight">
+      <Title order={4} mb="xs">In progress</Title>
+      <Stack gap="sm">
+        {active.map((cycle) => (
+          <Progressing key={cycle.id} to={`/reviews/cycles/${cycle.id}`} title={cycle.name} detail={`review cycle · due ${cycle.dueDate}`} done={cycle.completeCount} total={cycle.reviewCount} unit="complete" />
+        ))}
+        {open.map((q) => (
+          <Progressing key={q.id} to={`/reviews/questionnaires/${q.id}`} title={q.name} detail={q.anonymous ? 'anonymous questionnaire' : 'questionnaire'} done={q.responded} total={q.invited} unit="responded" />
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
+function Progressing({ to, title, detail, done, total, unit }: { to: string; title: string; detail: string; done: number; total: number; unit: string }) {
+  const percent = total ? Math.round((done / total) * 100) : 0;
+  return (
+    <Group justify="space-between" wrap="nowrap">
+      <div>
+        <Anchor component={Link} to={to} fw={500}>{title}</Anchor>
+        <Text size="xs" c="dimmed">{detail}</Text>
+      </div>
+      <Group gap="xs" wrap="nowrap" w={380} justify="flex-end">
+        <Progress value={percent} w={160} />
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{done.toLocaleString()} of {total.toLocaleString()} {unit}</Text>
+      </Group>
+    </Group>
   );
 }
