@@ -10,3 +10,8 @@ export const goalLabel = (g: Pick<Goal, 'title' | 'scope' | 'ownerName'>) =>
   `${g.title} · ${GOAL_SCOPE_LABELS[g.scope]}${g.ownerName ? ` (${g.ownerName})` : ''}`;
 
 export const progressColor = (p: number) => (p >= 70 ? 'teal' : p >= 40 ? 'yellow' : 'red');
+
+/** Badge colour of a goal status: good news green, trouble orange/red, neutral grey. */
+export const GOAL_STATUS_COLORS: Record<(typeof GOAL_STATUSES)[number], string> = {
+  not_started: 'gray', on_track: 'teal', at_risk: 'yellow', behind: 'orange', achieved: 'green', missed: 'red', cancelled: 'gray',
+};

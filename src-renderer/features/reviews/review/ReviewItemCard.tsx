@@ -1,6 +1,6 @@
 import { Badge, Card, Group, Progress, Select, Stack, Text, Textarea } from '@mantine/core';
 import { GOAL_STATUS_LABELS, type ReviewAnswer, type ReviewItem } from '../../../../src-shared/api';
-import { progressColor } from '../../goals/options';
+import { GOAL_STATUS_COLORS, progressColor } from '../../goals/options';
 import { levelOptions, ratingText } from '../format';
 import type { ScaleLevel } from '../../../../src-shared/domain/review-reports';
 
@@ -70,7 +70,7 @@ function GoalFacts({ goal }: { goal: NonNullable<ReviewItem['goal']> }) {
         <Progress value={goal.progress} w={100} size="sm" color={progressColor(goal.progress)} aria-label="Goal progress" />
         <Text size="xs">{Math.round(goal.progress)}%</Text>
       </Group>
-      <Badge size="xs" variant="light">{GOAL_STATUS_LABELS[goal.status as keyof typeof GOAL_STATUS_LABELS] ?? goal.status}</Badge>
+      <Badge size="xs" variant="light" color={GOAL_STATUS_COLORS[goal.status as keyof typeof GOAL_STATUS_COLORS] ?? 'gray'}>{GOAL_STATUS_LABELS[goal.status as keyof typeof GOAL_STATUS_LABELS] ?? goal.status}</Badge>
       {goal.stretch && <Badge size="xs" color="grape" variant="light">Stretch</Badge>}
       <Text size="xs" c="dimmed">{goal.periodStart} – {goal.periodEnd}</Text>
     </Group>
