@@ -360,6 +360,11 @@ export const reviewsApi = {
   'reviews.saveCycle': write(cycleFields.extend({ id: id.optional(), version: version.optional() }), reviewCycle),
   /** Creates one not-started review per person in the population and freezes the scale and template. */
   'reviews.launchCycle': write(z.strictObject({ id, version }), z.strictObject({ cycle: reviewCycle, created: z.number().int() })),
+  /** Late joiners: one review each for active people not yet in the running cycle (people already in it are counted, not added twice). */
+  'reviews.addToCycle': write(
+    z.strictObject({ id, version, employeeIds: z.array(id).min(1, 'Choose at least one person.').max(20_000) }),
+    z.strictObject({ cycle: reviewCycle, created: z.number().int(), alreadyIn: z.number().int() }),
+  ),
   'reviews.closeCycle': write(z.strictObject({ id, version }), reviewCycle),
   'reviews.archiveCycles': write(z.strictObject({ ids: z.array(id).min(1).max(1000), archived: z.boolean().optional() }), z.strictObject({ count: z.number().int() })),
 

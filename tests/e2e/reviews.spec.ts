@@ -187,7 +187,7 @@ test('run a review from template through self and manager review to complete, se
   await shot('reviews-cycle-progress');
 });
 
-test('ask a colleague for peer feedback, export the cycle to XLSX and close the cycle', async ({ page, seededHost: host }) => {
+test('ask a colleague for peer feedback, export the cycle to XLSX, add a late joiner and close the cycle', async ({ page, seededHost: host }) => {
   const [dept] = host.query<{ id: string; name: string }>(
     `SELECT d.id, d.name FROM department d JOIN employee e ON e.department_id = d.id AND e.archived = 0 AND e.status = 'active'
      WHERE NOT EXISTS (SELECT 1 FROM department c WHERE c.parent_id = d.id) GROUP BY d.id HAVING count(*) BETWEEN 3 AND 12 ORDER BY d.name LIMIT 1`,
@@ -236,6 +236,21 @@ test('ask a colleague for peer feedback, export the cycle to XLSX and close the 
   const total = host.query<{ n: number }>(`SELECT count(*) AS n FROM review WHERE cycle_id = ?`, draft.id)[0].n;
   expect(reviewsSheet.actualRowCount).toBe(total + 1);
   expect(JSON.stringify(reviewsSheet.getSheetValues())).toContain(reviewee.name);
+
+  // A late joiner from another department gets a review in the running cycle.
+  const [joiner] = host.query<{ id: string; name: string }>(
+    `SELECT e.id, e.first_name || ' ' || e.last_name AS name FROM employee e WHERE e.archived = 0 AND e.status = 'active' AND e.department_id <> ?
+     AND NOT EXISTS (SELECT 1 FROM employee o WHERE o.id <> e.id AND o.first_name = e.first_name AND o.last_name = e.last_name) ORDER BY e.employee_number LIMIT 1`, dept.id,
+  );
+  await page.getByRole('button', { name: 'Add people' }).click();
+  const addDialog = page.getByRole('dialog', { name: /Add people to/ });
+  await addDialog.getByRole('textbox', { name: 'People' }).fill(joiner.name);
+  await page.getByRole('option', { name: new RegExp(joiner.name) }).first().click();
+  await addDialog.getByRole('heading').click(); // closes the list that covers the buttons
+  await addDialog.getByTestId('confirm-add-people').click();
+  await expect(addDialog).toBeHidden();
+  await expect(page.getByTestId('review-count')).toHaveText(`${total + 1} reviews`);
+  expect(host.query(`SELECT status FROM review WHERE cycle_id = ? AND employee_id = ?`, draft.id, joiner.id)).toEqual([{ status: 'not_started' }]);
 
   // Closing the cycle: confirmed, stored, and its reviews take no more answers.
   await page.getByRole('button', { name: 'Close', exact: true }).click();

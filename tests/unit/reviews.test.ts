@@ -172,6 +172,26 @@ describe('review cycles', () => {
     expect(app.count('review')).toBe(4);
   });
 
+  it('adds late joiners to a running cycle, once each, and refuses people who are not active', async () => {
+    const app = await openTestApp();
+    const org = await setUp(app);
+    const draftRefused = await app.fail('reviews.addToCycle', { id: org.cycle.id, version: 1, employeeIds: [org.fin.id] });
+    expect(draftRefused.message).toMatch(/draft cycle by changing its population/);
+    const { cycle } = await app.ok('reviews.launchCycle', { id: org.cycle.id, version: 1 });
+
+    const refused = await app.fail('reviews.addToCycle', { id: cycle.id, version: cycle.version, employeeIds: [org.fin.id, org.dot.id] });
+    expect(refused).toMatchObject({ code: 'VALIDATION', message: 'One person is not an active employee (left, archived or unknown); nobody was added.' });
+    expect(app.count('review')).toBe(4);
+
+    const added = await app.ok('reviews.addToCycle', { id: cycle.id, version: cycle.version, employeeIds: [org.fin.id, org.ann.id] });
+    expect(added).toMatchObject({ created: 1, alreadyIn: 1, cycle: { reviewCount: 5, version: cycle.version + 1 } });
+    expect(added.cycle.population.employeeIds).toEqual([org.fin.id]);
+    const fin = (await app.ok('reviews.listReviews', { cycleId: cycle.id, search: 'ford' })).rows;
+    expect(fin).toMatchObject([{ employeeName: 'Fin Ford', status: 'not_started', departmentName: 'Ops' }]);
+    const stale = await app.fail('reviews.addToCycle', { id: cycle.id, version: cycle.version, employeeIds: [org.fin.id] });
+    expect(stale.code).toBe('CONFLICT');
+  });
+
   it('refuses to launch an empty population, and filters the review list', async () => {
     const app = await openTestApp();
     const org = await setUp(app);

@@ -1,5 +1,5 @@
 import type { reviewsApi } from '../../../src-shared/api/reviews';
-import { archiveCycles, closeCycle, getCycle, launchCycle, listCycles, saveCycle } from '../../services/reviews/cycles';
+import { addToCycle, archiveCycles, closeCycle, getCycle, launchCycle, listCycles, saveCycle } from '../../services/reviews/cycles';
 import { getReview, listReviews } from '../../services/reviews/reviews';
 import { archiveRatingScales, listRatingScales, saveRatingScale } from '../../services/reviews/scales';
 import { archiveTemplates, listTemplates, saveTemplate } from '../../services/reviews/templates';
@@ -18,6 +18,7 @@ const coreHandlers: Omit<AreaHandlers<typeof reviewsApi>, ReportMethod> = {
   'reviews.getCycle': async (input, ctx) => getCycle(ctx, input.id),
   'reviews.saveCycle': (input, ctx) => saveCycle(ctx, input),
   'reviews.launchCycle': (input, ctx) => launchCycle(ctx, input),
+  'reviews.addToCycle': (input, ctx) => addToCycle(ctx, input),
   'reviews.closeCycle': (input, ctx) => closeCycle(ctx, input),
   'reviews.archiveCycles': async (input, ctx) => ({ count: await archiveCycles(ctx, input.ids, input.archived ?? true) }),
   'reviews.listReviews': (input, ctx) => listReviews(ctx, input),

@@ -148,11 +148,7 @@ export async function launchCycle(ctx: ServiceContext, input: Input<'reviews.lau
   if (template.archived) throw fieldError('templateId', `The template "${template.name}" is archived; choose another before launching.`);
   const people = resolvePopulation(ctx, before.population);
   if (people.length === 0) throw fieldError('population', 'Nobody active is in the population; add departments, jobs or people before launching.');
-  const insert = ctx.store.raw.prepare(`INSERT INTO review (id, created_at, updated_at, version, cycle_id, employee_id, manager_id, job_id, department_id)
-    VALUES (@id, @now, @now, 1, @cycleId, @employeeId, @managerId, @jobId, @departmentId)`);
-  for (const person of people) {
-    insert.run({ id: randomUUID(), now: ctx.now, cycleId: before.id, employeeId: person.id, managerId: person.managerId, jobId: person.jobId, departmentId: person.departmentId });
-  }
+  insertReviews(ctx, before.id, people);
   ctx.store.raw.prepare(`UPDATE review_cycle SET status = 'active', launched_at = @now, levels_snapshot = @levels, sections_snapshot = @sections,
     steps_snapshot = @steps, updated_at = @now, version = version + 1 WHERE id = @id`).run({
     id: before.id, now: ctx.now, levels: JSON.stringify(scale.levels), sections: JSON.stringify(template.sections), steps: JSON.stringify(template.steps),
@@ -161,6 +157,38 @@ export async function launchCycle(ctx: ServiceContext, input: Input<'reviews.lau
   await recordAudit(ctx, [{ entity: 'review_cycle', entityId: before.id, action: 'update', before: { status: before.status }, after: { status: cycle.status, launchedAt: cycle.launchedAt, reviewsCreated: people.length } }]);
   ctx.changed('reviews');
   return { cycle, created: people.length };
+}
+
+/** One not-started review per person, with their manager, job and department as they are now. */
+function insertReviews(ctx: ServiceContext, cycleId: string, people: PopulationMember[]): void {
+  const insert = ctx.store.raw.prepare(`INSERT INTO review (id, created_at, updated_at, version, cycle_id, employee_id, manager_id, job_id, department_id)
+    VALUES (@id, @now, @now, 1, @cycleId, @employeeId, @managerId, @jobId, @departmentId)`);
+  for (const person of people) {
+    insert.run({ id: randomUUID(), now: ctx.now, cycleId, employeeId: person.id, managerId: person.managerId, jobId: person.jobId, departmentId: person.departmentId });
+  }
+}
+
+export async function addToCycle(ctx: ServiceContext, input: Input<'reviews.addToCycle'>): Promise<{ cycle: ReviewCycle; created: number; alreadyIn: number }> {
+  const before = getCycle(ctx, input.id);
+  assertVersion(before, input.version, 'review cycle');
+  if (before.status !== 'active') throw new AppError('VALIDATION', before.status === 'draft' ? 'Add people to a draft cycle by changing its population.' : 'The cycle is closed; nobody can be added.');
+  const employeeIds = [...new Set(input.employeeIds)];
+  const eligible = resolvePopulation(ctx, { departmentIds: [], jobIds: [], employeeIds });
+  if (eligible.length < employeeIds.length) {
+    const found = new Set(eligible.map((p) => p.id));
+    const missing = employeeIds.filter((id) => !found.has(id));
+    throw fieldError('employeeIds', `${missing.length === 1 ? 'One person is' : `${missing.length} people are`} not an active employee (left, archived or unknown); nobody was added.`);
+  }
+  const inCycle = new Set((ctx.store.raw.prepare(`SELECT employee_id AS id FROM review WHERE cycle_id = ?`).all(before.id) as { id: string }[]).map((r) => r.id));
+  const joining = eligible.filter((p) => !inCycle.has(p.id));
+  insertReviews(ctx, before.id, joining);
+  const population = { ...before.population, employeeIds: [...new Set([...before.population.employeeIds, ...joining.map((p) => p.id)])] };
+  ctx.store.raw.prepare(`UPDATE review_cycle SET population = @population, updated_at = @now, version = version + 1 WHERE id = @id`)
+    .run({ id: before.id, now: ctx.now, population: JSON.stringify(population) });
+  const cycle = getCycle(ctx, before.id);
+  await recordAudit(ctx, [{ entity: 'review_cycle', entityId: before.id, action: 'update', before: { reviews: inCycle.size }, after: { reviews: inCycle.size + joining.length, added: joining.map((p) => p.id) } }]);
+  ctx.changed('reviews');
+  return { cycle, created: joining.length, alreadyIn: eligible.length - joining.length };
 }
 
 export async function closeCycle(ctx: ServiceContext, input: Input<'reviews.closeCycle'>): Promise<ReviewCycle> {

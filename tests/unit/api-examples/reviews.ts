@@ -17,6 +17,7 @@ export const REVIEW_EXAMPLES: Record<keyof typeof reviewsApi, Record<string, unk
   'reviews.getCycle': { id: ID },
   'reviews.saveCycle': { name: '2026', periodStart: '2026-01-01', periodEnd: '2026-12-31', ratingScaleId: ID, templateId: ID, population, dueDate: '2027-01-31' },
   'reviews.launchCycle': { id: ID, version: 1 },
+  'reviews.addToCycle': { id: ID, version: 1, employeeIds: [ID] },
   'reviews.closeCycle': { id: ID, version: 1 },
   'reviews.archiveCycles': { ids: [ID] },
   'reviews.listReviews': { cycleId: ID },

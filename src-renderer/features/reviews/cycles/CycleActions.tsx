@@ -4,27 +4,31 @@ import { useState } from 'react';
 import type { ReviewCycle } from '../../../../src-shared/api';
 import { call } from '../../../api/client';
 import { useApiMutation } from '../../../api/hooks';
+import { AddPeopleModal } from './AddPeopleModal';
 import { CycleFormModal } from './CycleForm';
 import { downloadExport, errorText, plural } from '../shared';
 
 type Confirming = 'launch' | 'close' | null;
 type Action = Exclude<Confirming, null>;
 
-/** Edit (drafts), Launch (drafts), Close (active) and Export, each confirmed and with its error shown in place. */
-export function CycleActions({ cycle, size = 'sm', withExport = false }: { cycle: ReviewCycle; size?: 'xs' | 'sm'; withExport?: boolean }) {
+/** Edit and Launch (drafts), Edit dates and Close (active); on the cycle page also Add people and Export. Each is confirmed and shows its error in place. */
+export function CycleActions({ cycle, size = 'sm', onCyclePage = false }: { cycle: ReviewCycle; size?: 'xs' | 'sm'; onCyclePage?: boolean }) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState<Confirming>(null);
+  const [adding, setAdding] = useState(false);
   return (
     <Group gap="xs" wrap="nowrap">
       {cycle.status === 'draft' && <Button size={size} variant="default" onClick={() => setEditing(true)}>Edit</Button>}
       {cycle.status === 'draft' && <Button size={size} onClick={() => setConfirming('launch')}>Launch</Button>}
       {cycle.status === 'active' && <Button size={size} variant="light" onClick={() => setEditing(true)}>Edit dates</Button>}
+      {cycle.status === 'active' && onCyclePage && <Button size={size} variant="default" onClick={() => setAdding(true)}>Add people</Button>}
       {cycle.status === 'active' && <Button size={size} variant="default" onClick={() => setConfirming('close')}>Close</Button>}
-      {withExport && cycle.status !== 'draft' && (
+      {onCyclePage && cycle.status !== 'draft' && (
         <Button size={size} variant="default" data-testid="cycle-xlsx" onClick={() => void downloadExport(() => call('reviews.exportCycle', { cycleId: cycle.id }))}>Export XLSX</Button>
       )}
       <CycleFormModal opened={editing} cycle={cycle} onClose={() => setEditing(false)} />
       <ConfirmModal cycle={cycle} confirming={confirming} onClose={() => setConfirming(null)} />
+      {onCyclePage && <AddPeopleModal cycle={cycle} opened={adding} onClose={() => setAdding(false)} />}
     </Group>
   );
 }

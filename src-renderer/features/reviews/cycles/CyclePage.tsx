@@ -30,7 +30,7 @@ export function CyclePage() {
             {c.selfReviewDue ? ` · self-reviews due ${c.selfReviewDue}` : ''}{c.managerReviewDue ? ` · manager reviews due ${c.managerReviewDue}` : ''}
           </Text>
         </Stack>
-        <CycleActions cycle={c} withExport />
+        <CycleActions cycle={c} onCyclePage />
       </Group>
       {c.status === 'draft' ? <DraftSummary cycle={c} /> : (
         <>
