@@ -5,7 +5,7 @@ import { DeleteConfirm } from './DeleteConfirm';
 import { ErrorReport } from './ErrorReport';
 import { GridBody } from './GridBody';
 import { GridToolbar } from './GridToolbar';
-import { FILTER_HEIGHT, HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT } from './layout';
+import { FILTER_HEIGHT, HEADER_HEIGHT, pinnedWidth, ROW_HEADER_WIDTH, ROW_HEIGHT } from './layout';
 import { useStore } from './store';
 import type { DataGridProps } from './types';
 import { useGridRows } from './useGridRows';
@@ -32,6 +32,7 @@ export function DataGrid(props: DataGridProps): JSX.Element {
       rowHeaderWidth: ROW_HEADER_WIDTH,
       colLefts: prefs.views.map((v) => v.left),
       colWidths: prefs.views.map((v) => v.width),
+      pinnedWidth: pinnedWidth(prefs.views),
     }),
     [prefs.views, headerHeight],
   );

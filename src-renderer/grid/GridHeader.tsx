@@ -1,7 +1,7 @@
 import { useRef, type PointerEvent as ReactPointerEvent } from 'react';
 import type { ColumnView } from './columnPrefs';
 import type { ColumnWindow } from './GridRowView';
-import { MIN_COLUMN_WIDTH } from './layout';
+import { MIN_COLUMN_WIDTH, pinnedStyle, splitPinned } from './layout';
 import type { SortDirection } from './useTableView';
 
 interface HeaderProps {
@@ -43,18 +43,18 @@ function useColumnResize(onResize: HeaderProps['onResize']) {
 export function GridHeader(props: HeaderProps) {
   const { columns, colWindow: cols, width, sortOf, onSort, showFilters, filterOf, onFilter } = props;
   const resize = useColumnResize(props.onResize);
-  const headers = [];
-  for (let col = cols.start; col <= cols.end; col++) {
+  const split = splitPinned(columns, cols);
+  const header = (col: number, pinnedLeft?: number) => {
     const { column, width: colWidth } = columns[col];
     const sort = sortOf(column.id);
-    headers.push(
+    return (
       <div
         key={column.id}
         role="columnheader"
         aria-colindex={col + 2}
         aria-sort={sort ? ARIA_SORT[sort] : 'none'}
-        className={`cg-colheader cg-kind-${column.kind}`}
-        style={{ width: colWidth }}
+        className={`cg-colheader cg-kind-${column.kind}${pinnedLeft === undefined ? '' : ' cg-pinned'}`}
+        style={pinnedStyle(colWidth, pinnedLeft)}
         data-col-id={column.id}
       >
         <button
@@ -83,13 +83,16 @@ export function GridHeader(props: HeaderProps) {
           onPointerDown={(e) => resize.start(e, column.id, colWidth)}
           onClick={(e) => e.stopPropagation()}
         />
-      </div>,
+      </div>
     );
-  }
+  };
+  const headers = [];
+  for (let col = split.start; col <= cols.end; col++) headers.push(header(col));
   return (
     <div role="row" aria-rowindex={1} className={`cg-header${showFilters ? ' cg-with-filters' : ''}`} style={{ width }}>
       <div role="columnheader" aria-colindex={1} className="cg-corner" title="Select all" onMouseDown={props.onSelectAll} />
-      {cols.padLeft > 0 && <div className="cg-pad" style={{ width: cols.padLeft }} />}
+      {split.pinned.map(({ col, left }) => header(col, left))}
+      {split.padLeft > 0 && <div className="cg-pad" style={{ width: split.padLeft }} />}
       {headers}
     </div>
   );

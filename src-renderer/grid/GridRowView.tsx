@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { CellEditor } from './CellEditor';
 import type { ColumnView } from './columnPrefs';
+import { pinnedStyle, splitPinned } from './layout';
 import type { GridController } from './controller';
 import { formatCellValue } from './convert';
 import type { RowErrors } from './overlay';
@@ -77,12 +78,12 @@ function RowHeader({ controller, index, draft, canOpen, rowId }: RowHeaderProps)
 export const GridRowView = memo(function GridRowView(props: RowViewProps) {
   const { controller, row, index, top, width, columns, colWindow, errors, draft, canOpen } = props;
   const marks = decodeRowSignature(useStore(controller.ui, (s) => rowSignature(s, index)));
-  const cells = [];
-  for (let col = colWindow.start; col <= colWindow.end; col++) {
+  const split = splitPinned(columns, colWindow);
+  const cell = (col: number, pinnedLeft?: number) => {
     const view = columns[col];
     const id = view.column.id;
     const error = errors?.cells[id];
-    cells.push(
+    return (
       <div
         key={id}
         role="gridcell"
@@ -90,8 +91,8 @@ export const GridRowView = memo(function GridRowView(props: RowViewProps) {
         aria-selected={col >= marks.selectedFrom && col <= marks.selectedTo}
         aria-readonly={view.column.editable === false || undefined}
         aria-invalid={error ? true : undefined}
-        className={cellClass(view, marks, col, error)}
-        style={{ width: view.width }}
+        className={cellClass(view, marks, col, error) + (pinnedLeft === undefined ? '' : ' cg-pinned')}
+        style={pinnedStyle(view.width, pinnedLeft)}
         data-row-index={index}
         data-col-id={id}
         data-col-index={col}
@@ -99,9 +100,11 @@ export const GridRowView = memo(function GridRowView(props: RowViewProps) {
         title={error}
       >
         {col === marks.editCol ? <CellEditor controller={controller} column={view.column} /> : formatCellValue(view.column, row[id])}
-      </div>,
+      </div>
     );
-  }
+  };
+  const cells = [];
+  for (let col = split.start; col <= colWindow.end; col++) cells.push(cell(col));
   const rowClass = `cg-row${draft ? ' cg-draft' : ''}${errors?.message ? ' cg-row-invalid' : ''}`;
   return (
     <div role="row" aria-rowindex={index + 2} className={rowClass} style={{ transform: `translateY(${top}px)`, width }}>
@@ -113,7 +116,8 @@ export const GridRowView = memo(function GridRowView(props: RowViewProps) {
           </div>
         </div>
       )}
-      {colWindow.padLeft > 0 && <div className="cg-pad" style={{ width: colWindow.padLeft }} />}
+      {split.pinned.map(({ col, left }) => cell(col, left))}
+      {split.padLeft > 0 && <div className="cg-pad" style={{ width: split.padLeft }} />}
       {cells}
     </div>
   );

@@ -17,6 +17,8 @@ export interface GridLayout {
   /** Left offset of each visible column, after the row header. */
   colLefts: number[];
   colWidths: number[];
+  /** Width of the pinned leading columns (they stay in view and cover what scrolls under them). */
+  pinnedWidth: number;
 }
 
 /** The grid as last rendered; the controller acts on it. */
@@ -42,7 +44,7 @@ const EMPTY_ENV: GridEnv = {
   sourceRows: [],
   allowAdd: false,
   onSave: async () => ({ ok: true, rows: [] }),
-  layout: { rowHeight: 32, headerHeight: 32, rowHeaderWidth: 0, colLefts: [], colWidths: [] },
+  layout: { rowHeight: 32, headerHeight: 32, rowHeaderWidth: 0, colLefts: [], colWidths: [], pinnedWidth: 0 },
 };
 
 /** Builds a lookup once per array; the arrays are replaced, never mutated. */
@@ -179,16 +181,18 @@ export class GridController {
   ensureVisible(pos: CellPos): void {
     const el = this.scroller;
     if (!el) return;
-    const { rowHeight, headerHeight, rowHeaderWidth, colLefts, colWidths } = this.env.layout;
+    const { rowHeight, headerHeight, rowHeaderWidth, colLefts, colWidths, pinnedWidth } = this.env.layout;
     const top = pos.row * rowHeight;
     const viewHeight = el.clientHeight - headerHeight;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + rowHeight > el.scrollTop + viewHeight) el.scrollTop = top + rowHeight - viewHeight;
     const left = colLefts[pos.col] ?? 0;
+    if (left < pinnedWidth) return; // a pinned column is always in view
     const width = colWidths[pos.col] ?? 0;
     const viewWidth = el.clientWidth - rowHeaderWidth;
-    if (left < el.scrollLeft) el.scrollLeft = left;
-    else if (left + width > el.scrollLeft + viewWidth) el.scrollLeft = Math.min(left, left + width - viewWidth);
+    // Scrolled columns show to the right of the pinned ones.
+    if (left - pinnedWidth < el.scrollLeft) el.scrollLeft = left - pinnedWidth;
+    else if (left + width > el.scrollLeft + viewWidth) el.scrollLeft = Math.min(left - pinnedWidth, left + width - viewWidth);
   }
 
   private keepInsideGrid(): void {

@@ -20,6 +20,8 @@ export interface GridColumn {
   /** For 'select' and 'reference' (reference: value = record id, label = display name). */
   options?: Option[];
   hiddenByDefault?: boolean;
+  /** Leading columns marked pinned stay in view, after the row numbers, while the grid scrolls sideways. */
+  pinned?: boolean;
 }
 
 export interface GridRow {

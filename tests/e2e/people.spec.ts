@@ -109,6 +109,14 @@ test('edit a cell by keyboard, paste a 20×3 block, undo, and see it persisted a
   await page.getByTestId('grid-filter').fill('pasted7@example.com');
   await expect(cell(page, 'employees', 0, 'firstName')).toHaveText('Pasted7');
   await expect(cell(page, 'employees', 0, 'lastName')).toHaveText('Surname7');
+
+  // Scrolled all the way right, the pinned number and name columns stay in view beside the row numbers.
+  const scroller = page.getByTestId('grid-employees').locator('.cg-scroller');
+  await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  const box = (await scroller.boundingBox())!;
+  const name = (await cell(page, 'employees', 0, 'lastName').boundingBox())!;
+  expect(name.x).toBeGreaterThan(box.x);
+  expect(name.x + name.width).toBeLessThan(box.x + 500);
 });
 
 test('a pasted block with a bad cell is reported and nothing is saved', async ({ page, seededHost: host }) => {

@@ -57,7 +57,7 @@ export function GoalsPage() {
   );
   const columns = useMemo<GridColumn[]>(
     () => [
-      { id: 'title', header: 'Title', kind: 'text', width: 260, required: true },
+      { id: 'title', header: 'Title', kind: 'text', width: 260, required: true, pinned: true },
       { id: 'scope', header: 'Scope', kind: 'select', width: 130, options: SCOPE_OPTIONS, required: true },
       { id: 'employeeId', header: 'Employee (individual)', kind: 'reference', width: 220, options: refs.employees },
       { id: 'departmentId', header: 'Department (department)', kind: 'reference', width: 200, options: refs.departments },

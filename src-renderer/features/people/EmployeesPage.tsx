@@ -36,9 +36,9 @@ export function EmployeesPage() {
 
   const columns = useMemo<GridColumn[]>(
     () => [
-      { id: 'employeeNumber', header: 'Number', kind: 'text', width: 110, required: true },
-      { id: 'firstName', header: 'First name', kind: 'text', width: 130, required: true },
-      { id: 'lastName', header: 'Last name', kind: 'text', width: 140, required: true },
+      { id: 'employeeNumber', header: 'Number', kind: 'text', width: 110, required: true, pinned: true },
+      { id: 'firstName', header: 'First name', kind: 'text', width: 130, required: true, pinned: true },
+      { id: 'lastName', header: 'Last name', kind: 'text', width: 140, required: true, pinned: true },
       { id: 'email', header: 'Email', kind: 'text', width: 230 },
       { id: 'hireDate', header: 'Hire date', kind: 'date', width: 120, required: true },
       { id: 'status', header: 'Status', kind: 'select', width: 110, options: STATUS_OPTIONS, required: true },

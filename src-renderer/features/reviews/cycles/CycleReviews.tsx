@@ -13,7 +13,7 @@ import { ratingText } from '../format';
 const GRID_CHROME = 90;
 const STATUS_OPTIONS = REVIEW_STATUSES.map((value) => ({ value, label: REVIEW_STATUS_LABELS[value] }));
 const COLUMNS: GridColumn[] = [
-  { id: 'employeeName', header: 'Employee', kind: 'text', width: 200 },
+  { id: 'employeeName', header: 'Employee', kind: 'text', width: 200, pinned: true },
   { id: 'employeeNumber', header: 'No.', kind: 'text', width: 90 },
   { id: 'departmentName', header: 'Department', kind: 'text', width: 180 },
   { id: 'jobTitle', header: 'Job', kind: 'text', width: 180 },

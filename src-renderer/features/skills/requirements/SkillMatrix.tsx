@@ -11,7 +11,7 @@ import { matrixRows, planMatrixSave } from './matrix';
 import { failedSave } from './saveErrors';
 
 const JOB_COLUMNS: GridColumn[] = [
-  { id: 'title', header: 'Job', kind: 'text', width: 220, editable: false },
+  { id: 'title', header: 'Job', kind: 'text', width: 220, editable: false, pinned: true },
   { id: 'family', header: 'Family', kind: 'text', width: 140, editable: false },
   { id: 'level', header: 'Level', kind: 'text', width: 90, editable: false },
 ];
