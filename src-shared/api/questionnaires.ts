@@ -43,6 +43,19 @@ export const questionnaireStatus = z.enum(QUESTIONNAIRE_STATUSES);
 export type QuestionnaireStatus = z.infer<typeof questionnaireStatus>;
 export const QUESTIONNAIRE_STATUS_LABELS: Record<QuestionnaireStatus, string> = { draft: 'Draft', open: 'Open', closed: 'Closed' };
 
+/** How a 360 rater stands to the subject; the results are grouped by it. */
+export const RATER_RELATIONSHIPS = ['self', 'manager', 'direct_report', 'peer', 'other'] as const;
+export const raterRelationship = z.enum(RATER_RELATIONSHIPS, { message: 'A rater is the subject (self), their manager, a direct report, a peer or other.' });
+export type RaterRelationship = z.infer<typeof raterRelationship>;
+/** Group names, as results show them. */
+export const RATER_RELATIONSHIP_LABELS: Record<RaterRelationship, string> = {
+  self: 'Self', manager: 'Manager', direct_report: 'Direct reports', peer: 'Peers', other: 'Others',
+};
+/** One rater, as invitation lists show them. */
+export const RATER_LABELS: Record<RaterRelationship, string> = {
+  self: 'Self', manager: 'Manager', direct_report: 'Direct report', peer: 'Peer', other: 'Other',
+};
+
 export const QUESTION_TYPES = ['single', 'multiple', 'scale', 'text', 'number', 'date'] as const;
 export const questionType = z.enum(QUESTION_TYPES, { message: 'A question is single choice, multiple choice, scale, text, number or date.' });
 export type QuestionType = z.infer<typeof questionType>;
@@ -92,6 +105,8 @@ export const questionnaireFields = z.strictObject({
   kind: questionnaireKind,
   description: optionalText(MAX_LONG_TEXT),
   anonymous: z.boolean(),
+  /** 360 feedback: the person the feedback is about (required for that kind, refused for others; fixed once open). */
+  subjectEmployeeId: id.nullable().optional(),
   sections: z.array(sectionInput).min(1, 'A questionnaire needs at least one section.').max(30, 'A questionnaire has at most 30 sections.'),
   resultGroups: z.array(resultGroup).max(20, 'At most 20 result groups.'),
 });
@@ -126,6 +141,9 @@ export const questionnaireSummary = z.strictObject({
   kind: questionnaireKind,
   description: z.string().nullable(),
   anonymous: z.boolean(),
+  /** 360 feedback: the person it is about. */
+  subjectEmployeeId: z.string().nullable(),
+  subjectName: z.string().nullable(),
   status: questionnaireStatus,
   questionCount: z.number().int(),
   invited: z.number().int(),
@@ -154,6 +172,8 @@ export const invitation = z.strictObject({
   employeeNumber: z.string(),
   /** The department when the questionnaire was distributed. */
   departmentName: z.string().nullable(),
+  /** 360 feedback: how the rater stands to the subject (null for other kinds). */
+  relationship: raterRelationship.nullable(),
   invitedAt: z.string(),
   respondedAt: z.string().nullable(),
 });
@@ -174,7 +194,7 @@ export const responseScore = z.strictObject({
 export type ResponseScore = z.infer<typeof responseScore>;
 
 /** Columns a response file may carry for the reader's sake (the template has them); the import skips them. */
-export const RESPONSE_INFORMATION_HEADERS = ['Name', 'Employee name', 'First name', 'Last name', 'Department'] as const;
+export const RESPONSE_INFORMATION_HEADERS = ['Name', 'Employee name', 'First name', 'Last name', 'Department', 'Relationship'] as const;
 
 const responseFile = {
   questionnaireId: id,
@@ -201,7 +221,7 @@ export const questionResult = z.strictObject({
   text: z.string(),
   type: questionType,
   answered: z.number().int(),
-  /** Anonymous questionnaires hide questions answered by fewer than 5 people. */
+  /** Anonymous questionnaires hide questions answered by fewer than 5 people (360s: by 1–4 direct reports, peers and others). */
   hidden: z.boolean(),
   averagePoints: z.number().nullable(),
   /** Choice: one bar per option; scale: one bar per value. */
@@ -226,6 +246,19 @@ export const departmentResult = z.strictObject({
 });
 export type DepartmentResult = z.infer<typeof departmentResult>;
 
+export const relationshipResult = z.strictObject({
+  relationship: raterRelationship,
+  invited: z.number().int(),
+  responded: z.number().int(),
+  /** Average 0–100 score of the group's responses; null when hidden or unscored. */
+  score: z.number().nullable(),
+  /** Anonymous 360s: "small_group" (fewer than 5 responses) or "protects_smaller" (hidden so a smaller group cannot be worked out); null when shown. */
+  hidden: z.enum(['small_group', 'protects_smaller']).nullable(),
+  /** Per scored question (choice and scale): the group's average points; null when hidden or nobody in the group answered it. */
+  questions: z.array(z.strictObject({ questionId: z.string(), answered: z.number().int(), averagePoints: z.number().nullable() })),
+});
+export type RelationshipResult = z.infer<typeof relationshipResult>;
+
 export const questionnaireResults = z.strictObject({
   questionnaireId: z.string(),
   anonymous: z.boolean(),
@@ -238,6 +271,8 @@ export const questionnaireResults = z.strictObject({
   score: z.number().nullable(),
   averagePoints: z.number().nullable(),
   departments: z.array(departmentResult),
+  /** 360 feedback: one entry per relationship (self, manager, direct reports, peers, others); empty for other kinds. */
+  relationships: z.array(relationshipResult),
   questions: z.array(questionResult),
   resultGroups: z.array(z.strictObject({ text: z.string(), minPoints: z.number(), maxPoints: z.number(), count: z.number().int(), percent: z.number() })),
 });
@@ -256,9 +291,17 @@ export const questionnairesApi = {
   'reviews.getQuestionnaire': read(z.strictObject({ id }), questionnaire),
   /** Questions are frozen once the questionnaire is open; name, description and result groups stay editable. */
   'reviews.saveQuestionnaire': write(questionnaireFields.extend({ id: id.optional(), version: version.optional() }), questionnaire),
-  /** Invites everyone in the population not invited yet (one invitation per person) and opens the questionnaire. */
+  /** Invites everyone in the population not invited yet (one invitation per person) and opens the questionnaire; 360s invite raters instead. */
   'reviews.distributeQuestionnaire': write(
     z.strictObject({ id, version, population: cyclePopulation }),
+    z.strictObject({ questionnaire, invited: z.number().int() }),
+  ),
+  /** 360 feedback: invites raters, each with their relationship to the subject, and opens the questionnaire. */
+  'reviews.inviteRaters': write(
+    z.strictObject({
+      id, version,
+      raters: z.array(z.strictObject({ employeeId: id, relationship: raterRelationship })).min(1, 'Choose at least one rater.').max(500, 'At most 500 raters at a time.'),
+    }),
     z.strictObject({ questionnaire, invited: z.number().int() }),
   ),
   'reviews.closeQuestionnaire': write(z.strictObject({ id, version }), questionnaire),

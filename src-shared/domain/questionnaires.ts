@@ -2,6 +2,7 @@
  * Questionnaire logic shared by the main process and the UI: which questions show (conditions),
  * whether answers are acceptable, scoring, result groups and the anonymity threshold.
  */
+import type { RaterRelationship } from '../api/questionnaires';
 import { isRealDate } from './dates';
 
 export type QuestionType = 'single' | 'multiple' | 'scale' | 'text' | 'number' | 'date';
@@ -231,20 +232,63 @@ export interface GroupCount {
 }
 
 /**
- * The groups an anonymous questionnaire must hide: every group with 1 to 4 responses, and, when that
- * leaves exactly one such group hidden among shown ones, the smallest shown group as well, so the
- * hidden one cannot be worked out from the overall figure. Groups without responses have nothing to hide.
- * Named (non-anonymous) questionnaires hide nothing.
+ * The groups an anonymous questionnaire must hide: every group with 1 to 4 responses; then, while the
+ * hidden groups together hold 1 to 4 responses, the smallest shown group as well, so no small group
+ * (nor a few small ones together) can be worked out from the overall figure by subtraction.
+ * Groups without responses have nothing to hide. Named (non-anonymous) questionnaires hide nothing.
  */
 export function hiddenGroups(groups: readonly GroupCount[], anonymous: boolean, threshold = MIN_ANONYMOUS_GROUP): Set<string> {
-  const hidden = new Set<string>();
-  if (!anonymous) return hidden;
-  for (const g of groups) if (g.count > 0 && g.count < threshold) hidden.add(g.key);
-  if (hidden.size === 1) {
-    const smallestShown = groups.filter((g) => g.count >= threshold).sort((a, b) => a.count - b.count || a.key.localeCompare(b.key))[0];
-    if (smallestShown) hidden.add(smallestShown.key);
+  if (!anonymous) return new Set();
+  return hideUntilSafe(groups, new Set(smallGroups(groups, threshold)), threshold);
+}
+
+const smallGroups = (groups: readonly GroupCount[], threshold: number) => groups.filter((g) => g.count > 0 && g.count < threshold).map((g) => g.key);
+
+/** Adds the smallest shown groups to `hidden` until the hidden groups together hold none or at least `threshold` responses. */
+function hideUntilSafe(groups: readonly GroupCount[], hidden: Set<string>, threshold: number): Set<string> {
+  let total = groups.reduce((n, g) => n + (hidden.has(g.key) ? g.count : 0), 0);
+  const shown = groups.filter((g) => !hidden.has(g.key) && g.count > 0).sort((a, b) => a.count - b.count || a.key.localeCompare(b.key));
+  for (const next of shown) {
+    if (total === 0 || total >= threshold) break;
+    hidden.add(next.key);
+    total += next.count;
   }
   return hidden;
+}
+
+/** 360 rater groups whose figures an anonymous 360 protects: each holds several people the subject cannot tell apart. */
+export const ANONYMOUS_RATERS: readonly RaterRelationship[] = ['direct_report', 'peer', 'other'];
+
+export type HiddenReason = 'small_group' | 'protects_smaller';
+
+export interface RaterVisibility {
+  /** The hidden rater groups and why: fewer than the threshold, or hidden so a smaller group cannot be derived. */
+  hidden: Map<RaterRelationship, HiddenReason>;
+  /** Whether figures over all raters together (overall score, a question's chart) may show. */
+  allRatersShown: boolean;
+}
+
+/**
+ * Which groups of a 360 show. Self and manager always show: each is one known person (the subject,
+ * and the manager the subject already knows), as in conventional 360 reports. For anonymous 360s,
+ * direct reports, peers and others follow `hiddenGroups` among themselves (so the "hide one more"
+ * rule applies to them), `alsoHidden` groups (e.g. a group hidden overall, when deciding about one
+ * question) count as hidden from the start, and figures over all raters show only when those three
+ * groups together have none or at least `threshold` responses — otherwise taking away the self and
+ * manager figures would reveal them.
+ */
+export function raterGroupVisibility(
+  counts: Partial<Record<RaterRelationship, number>>, anonymous: boolean, threshold = MIN_ANONYMOUS_GROUP, alsoHidden: Iterable<RaterRelationship> = [],
+): RaterVisibility {
+  const hidden = new Map<RaterRelationship, HiddenReason>();
+  if (!anonymous) return { hidden, allRatersShown: true };
+  const groups = ANONYMOUS_RATERS.map((key) => ({ key, count: counts[key] ?? 0 }));
+  const small = new Set(smallGroups(groups, threshold));
+  for (const key of hideUntilSafe(groups, new Set([...small, ...alsoHidden]), threshold)) {
+    hidden.set(key as RaterRelationship, small.has(key) ? 'small_group' : 'protects_smaller');
+  }
+  const pooled = groups.reduce((n, g) => n + g.count, 0);
+  return { hidden, allRatersShown: pooled === 0 || pooled >= threshold };
 }
 
 /** Whether a figure built from `count` responses may be shown. */

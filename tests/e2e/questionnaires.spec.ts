@@ -147,7 +147,7 @@ test('build a questionnaire, distribute it, type in and import responses, and se
 });
 
 test('the anonymous demo survey hides departments with fewer than 5 responses', async ({ page, seededHost: host }) => {
-  const [survey] = host.query<{ id: string }>(`SELECT id FROM questionnaire WHERE anonymous = 1`);
+  const [survey] = host.query<{ id: string }>(`SELECT id FROM questionnaire WHERE anonymous = 1 AND kind = 'engagement'`);
   const departments = host.query<{ name: string; n: number }>(`
     SELECT d.name, count(r.id) AS n FROM questionnaire_response r JOIN department d ON d.id = r.department_id
     WHERE r.questionnaire_id = ? AND (SELECT count(*) FROM department d2 WHERE d2.name = d.name) = 1 GROUP BY d.id ORDER BY n`, survey.id);
@@ -165,4 +165,90 @@ test('the anonymous demo survey hides departments with fewer than 5 responses', 
   await expect(rows.locator(`[data-department="${large.name}"]`).getByTestId('department-score')).not.toContainText('Hidden');
   await expect(page.getByTestId('question-result').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/questionnaire-anonymous.png', fullPage: true });
+});
+
+/** Picks a person in a searchable people Select by typing their employee number. */
+async function choosePerson(page: Page, field: Locator, employeeNumber: string) {
+  await field.click();
+  await field.fill(employeeNumber);
+  await page.getByRole('option', { name: new RegExp(`\\(${escape(employeeNumber)}\\)$`) }).first().click();
+}
+
+/** A current employee with a current manager, 3–4 current direct reports and a peer (same manager): a 360 subject. */
+function subjectWithTeam(host: HostFixture) {
+  const current = (e: string) => `${e}.archived = 0 AND ${e}.status <> 'terminated'`;
+  const [subject] = host.query<{ id: string; number: string; peerNumber: string; reports: number }>(`
+    SELECT s.id, s.employee_number AS number, count(r.id) AS reports,
+      (SELECT min(p.employee_number) FROM employee p WHERE p.manager_id = s.manager_id AND p.id <> s.id AND ${current('p')}) AS peerNumber
+    FROM employee s JOIN employee m ON m.id = s.manager_id AND ${current('m')}
+    JOIN employee r ON r.manager_id = s.id AND ${current('r')}
+    WHERE ${current('s')}
+    GROUP BY s.id HAVING reports BETWEEN 3 AND 4 AND peerNumber IS NOT NULL ORDER BY s.employee_number LIMIT 1`);
+  return subject;
+}
+
+test('a 360 about one person: raters by relationship, typed-in responses, results by relationship with small groups hidden', async ({ page, seededHost: host }) => {
+  const subject = subjectWithTeam(host);
+  await page.goto(host.url);
+  await goTo(page, '/reviews/questionnaires');
+  await page.getByTestId('new-questionnaire').click();
+  const builder = page.getByTestId('questionnaire-builder');
+  await builder.getByRole('textbox', { name: 'Name' }).fill('360 feedback e2e');
+  await choose(page, builder.getByRole('textbox', { name: 'Kind' }), '360 feedback');
+  await choosePerson(page, builder.getByRole('textbox', { name: /About/ }), subject.number);
+  await expect(builder.getByRole('switch', { name: /Anonymous/ })).toBeChecked();
+  await builder.getByRole('textbox', { name: 'Section 1' }).fill('Working together');
+  await page.getByTestId('question-1').getByRole('textbox', { name: 'Question' }).fill('Communicates clearly');
+  await page.screenshot({ path: 'test-results/questionnaire-360-builder.png', fullPage: true });
+  await page.getByTestId('save-questionnaire').click();
+  await expect(page.getByRole('heading', { name: '360 feedback e2e' })).toBeVisible();
+  await expect(page.getByTestId('questionnaire-subject')).toContainText('About');
+  const [stored] = host.query<{ id: string; subject: string; kind: string }>(`SELECT id, subject_employee_id AS subject, kind FROM questionnaire WHERE name = '360 feedback e2e'`);
+  expect(stored).toMatchObject({ subject: subject.id, kind: 'feedback_360' });
+
+  // Raters: the subject's manager, direct reports and self in one click, plus a peer picked by hand.
+  await page.getByRole('tab', { name: 'Raters' }).click();
+  await page.getByTestId('add-close-raters').click();
+  const pending = page.getByTestId('pending-raters');
+  await expect(pending.getByRole('row')).toHaveCount(1 + 2 + subject.reports);
+  await expect(pending).toContainText('Self');
+  await expect(pending).toContainText('Manager');
+  await choosePerson(page, page.getByRole('textbox', { name: 'Person' }), subject.peerNumber);
+  await page.getByRole('button', { name: 'Add rater' }).click();
+  await expect(pending.getByRole('row')).toHaveCount(1 + 3 + subject.reports);
+  await page.screenshot({ path: 'test-results/questionnaire-360-raters.png', fullPage: true });
+  await page.getByTestId('invite-raters').click();
+  await expect(page.getByTestId('questionnaire-status')).toHaveText('Open');
+  await expect.poll(() => host.query(`SELECT relationship, count(*) AS n FROM questionnaire_invitation WHERE questionnaire_id = ? GROUP BY relationship ORDER BY relationship`, stored.id))
+    .toEqual([{ relationship: 'direct_report', n: subject.reports }, { relationship: 'manager', n: 1 }, { relationship: 'peer', n: 1 }, { relationship: 'self', n: 1 }]);
+  await expect(page.getByTestId('invitations')).toContainText('Direct report');
+
+  // Everyone answers.
+  await page.getByRole('tab', { name: 'Respond' }).click();
+  const raters = 3 + subject.reports;
+  for (let i = 0; i < raters; i++) {
+    await page.getByTestId('respondent').click();
+    await page.getByRole('option').first().click();
+    await answer(page, 'Communicates clearly').getByRole('radio', { name: String(2 + (i % 3)), exact: true }).check();
+    await page.getByTestId('submit-response').click();
+    await expect(page.getByTestId('response-stored')).toContainText('kept without the link to the person');
+    await expect.poll(() => host.query(`SELECT count(*) AS n FROM questionnaire_response WHERE questionnaire_id = ?`, stored.id)).toEqual([{ n: i + 1 }]);
+  }
+  // Stored by relationship, never by person.
+  expect(host.query(`SELECT count(invitation_id) AS linked, count(relationship) AS grouped FROM questionnaire_response WHERE questionnaire_id = ?`, stored.id))
+    .toEqual([{ linked: 0, grouped: raters }]);
+
+  // Results: self and manager show; the direct reports and the lone peer are too few and are hidden, with the reason.
+  await page.getByRole('tab', { name: 'Results' }).click();
+  const groups = page.getByTestId('relationship-results');
+  const [self] = host.query<{ score: number }>(`SELECT score FROM questionnaire_response WHERE questionnaire_id = ? AND relationship = 'self'`, stored.id);
+  await expect(groups.locator('[data-relationship="self"]').getByTestId('relationship-score')).toContainText(String(self.score));
+  await expect(groups.locator('[data-relationship="manager"]').getByTestId('relationship-score')).not.toContainText('Hidden');
+  await expect(groups.locator('[data-relationship="direct_report"]').getByTestId('relationship-responded')).toHaveText(String(subject.reports));
+  await expect(groups.locator('[data-relationship="direct_report"]').getByTestId('relationship-score')).toHaveText('Hidden: fewer than 5 responses');
+  await expect(groups.locator('[data-relationship="peer"]').getByTestId('relationship-score')).toHaveText('Hidden: fewer than 5 responses');
+  await expect(page.getByTestId('anonymity-note')).toContainText('self and manager are shown as given');
+  const perQuestion = page.getByTestId('relationship-questions').locator('[data-question="Communicates clearly"]');
+  await expect(perQuestion.locator('[data-relationship="direct_report"]')).toHaveText('hidden');
+  await page.screenshot({ path: 'test-results/questionnaire-360-results.png', fullPage: true });
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  answerPoints, checkAnswers, hiddenGroups, isShown, MIN_ANONYMOUS_GROUP, normalise, pointRange, questionProblems, resultGroupFor, resultGroupProblems,
-  scoreResponse, visibleQuestionIds, type QuestionDef,
+  answerPoints, checkAnswers, hiddenGroups, isShown, MIN_ANONYMOUS_GROUP, normalise, pointRange, questionProblems, raterGroupVisibility, resultGroupFor,
+  resultGroupProblems, scoreResponse, visibleQuestionIds, type QuestionDef,
 } from '../../src-shared/domain/questionnaires';
 
 const opts = [{ id: 'no', label: 'No', points: 0 }, { id: 'yes', label: 'Yes', points: 2 }];
@@ -45,6 +45,62 @@ describe('anonymity threshold', () => {
       const hiddenWithResponses = groups.filter((g) => hidden.has(g.key) && g.count > 0);
       const shown = groups.filter((g) => !hidden.has(g.key) && g.count > 0);
       if (shown.length > 0) expect(hiddenWithResponses.length === 0 || hiddenWithResponses.length >= 2).toBe(true);
+    }));
+  });
+
+  it('keeps hiding the smallest shown group while the hidden ones together hold fewer than 5', () => {
+    // 1 + 2 hidden = 3 responses: the overall figure minus the others would reveal them together.
+    const hidden = hiddenGroups([{ key: 'one', count: 1 }, { key: 'two', count: 2 }, { key: 'six', count: 6 }, { key: 'nine', count: 9 }], true);
+    expect([...hidden].sort()).toEqual(['one', 'six', 'two']);
+    expect([...hiddenGroups([{ key: 'three', count: 3 }, { key: 'four', count: 4 }, { key: 'nine', count: 9 }], true)].sort()).toEqual(['four', 'three']);
+  });
+
+  it('property: the hidden groups of an anonymous questionnaire hold none or at least 5 responses whenever something still shows', () => {
+    fc.assert(fc.property(fc.array(fc.nat(20), { maxLength: 12 }), (counts) => {
+      const groups = counts.map((count, i) => ({ key: `g${i}`, count }));
+      const hidden = hiddenGroups(groups, true);
+      const hiddenTotal = groups.filter((g) => hidden.has(g.key)).reduce((n, g) => n + g.count, 0);
+      if (groups.some((g) => !hidden.has(g.key) && g.count > 0)) expect(hiddenTotal === 0 || hiddenTotal >= 5).toBe(true);
+    }));
+  });
+});
+
+describe('360 rater groups', () => {
+  it('always shows self and manager, and hides small groups of direct reports, peers and others', () => {
+    const v = raterGroupVisibility({ self: 1, manager: 1, direct_report: 5, peer: 2, other: 7 }, true);
+    // Peers (2) are too few; direct reports (5, the smallest shown) are hidden too so peers cannot be derived.
+    expect([...v.hidden].sort()).toEqual([['direct_report', 'protects_smaller'], ['peer', 'small_group']]);
+    expect(v.hidden.has('self')).toBe(false);
+    expect(v.hidden.has('manager')).toBe(false);
+    expect(v.allRatersShown).toBe(true);
+  });
+
+  it('hides the figures over all raters when direct reports, peers and others together are 1 to 4', () => {
+    const v = raterGroupVisibility({ self: 1, manager: 1, peer: 3 }, true);
+    expect(v).toEqual({ hidden: new Map([['peer', 'small_group']]), allRatersShown: false });
+    // Only self and manager answered: nothing to protect.
+    expect(raterGroupVisibility({ self: 1, manager: 1 }, true)).toEqual({ hidden: new Map(), allRatersShown: true });
+  });
+
+  it('shows every group of a named 360', () => {
+    expect(raterGroupVisibility({ self: 1, peer: 1, other: 2 }, false)).toEqual({ hidden: new Map(), allRatersShown: true });
+  });
+
+  it('treats groups hidden elsewhere as hidden, and still hides enough around them', () => {
+    // A question answered by 6 direct reports and 6 peers, where direct reports are hidden overall: peers stay shown (6 hidden is safe).
+    expect([...raterGroupVisibility({ direct_report: 6, peer: 6 }, true, 5, ['direct_report']).hidden.keys()]).toEqual(['direct_report']);
+    // Peers hidden overall but only 2 of them answered this question: others are hidden too.
+    expect([...raterGroupVisibility({ peer: 2, other: 8 }, true, 5, ['peer']).hidden.keys()].sort()).toEqual(['other', 'peer']);
+  });
+
+  it('property: shown anonymous rater groups have 0 or 5+ responses and the hidden ones together are none or 5+', () => {
+    fc.assert(fc.property(fc.nat(1), fc.nat(1), fc.nat(12), fc.nat(12), fc.nat(12), (self, manager, dr, peer, other) => {
+      const counts = { self, manager, direct_report: dr, peer, other };
+      const v = raterGroupVisibility(counts, true);
+      const anonymous = (['direct_report', 'peer', 'other'] as const);
+      for (const r of anonymous) if (!v.hidden.has(r)) expect(counts[r] === 0 || counts[r] >= 5).toBe(true);
+      const hiddenTotal = anonymous.filter((r) => v.hidden.has(r)).reduce((n, r) => n + counts[r], 0);
+      if (v.allRatersShown || anonymous.some((r) => !v.hidden.has(r) && counts[r] > 0)) expect(hiddenTotal === 0 || hiddenTotal >= 5).toBe(true);
     }));
   });
 });

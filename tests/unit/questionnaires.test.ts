@@ -212,7 +212,8 @@ describe('questionnaires', () => {
   it('the demo organisation holds an anonymous engagement survey with responses that differ by department', async () => {
     const app = await openTestApp();
     await app.ok('admin.loadDemoOrganisation', { employees: 300, seed: 7 });
-    const [survey] = (await app.ok('reviews.listQuestionnaires', {})).rows;
+    const rows = (await app.ok('reviews.listQuestionnaires', {})).rows;
+    const survey = rows.find((q) => q.kind === 'engagement')!;
     expect(survey).toMatchObject({ kind: 'engagement', anonymous: true, status: 'open' });
     expect(survey.responded / survey.invited).toBeGreaterThan(0.6);
     const results = await app.ok('reviews.getQuestionnaireResults', { id: survey.id });
@@ -226,5 +227,17 @@ describe('questionnaires', () => {
     const full = await app.ok('reviews.getQuestionnaire', { id: survey.id });
     const renamed = await app.ok('reviews.saveQuestionnaire', { ...toDraft(full), name: 'Engagement survey (spring)', id: full.id, version: full.version });
     expect(renamed).toMatchObject({ name: 'Engagement survey (spring)', sections: full.sections });
+
+    // And a small anonymous 360 about a manager: self and manager show, the small groups do not.
+    const feedback = rows.find((q) => q.kind === 'feedback_360')!;
+    expect(feedback).toMatchObject({ anonymous: true, status: 'open', subjectName: expect.any(String) });
+    expect(feedback.invited).toBeGreaterThanOrEqual(7);
+    const rated = await app.ok('reviews.getQuestionnaireResults', { id: feedback.id });
+    const byRelationship = Object.fromEntries(rated.relationships.map((g) => [g.relationship, g]));
+    expect(byRelationship.self).toMatchObject({ responded: 1, hidden: null });
+    expect(byRelationship.self.score).not.toBeNull();
+    expect(byRelationship.manager).toMatchObject({ responded: 1, hidden: null });
+    expect(byRelationship.direct_report).toMatchObject({ hidden: 'small_group', score: null });
+    expect(byRelationship.peer.hidden).not.toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import type { questionnairesApi } from '../../../src-shared/api/questionnaires';
 import {
   archiveAnswerGroups, archiveQuestionnaires, closeQuestionnaire, getQuestionnaire, listAnswerGroups, listQuestionnaires, saveAnswerGroup, saveQuestionnaire,
 } from '../../services/questionnaires/definitions';
-import { distributeQuestionnaire, listInvitations } from '../../services/questionnaires/distribution';
+import { distributeQuestionnaire, inviteRaters, listInvitations } from '../../services/questionnaires/distribution';
 import { commitResponseImport, previewResponseImport } from '../../services/questionnaires/response-import';
 import { submitResponse } from '../../services/questionnaires/responses';
 import { getQuestionnaireResults } from '../../services/questionnaires/results';
@@ -16,6 +16,7 @@ export const questionnaireHandlers: AreaHandlers<typeof questionnairesApi> = {
   'reviews.getQuestionnaire': async (input, ctx) => getQuestionnaire(ctx, input.id),
   'reviews.saveQuestionnaire': (input, ctx) => saveQuestionnaire(ctx, input),
   'reviews.distributeQuestionnaire': (input, ctx) => distributeQuestionnaire(ctx, input),
+  'reviews.inviteRaters': (input, ctx) => inviteRaters(ctx, input),
   'reviews.closeQuestionnaire': (input, ctx) => closeQuestionnaire(ctx, input.id, input.version),
   'reviews.archiveQuestionnaires': async (input, ctx) => ({ count: await archiveQuestionnaires(ctx, input.ids, input.archived ?? true) }),
   'reviews.listInvitations': async (input, ctx) => ({ rows: await listInvitations(ctx, input) }),

@@ -75,5 +75,50 @@ export function insertDemoQuestionnaires(demo: DemoContext): DemoCounts {
     respond.run(responseId, questionnaireId, person.departmentId, points, score);
     for (const q of questions) if (answers.has(q.id)) answer.run(responseId, q.id, JSON.stringify(answers.get(q.id)), answerPoints(q, answers.get(q.id)));
   }
-  return { questionnaires: 1, questionnaireInvitations: invitations, questionnaireResponses: responses };
+  const feedback = insertDemo360(demo, rng, now);
+  return { questionnaires: 2, questionnaireInvitations: invitations + feedback, questionnaireResponses: responses + feedback };
+}
+
+const FEEDBACK_360 = ['Communicates clearly', 'Gives useful feedback', 'Makes decisions in good time', 'Develops the people around them'];
+
+/**
+ * Demo: one small anonymous 360, open, about a manager with at least three direct reports: self,
+ * their manager, up to four direct reports and two peers are invited and all respond, so the
+ * results show self and manager and hide the direct reports and peers (fewer than five each).
+ */
+function insertDemo360(demo: DemoContext, rng: ReturnType<typeof random>, now: string): number {
+  const current = demo.org.employees.filter((e) => e.status !== 'terminated');
+  const reportsOf = (id: string) => current.filter((e) => e.managerId === id);
+  const subject = current.find((e) => e.managerId && reportsOf(e.id).length >= 3 && current.some((m) => m.id === e.managerId) && reportsOf(e.managerId).length >= 3);
+  if (!subject) return 0;
+  const raters: [string, string][] = [
+    [subject.id, 'self'], [subject.managerId!, 'manager'],
+    ...reportsOf(subject.id).slice(0, 4).map((e): [string, string] => [e.id, 'direct_report']),
+    ...reportsOf(subject.managerId!).filter((e) => e.id !== subject.id).slice(0, 2).map((e): [string, string] => [e.id, 'peer']),
+  ];
+  const questions: QuestionnaireQuestion[] = FEEDBACK_360.map((text) => ({
+    id: rng.uuid(), code: null, text, type: 'scale', required: true, answerGroupId: null, options: [], scaleMin: 1, scaleMax: 5,
+    scaleMinLabel: 'Rarely', scaleMaxLabel: 'Always', condition: null,
+  }));
+  const id = rng.uuid();
+  demo.db.prepare(`INSERT INTO questionnaire (id, name, kind, description, anonymous, subject_employee_id, status, sections, result_groups, population, opened_at, archived, created_at, updated_at, version)
+    VALUES (@id, @name, 'feedback_360', @description, 1, @subject, 'open', @sections, '[]', NULL, @now, 0, @now, @now, 2)`).run({
+    id, name: `360 feedback for ${subject.firstName} ${subject.lastName}`, subject: subject.id, now,
+    description: 'Anonymous 360: self and manager are shown as given; direct reports and peers only in groups of five or more.',
+    sections: JSON.stringify([{ title: 'Leadership', description: null, questions }]),
+  });
+  const invite = demo.db.prepare(`INSERT INTO questionnaire_invitation (id, questionnaire_id, employee_id, department_id, relationship, invited_at, responded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const respond = demo.db.prepare(`INSERT INTO questionnaire_response (id, questionnaire_id, invitation_id, department_id, relationship, source, points, score) VALUES (?, ?, NULL, NULL, ?, 'typed', ?, ?)`);
+  const answer = demo.db.prepare(`INSERT INTO questionnaire_answer (response_id, question_id, value, points) VALUES (?, ?, ?, ?)`);
+  const departmentOf = new Map(current.map((e) => [e.id, e.departmentId]));
+  for (const [employeeId, relationship] of raters) {
+    invite.run(rng.uuid(), id, employeeId, departmentOf.get(employeeId) ?? null, relationship, now, now);
+    // People rate themselves a little higher than others rate them.
+    const answers = new Map<string, Answer>(questions.map((q) => [q.id, Math.max(1, Math.min(5, Math.round((relationship === 'self' ? 4.2 : 3.4) + (rng.next() - 0.5) * 2)))]));
+    const responseId = rng.uuid();
+    const { points, score } = scoreResponse(questions, answers);
+    respond.run(responseId, id, relationship, points, score);
+    for (const q of questions) answer.run(responseId, q.id, JSON.stringify(answers.get(q.id)), answerPoints(q, answers.get(q.id)));
+  }
+  return raters.length;
 }

@@ -90,12 +90,14 @@ export async function archiveAnswerGroups(ctx: ServiceContext, ids: string[], ar
 
 interface QuestionnaireSql {
   id: string; name: string; kind: Questionnaire['kind']; description: string | null; anonymous: number; status: Questionnaire['status'];
+  subjectEmployeeId: string | null; subjectName: string | null;
   sections: string; resultGroups: string; population: string | null; openedAt: string | null; closedAt: string | null; archived: number;
   createdAt: string; updatedAt: string; version: number; invited: number; responded: number;
 }
 
 const QUESTIONNAIRE_COLUMNS = `q.id, q.name, q.kind, q.description, q.anonymous, q.status, q.sections, q.result_groups AS resultGroups, q.population,
-  q.opened_at AS openedAt, q.closed_at AS closedAt, q.archived, q.created_at AS createdAt, q.updated_at AS updatedAt, q.version,
+  q.opened_at AS openedAt, q.closed_at AS closedAt, q.archived, q.subject_employee_id AS subjectEmployeeId,
+  (SELECT e.first_name || ' ' || e.last_name FROM employee e WHERE e.id = q.subject_employee_id) AS subjectName, q.created_at AS createdAt, q.updated_at AS updatedAt, q.version,
   (SELECT count(*) FROM questionnaire_invitation i WHERE i.questionnaire_id = q.id) AS invited,
   (SELECT count(*) FROM questionnaire_invitation i WHERE i.questionnaire_id = q.id AND i.responded_at IS NOT NULL) AS responded`;
 
@@ -175,9 +177,15 @@ export async function saveQuestionnaire(ctx: ServiceContext, input: SaveInput): 
   const frozen = Boolean(stored && stored.status !== 'draft');
   const issues: ErrorIssue[] = [];
   const built = buildSections(ctx, input, issues);
+  const subjectEmployeeId = input.subjectEmployeeId ?? null;
   if (frozen && (stored!.anonymous !== input.anonymous || frozenShape(built) !== frozenShape(stored!.sections))) {
     throw validation('sections', `"${stored!.name}" is ${stored!.status}: its questions and anonymity can no longer change (name, description and result groups can). Nothing was saved.`);
   }
+  if (frozen && (stored!.kind !== input.kind || stored!.subjectEmployeeId !== subjectEmployeeId)) {
+    throw validation('kind', `"${stored!.name}" is ${stored!.status}: its kind and the person it is about can no longer change. Nothing was saved.`);
+  }
+  const subjectProblem = frozen ? null : subjectRefusal(ctx, input.kind, subjectEmployeeId);
+  if (subjectProblem) issues.push(fieldIssue(['subjectEmployeeId'], subjectProblem));
   // An open questionnaire keeps the options it was sent with, even when its answer groups changed since.
   const sections = frozen ? stored!.sections : built;
   if (!frozen) {
@@ -188,20 +196,29 @@ export async function saveQuestionnaire(ctx: ServiceContext, input: SaveInput): 
   for (const p of resultGroupProblems(input.resultGroups)) issues.push(fieldIssue(['resultGroups', p.index], p.message));
   if (issues.length) throw invalid(issues);
   const row = {
-    id: stored?.id ?? randomUUID(), name: input.name, kind: input.kind, description: input.description || null, anonymous: input.anonymous ? 1 : 0,
+    id: stored?.id ?? randomUUID(), name: input.name, kind: input.kind, description: input.description || null, anonymous: input.anonymous ? 1 : 0, subjectEmployeeId,
     sections: JSON.stringify(sections), resultGroups: JSON.stringify(input.resultGroups as ResultGroup[]), now: ctx.now,
   };
   if (stored) {
-    ctx.store.raw.prepare(`UPDATE questionnaire SET name = @name, kind = @kind, description = @description, anonymous = @anonymous, sections = @sections,
+    ctx.store.raw.prepare(`UPDATE questionnaire SET name = @name, kind = @kind, description = @description, anonymous = @anonymous, subject_employee_id = @subjectEmployeeId, sections = @sections,
       result_groups = @resultGroups, updated_at = @now, version = version + 1 WHERE id = @id`).run(row);
   } else {
-    ctx.store.raw.prepare(`INSERT INTO questionnaire (id, name, kind, description, anonymous, status, sections, result_groups, population, archived, created_at, updated_at, version)
-      VALUES (@id, @name, @kind, @description, @anonymous, 'draft', @sections, @resultGroups, NULL, 0, @now, @now, 1)`).run(row);
+    ctx.store.raw.prepare(`INSERT INTO questionnaire (id, name, kind, description, anonymous, subject_employee_id, status, sections, result_groups, population, archived, created_at, updated_at, version)
+      VALUES (@id, @name, @kind, @description, @anonymous, @subjectEmployeeId, 'draft', @sections, @resultGroups, NULL, 0, @now, @now, 1)`).run(row);
   }
   const saved = getQuestionnaire(ctx, row.id);
   await recordAudit(ctx, [{ entity: 'questionnaire', entityId: row.id, action: stored ? 'update' : 'create', before: stored, after: saved }]);
   ctx.changed('reviews');
   return saved;
+}
+
+/** Why the subject does not fit the kind (null when it does): a 360 is about one current employee, other kinds about nobody. */
+function subjectRefusal(ctx: ServiceContext, kind: Questionnaire['kind'], subjectEmployeeId: string | null): string | null {
+  if (kind !== 'feedback_360') return subjectEmployeeId ? 'Only 360 feedback is about one person; leave the subject empty for this kind.' : null;
+  if (!subjectEmployeeId) return 'Choose the person the 360 feedback is about.';
+  const subject = ctx.store.raw.prepare(`SELECT status, archived FROM employee WHERE id = ?`).get(subjectEmployeeId) as { status: string; archived: number } | undefined;
+  if (!subject) return 'The person the 360 feedback is about does not exist (they may have been deleted).';
+  return subject.archived || subject.status === 'terminated' ? 'The person the 360 feedback is about has left or is archived; choose a current employee.' : null;
 }
 
 export async function closeQuestionnaire(ctx: ServiceContext, id: string, version: number): Promise<Questionnaire> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Input, Questionnaire, ResponseScore } from '../../../src-shared/api';
+import type { Input, Questionnaire, RaterRelationship, ResponseScore } from '../../../src-shared/api';
 import { answerPoints, checkAnswers, isAnswered, resultGroupFor, scoreResponse, visibleQuestionIds, type Answer } from '../../../src-shared/domain/questionnaires';
 import { AppError } from '../../../src-shared/errors';
 import type { ServiceContext } from '../context';
@@ -11,14 +11,17 @@ export interface InvitationRow {
   questionnaireId: string;
   employeeId: string;
   departmentId: string | null;
+  relationship: RaterRelationship | null;
   respondedAt: string | null;
 }
 
-export const INVITATION_COLUMNS = `id, questionnaire_id AS questionnaireId, employee_id AS employeeId, department_id AS departmentId, responded_at AS respondedAt`;
+export const INVITATION_COLUMNS = `id, questionnaire_id AS questionnaireId, employee_id AS employeeId, department_id AS departmentId, relationship, responded_at AS respondedAt`;
 
 /**
  * Stores one response to an invitation (answers already checked) and marks the invitation responded.
- * Anonymous questionnaires store the response without the invitation; only its department stays, for grouping.
+ * Anonymous questionnaires store the response without the invitation; only what results group by stays:
+ * the department, or for a 360 the rater's relationship to the subject (and no department, which would
+ * narrow a rater group down further).
  */
 export function storeResponse(ctx: ServiceContext, questionnaire: Questionnaire, invitation: InvitationRow, answers: Map<string, Answer>, source: 'typed' | 'import'): ResponseScore {
   const db = ctx.store.raw;
@@ -26,10 +29,11 @@ export function storeResponse(ctx: ServiceContext, questionnaire: Questionnaire,
   const visible = visibleQuestionIds(questions, answers);
   const { points, score } = scoreResponse(questions.filter((q) => visible.has(q.id)), answers);
   const responseId = randomUUID();
-  db.prepare(`INSERT INTO questionnaire_response (id, questionnaire_id, invitation_id, department_id, source, points, score)
-    VALUES (@id, @questionnaireId, @invitationId, @departmentId, @source, @points, @score)`).run({
+  const is360 = questionnaire.kind === 'feedback_360';
+  db.prepare(`INSERT INTO questionnaire_response (id, questionnaire_id, invitation_id, department_id, relationship, source, points, score)
+    VALUES (@id, @questionnaireId, @invitationId, @departmentId, @relationship, @source, @points, @score)`).run({
     id: responseId, questionnaireId: questionnaire.id, invitationId: questionnaire.anonymous ? null : invitation.id,
-    departmentId: invitation.departmentId, source, points, score,
+    departmentId: is360 ? null : invitation.departmentId, relationship: is360 ? invitation.relationship : null, source, points, score,
   });
   const insertAnswer = db.prepare(`INSERT INTO questionnaire_answer (response_id, question_id, value, points) VALUES (?, ?, ?, ?)`);
   for (const q of questions) {

@@ -1,5 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+const RELATIONSHIP = `relationship TEXT CHECK (relationship IN ('self','manager','direct_report','peer','other'))`;
+
 const tracked = `id TEXT PRIMARY KEY NOT NULL,
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1`;
 
@@ -10,6 +12,8 @@ const tracked = `id TEXT PRIMARY KEY NOT NULL,
  * Responses of anonymous questionnaires carry no invitation: the invitation only records that the
  * person responded, so no query can tell who answered what. Responses have no timestamp and no
  * rowid (stored in random-id order), so neither time nor insertion order pairs them with invitations.
+ * A 360 is about one subject employee; each invitation carries the rater's relationship to them,
+ * and the response copies it (for grouping) in place of the department.
  */
 export class Questionnaires0006 implements MigrationInterface {
   name = 'Questionnaires1796083200000';
@@ -23,19 +27,21 @@ export class Questionnaires0006 implements MigrationInterface {
         anonymous INTEGER NOT NULL DEFAULT 0,
         status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','open','closed')),
         sections TEXT NOT NULL, result_groups TEXT NOT NULL, population TEXT,
-        opened_at TEXT, closed_at TEXT, archived INTEGER NOT NULL DEFAULT 0)`,
+        opened_at TEXT, closed_at TEXT, archived INTEGER NOT NULL DEFAULT 0,
+        subject_employee_id TEXT REFERENCES employee(id),
+        CHECK ((kind = 'feedback_360') = (subject_employee_id IS NOT NULL)))`,
       // department_id is the person's department when invited: results follow the organisation as it was.
       `CREATE TABLE questionnaire_invitation (
         id TEXT PRIMARY KEY NOT NULL, questionnaire_id TEXT NOT NULL REFERENCES questionnaire(id),
         employee_id TEXT NOT NULL REFERENCES employee(id), department_id TEXT REFERENCES department(id),
-        invited_at TEXT NOT NULL, responded_at TEXT,
+        invited_at TEXT NOT NULL, responded_at TEXT, ${RELATIONSHIP},
         UNIQUE (questionnaire_id, employee_id))`,
       `CREATE INDEX questionnaire_invitation_department ON questionnaire_invitation (questionnaire_id, department_id)`,
-      // invitation_id is NULL for anonymous questionnaires; department_id is copied from the invitation for grouping.
+      // invitation_id is NULL for anonymous questionnaires; department_id (other kinds) or relationship (360s) is copied from the invitation for grouping.
       `CREATE TABLE questionnaire_response (
         id TEXT PRIMARY KEY NOT NULL, questionnaire_id TEXT NOT NULL REFERENCES questionnaire(id),
         invitation_id TEXT UNIQUE REFERENCES questionnaire_invitation(id), department_id TEXT REFERENCES department(id),
-        source TEXT NOT NULL CHECK (source IN ('typed','import')),
+        source TEXT NOT NULL CHECK (source IN ('typed','import')), ${RELATIONSHIP},
         points REAL, score REAL) WITHOUT ROWID`,
       `CREATE INDEX questionnaire_response_department ON questionnaire_response (questionnaire_id, department_id)`,
       // value: JSON of the answer (option id, option ids, number or text); points: what it scored (choice and scale).

@@ -13,9 +13,10 @@ export const QUESTIONNAIRE_EXAMPLES: Record<keyof typeof questionnairesApi, Reco
   'reviews.listQuestionnaires': {},
   'reviews.getQuestionnaire': { id: ID },
   'reviews.saveQuestionnaire': {
-    name: 'Pulse', kind: 'engagement', anonymous: true, sections: [{ title: 'Work', questions: [QUESTION] }], resultGroups: [{ minPoints: 0, maxPoints: 5, text: 'OK' }],
+    name: '360 for Ann', kind: 'feedback_360', subjectEmployeeId: ID, anonymous: true, sections: [{ title: 'Work', questions: [QUESTION] }], resultGroups: [{ minPoints: 0, maxPoints: 5, text: 'OK' }],
   },
   'reviews.distributeQuestionnaire': { id: ID, version: 1, population },
+  'reviews.inviteRaters': { id: ID, version: 1, raters: [{ employeeId: ID, relationship: 'peer' }] },
   'reviews.closeQuestionnaire': { id: ID, version: 1 },
   'reviews.archiveQuestionnaires': { ids: [ID] },
   'reviews.listInvitations': { questionnaireId: ID },

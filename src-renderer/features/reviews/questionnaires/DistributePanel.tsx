@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Card, MultiSelect, ScrollArea, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { Questionnaire } from '../../../../src-shared/api';
+import { RATER_LABELS, type Questionnaire } from '../../../../src-shared/api';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { dayOf, ErrorAlert, errorText } from '../shared';
 
@@ -10,7 +10,6 @@ export function DistributePanel({ questionnaire: q }: { questionnaire: Questionn
   const departments = useApi('people.listDepartments', {});
   const jobs = useApi('people.listJobs', {});
   const people = useApi('people.listEmployees', { limit: 20_000 });
-  const invitations = useApi('reviews.listInvitations', { questionnaireId: q.id });
   const distribute = useApiMutation('reviews.distributeQuestionnaire');
   const [departmentIds, setDepartmentIds] = useState<string[]>([]);
   const [jobIds, setJobIds] = useState<string[]>([]);
@@ -27,7 +26,6 @@ export function DistributePanel({ questionnaire: q }: { questionnaire: Questionn
       setError(errorText(e));
     }
   };
-  const rows = invitations.data?.rows ?? [];
   return (
     <Stack>
       {q.status === 'closed' ? <Alert color="gray">The questionnaire is closed; it cannot be sent to anyone else.</Alert> : (
@@ -44,22 +42,38 @@ export function DistributePanel({ questionnaire: q }: { questionnaire: Questionn
           <ErrorAlert error={error} testId="distribute-error" />
         </Card>
       )}
-      <Card withBorder p={0}>
-        <Text fw={600} p="sm">{rows.length} invited · {rows.filter((r) => r.respondedAt).length} responded</Text>
-        <ScrollArea.Autosize mah={480}>
-          <Table fz="sm" striped data-testid="invitations">
-            <Table.Thead><Table.Tr><Table.Th>Person</Table.Th><Table.Th>Number</Table.Th><Table.Th>Department</Table.Th><Table.Th>Invited</Table.Th><Table.Th>Response</Table.Th></Table.Tr></Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{r.employeeName}</Table.Td><Table.Td>{r.employeeNumber}</Table.Td><Table.Td>{r.departmentName ?? '—'}</Table.Td><Table.Td>{dayOf(r.invitedAt)}</Table.Td>
-                  <Table.Td>{r.respondedAt ? <Badge color="teal" variant="light">Responded {dayOf(r.respondedAt)}</Badge> : <Badge color="gray" variant="light">Waiting</Badge>}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea.Autosize>
-      </Card>
+      <InvitationsTable questionnaire={q} />
     </Stack>
+  );
+}
+
+/** Everyone invited and whether they responded (with their relationship to the subject, for a 360). */
+export function InvitationsTable({ questionnaire: q }: { questionnaire: Questionnaire }) {
+  const invitations = useApi('reviews.listInvitations', { questionnaireId: q.id });
+  const rows = invitations.data?.rows ?? [];
+  const is360 = q.kind === 'feedback_360';
+  return (
+    <Card withBorder p={0}>
+      <Text fw={600} p="sm">{rows.length} invited · {rows.filter((r) => r.respondedAt).length} responded</Text>
+      <ScrollArea.Autosize mah={480}>
+        <Table fz="sm" striped data-testid="invitations">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Person</Table.Th><Table.Th>Number</Table.Th>{is360 && <Table.Th>Relationship</Table.Th>}<Table.Th>Department</Table.Th><Table.Th>Invited</Table.Th><Table.Th>Response</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>{r.employeeName}</Table.Td><Table.Td>{r.employeeNumber}</Table.Td>
+                {is360 && <Table.Td>{r.relationship ? RATER_LABELS[r.relationship] : '—'}</Table.Td>}
+                <Table.Td>{r.departmentName ?? '—'}</Table.Td><Table.Td>{dayOf(r.invitedAt)}</Table.Td>
+                <Table.Td>{r.respondedAt ? <Badge color="teal" variant="light">Responded {dayOf(r.respondedAt)}</Badge> : <Badge color="gray" variant="light">Waiting</Badge>}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+    </Card>
   );
 }

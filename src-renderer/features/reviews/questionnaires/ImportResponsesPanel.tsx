@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, FileInput, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { Questionnaire, ResponseImportPreview } from '../../../../src-shared/api';
+import { RATER_LABELS, type Questionnaire, type ResponseImportPreview } from '../../../../src-shared/api';
 import { call } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
 import { readAsBase64 } from '../../people/ImportPage';
@@ -48,19 +48,22 @@ export function ImportResponsesPanel({ questionnaire: q }: { questionnaire: Ques
     }
   }
 
+  const is360 = q.kind === 'feedback_360';
   const codes = q.sections.flatMap((s) => s.questions).map((question) => question.code ?? question.text);
   const waiting = useApi('reviews.listInvitations', { questionnaireId: q.id, responded: false });
   /** An .xlsx with the right headers and one row per person who has not responded yet (name and department are skipped on import). */
   const downloadTemplate = () => downloadExport(() => call('admin.exportTable', {
-    format: 'xlsx', title: `${q.name} responses`, headers: ['Employee number', 'Name', 'Department', ...codes],
-    rows: (waiting.data?.rows ?? []).map((i) => [i.employeeNumber, i.employeeName, i.departmentName, ...codes.map(() => null)]),
+    format: 'xlsx', title: `${q.name} responses`, headers: ['Employee number', 'Name', 'Department', ...(is360 ? ['Relationship'] : []), ...codes],
+    rows: (waiting.data?.rows ?? []).map((i) => [
+      i.employeeNumber, i.employeeName, i.departmentName, ...(is360 ? [i.relationship && RATER_LABELS[i.relationship]] : []), ...codes.map(() => null),
+    ]),
   }));
   return (
     <Stack maw={1100}>
       <Text size="sm" c="dimmed">
         One row per respondent: an <b>Employee number</b> column, then one column per question headed by its code or text
         ({codes.slice(0, 4).map((c) => `“${c}”`).join(', ')}{codes.length > 4 ? ', …' : ''}). Choice answers are option labels; separate several with “;”.
-        Dates as YYYY-MM-DD. Nothing is stored unless every row is valid.
+        Dates as YYYY-MM-DD. Nothing is stored unless every row is valid.{is360 && ' Each rater’s relationship to the subject comes from their invitation.'}
       </Text>
       <Group align="flex-end">
         <FileInput key={inputKey} label="File" placeholder="Choose a .csv or .xlsx file" accept=".csv,.xlsx,text/csv" value={null} onChange={choose} clearable={false} w={420} data-testid="response-file" disabled={q.status !== 'open'} />

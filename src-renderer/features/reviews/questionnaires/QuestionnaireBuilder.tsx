@@ -38,8 +38,10 @@ export function QuestionnaireBuilder({ questionnaire, onSaved }: { questionnaire
       <Card withBorder>
         <Group align="flex-end">
           <TextInput label="Name" required value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} w={360} />
-          <Select label="Kind" data={KIND_OPTIONS} value={draft.kind} onChange={(v) => v && set({ kind: v as QuestionnaireKind })} allowDeselect={false} w={200} />
-          <Switch label="Anonymous (results never show a group of fewer than 5)" checked={draft.anonymous} onChange={(e) => set({ anonymous: e.currentTarget.checked })} disabled={frozen} mb={6} />
+          <Select label="Kind" data={KIND_OPTIONS} value={draft.kind} disabled={frozen} allowDeselect={false} w={200}
+            onChange={(v) => v && set({ kind: v as QuestionnaireKind, subjectEmployeeId: v === 'feedback_360' ? draft.subjectEmployeeId : null })} />
+          {draft.kind === 'feedback_360' && <SubjectSelect value={draft.subjectEmployeeId ?? null} onChange={(subjectEmployeeId) => set({ subjectEmployeeId })} disabled={frozen} />}
+          <Switch label={draft.kind === 'feedback_360' ? 'Anonymous (self and manager show; no other group of fewer than 5 does)' : 'Anonymous (results never show a group of fewer than 5)'} checked={draft.anonymous} onChange={(e) => set({ anonymous: e.currentTarget.checked })} disabled={frozen} mb={6} />
         </Group>
         <Textarea label="Description" value={draft.description ?? ''} onChange={(e) => set({ description: e.currentTarget.value || null })} autosize minRows={2} mt="xs" />
       </Card>
@@ -86,6 +88,13 @@ export function QuestionnaireBuilder({ questionnaire, onSaved }: { questionnaire
       </Group>
     </Stack>
   );
+}
+
+/** The person a 360 is about: raters are then invited by their relationship to them. */
+function SubjectSelect({ value, onChange, disabled }: { value: string | null; onChange(id: string | null): void; disabled: boolean }) {
+  const people = useApi('people.listEmployees', { limit: 20_000 });
+  const data = (people.data?.rows ?? []).filter((e) => e.status !== 'terminated').map((e) => ({ value: e.id, label: `${e.firstName} ${e.lastName} (${e.employeeNumber})` }));
+  return <Select label="About (the subject)" placeholder="Who the feedback is about" data={data} value={value} onChange={onChange} searchable limit={50} disabled={disabled} required w={300} data-testid="subject" />;
 }
 
 function ResultGroupsCard({ draft, set }: { draft: QuestionnaireDraft; set(patch: Partial<QuestionnaireDraft>): void }) {

@@ -40,6 +40,7 @@ export function QuestionnaireListPage() {
                     {q.anonymous && <Badge size="xs" variant="light">Anonymous</Badge>}
                     {q.archived && <Badge size="xs" variant="light" color="gray">Archived</Badge>}
                   </Group>
+                  {q.subjectName && <Text size="xs" c="dimmed">About {q.subjectName}</Text>}
                 </Table.Td>
                 <Table.Td>{QUESTIONNAIRE_KIND_LABELS[q.kind]}</Table.Td>
                 <Table.Td><Badge color={STATUS_COLORS[q.status]} variant="light">{QUESTIONNAIRE_STATUS_LABELS[q.status]}</Badge></Table.Td>

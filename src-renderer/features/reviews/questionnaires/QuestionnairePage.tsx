@@ -8,6 +8,7 @@ import { errorText } from '../shared';
 import { DistributePanel } from './DistributePanel';
 import { ImportResponsesPanel } from './ImportResponsesPanel';
 import { QuestionnaireBuilder } from './QuestionnaireBuilder';
+import { RatersPanel } from './RatersPanel';
 import { STATUS_COLORS } from './QuestionnaireListPage';
 import { RespondPanel } from './RespondPanel';
 import { ResultsPanel } from './ResultsPanel';
@@ -40,6 +41,7 @@ export function QuestionnairePage() {
   if (query.isPending) return <Loader />;
   if (query.isError) return <Alert color="red">{query.error.message}</Alert>;
   const q = query.data;
+  const is360 = q.kind === 'feedback_360';
   return (
     <Stack maw={1200}>
       <PageHeader
@@ -50,15 +52,16 @@ export function QuestionnairePage() {
       <Group gap="xs" mt={-8}>
         <Badge color={STATUS_COLORS[q.status]} variant="light" data-testid="questionnaire-status">{QUESTIONNAIRE_STATUS_LABELS[q.status]}</Badge>
         <Badge variant="outline" color="gray">{QUESTIONNAIRE_KIND_LABELS[q.kind]}</Badge>
+        {q.subjectName && <Badge variant="light" color="grape" tt="none" data-testid="questionnaire-subject">About {q.subjectName}</Badge>}
         {q.anonymous && <Badge variant="light">Anonymous</Badge>}
         <Badge variant="outline" color="gray">{q.responded} of {q.invited} responded</Badge>
       </Group>
       <Tabs value={tab} onChange={(value) => navigate(`/reviews/questionnaires/${q.id}/${value}`)} keepMounted={false}>
         <Tabs.List>
-          {TABS.map((t) => <Tabs.Tab key={t.value} value={t.value}>{t.label}</Tabs.Tab>)}
+          {TABS.map((t) => <Tabs.Tab key={t.value} value={t.value}>{t.value === 'distribute' && is360 ? 'Raters' : t.label}</Tabs.Tab>)}
         </Tabs.List>
         <Tabs.Panel value="questions" pt="md"><QuestionnaireBuilder key={q.version} questionnaire={q} onSaved={() => undefined} /></Tabs.Panel>
-        <Tabs.Panel value="distribute" pt="md"><DistributePanel questionnaire={q} /></Tabs.Panel>
+        <Tabs.Panel value="distribute" pt="md">{is360 ? <RatersPanel questionnaire={q} /> : <DistributePanel questionnaire={q} />}</Tabs.Panel>
         <Tabs.Panel value="respond" pt="md"><RespondPanel questionnaire={q} /></Tabs.Panel>
         <Tabs.Panel value="import" pt="md"><ImportResponsesPanel questionnaire={q} /></Tabs.Panel>
         <Tabs.Panel value="results" pt="md"><ResultsPanel questionnaire={q} /></Tabs.Panel>

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Checkbox, Group, NumberInput, Radio, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { Questionnaire, QuestionnaireQuestion, ResponseScore } from '../../../../src-shared/api';
+import { RATER_LABELS, type Questionnaire, type QuestionnaireQuestion, type ResponseScore } from '../../../../src-shared/api';
 import { checkAnswers, visibleQuestionIds, type Answer } from '../../../../src-shared/domain/questionnaires';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { ErrorAlert, errorText } from '../shared';
@@ -17,7 +17,9 @@ export function RespondPanel({ questionnaire: q }: { questionnaire: Questionnair
   if (q.status !== 'open') {
     return <Alert color="gray">{q.status === 'draft' ? 'Distribute the questionnaire before recording responses.' : 'The questionnaire is closed; it takes no more responses.'}</Alert>;
   }
-  const options = (waiting.data?.rows ?? []).map((i) => ({ value: i.id, label: `${i.employeeName} (${i.employeeNumber})${i.departmentName ? ` · ${i.departmentName}` : ''}` }));
+  const options = (waiting.data?.rows ?? []).map((i) => ({
+    value: i.id, label: `${i.employeeName} (${i.employeeNumber})${i.relationship ? ` · ${RATER_LABELS[i.relationship]}` : i.departmentName ? ` · ${i.departmentName}` : ''}`,
+  }));
   return (
     <Stack maw={900}>
       {last && (

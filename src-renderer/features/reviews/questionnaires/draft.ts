@@ -12,12 +12,12 @@ export const newQuestion = (): QuestionInput => ({
 export const newSection = (n: number): SectionDraft => ({ title: `Section ${n}`, description: null, questions: [newQuestion()] });
 
 export const emptyDraft = (): QuestionnaireDraft => ({
-  name: '', kind: 'engagement', description: null, anonymous: true, sections: [newSection(1)], resultGroups: [],
+  name: '', kind: 'engagement', description: null, anonymous: true, subjectEmployeeId: null, sections: [newSection(1)], resultGroups: [],
 });
 
 export function toDraft(q: Questionnaire): QuestionnaireDraft {
   return {
-    name: q.name, kind: q.kind, description: q.description, anonymous: q.anonymous, resultGroups: q.resultGroups,
+    name: q.name, kind: q.kind, description: q.description, anonymous: q.anonymous, subjectEmployeeId: q.subjectEmployeeId, resultGroups: q.resultGroups,
     sections: q.sections.map((s) => ({ title: s.title, description: s.description, questions: s.questions.map(({ options: _options, ...question }) => question) })),
   };
 }
