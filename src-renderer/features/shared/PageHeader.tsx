@@ -8,7 +8,7 @@ export function PageHeader({ title, description, actions }: { title: string; des
         <Title order={2}>{title}</Title>
         {description && <Text size="sm" c="dimmed">{description}</Text>}
       </Stack>
-      {actions && <Group gap="xs">{actions}</Group>}
+      {actions && <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>{actions}</Group>}
     </Group>
   );
 }
