@@ -18,27 +18,31 @@ export interface PinnedSplit {
   padLeft: number;
 }
 
+type PinnableColumn = { column: { pinned?: boolean }; width: number };
+
+/** The leading pinned columns with their sticky offsets, and their total width. */
+function pinnedLead(columns: PinnableColumn[]): { pinned: PinnedSplit['pinned']; width: number } {
+  const pinned: PinnedSplit['pinned'] = [];
+  let width = 0;
+  for (let col = 0; col < columns.length && columns[col].column.pinned; col++) {
+    pinned.push({ col, left: width });
+    width += columns[col].width;
+  }
+  return { pinned, width };
+}
+
 /**
  * Pinned columns are always rendered first (sticky), so the scrolled window starts after
  * them and its left padding loses their width.
  */
-export function splitPinned(columns: { column: { pinned?: boolean }; width: number }[], window: { start: number; padLeft: number }): PinnedSplit {
-  const pinned: PinnedSplit['pinned'] = [];
-  let left = 0;
-  for (let col = 0; col < columns.length && columns[col].column.pinned; col++) {
-    pinned.push({ col, left });
-    left += columns[col].width;
-  }
+export function splitPinned(columns: PinnableColumn[], window: { start: number; padLeft: number }): PinnedSplit {
+  const { pinned, width } = pinnedLead(columns);
   if (pinned.length === 0) return { pinned, start: window.start, padLeft: window.padLeft };
-  return { pinned, start: Math.max(window.start, pinned.length), padLeft: Math.max(0, window.padLeft - left) };
+  return { pinned, start: Math.max(window.start, pinned.length), padLeft: Math.max(0, window.padLeft - width) };
 }
 
 /** Total width of the pinned leading columns. */
-export function pinnedWidth(columns: { column: { pinned?: boolean }; width: number }[]): number {
-  let width = 0;
-  for (let col = 0; col < columns.length && columns[col].column.pinned; col++) width += columns[col].width;
-  return width;
-}
+export const pinnedWidth = (columns: PinnableColumn[]): number => pinnedLead(columns).width;
 
 /** Width, plus the sticky offset of a pinned column (after the row numbers). */
 export function pinnedStyle(width: number, pinnedLeft: number | undefined): { width: number; left?: string } {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, goTo, test } from './fixtures';
+import { api, expect, goTo, test } from './fixtures';
 
 const HEADER = 'Staff ID,Given name,Family name,Work email,Start date,Manager,Team,Job,Office';
 const ROWS = [
@@ -68,11 +68,7 @@ test('export the employees grid to XLSX and read it back', async ({ page, seeded
 
 test('import an ESCO-style skills file, then import it again: skills are updated, not duplicated', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.evaluate(async () => {
-    const token = sessionStorage.getItem('canopy.token')!;
-    const input = { name: 'Proficiency', levels: [{ label: 'Basic', factor: 2 }, { label: 'Expert', factor: 8 }] };
-    await fetch('/api', { method: 'POST', headers: { 'content-type': 'application/json', 'x-canopy-token': token }, body: JSON.stringify({ method: 'skills.saveRatingModel', input }) });
-  });
+  await api(page, 'skills.saveRatingModel', { name: 'Proficiency', levels: [{ label: 'Basic', factor: 2 }, { label: 'Expert', factor: 8 }] });
   const header = 'conceptUri,skillType,preferredLabel,altLabels,description';
   const file = path.join(host.dir, 'skills_en.csv');
   fs.writeFileSync(file, [header, 'esco:1,knowledge,SQL,structured query language,Query language.', 'esco:2,skill/competence,work in teams,,Collaborate.'].join('\n'));

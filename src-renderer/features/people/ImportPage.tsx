@@ -5,19 +5,11 @@ import { IMPORT_FIELDS, type ImportKind, type ImportPreview } from '../../../src
 import { ApiCallError, call } from '../../api/client';
 import { useProgress } from '../../api/hooks';
 import { PageHeader } from '../shared/PageHeader';
+import { readAsBase64 } from '../shared/files';
 
 interface LoadedFile {
   fileName: string;
   contentBase64: string;
-}
-
-export function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
 }
 
 function sameColumns(mapping: Record<string, string> | undefined, headers: string[] | undefined): boolean {

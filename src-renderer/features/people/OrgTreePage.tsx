@@ -1,21 +1,15 @@
-import { Anchor, Badge, Group, Loader, Stack, Text, TextInput, Tree, getTreeExpandedState, useTree, type TreeNodeData } from '@mantine/core';
+import { Anchor, Badge, Loader, Stack, Text, TextInput, type TreeNodeData } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { OrgNode } from '../../../src-shared/api';
 import { useApi } from '../../api/hooks';
+import { ExpandableTree, nestNodes } from '../shared/ExpandableTree';
 import { PageHeader } from '../shared/PageHeader';
 
 function buildTree(nodes: OrgNode[], filter: string): TreeNodeData[] {
-  const children = new Map<string | null, OrgNode[]>();
   const sorted = [...nodes].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
-  for (const node of sorted) children.set(node.parentId, [...(children.get(node.parentId) ?? []), node]);
   const needle = filter.trim().toLowerCase();
-  const build = (node: OrgNode): TreeNodeData | null => {
-    const kids = (children.get(node.id) ?? []).map(build).filter((n): n is TreeNodeData => n !== null);
-    if (needle && !node.name.toLowerCase().includes(needle) && kids.length === 0) return null;
-    return { value: node.id, label: node.name, nodeProps: { node }, children: kids };
-  };
-  return (children.get(null) ?? []).map(build).filter((n): n is TreeNodeData => n !== null);
+  return nestNodes(sorted, (node) => node.name, needle ? (node) => node.name.toLowerCase().includes(needle) : undefined);
 }
 
 export function OrgTreePage() {
@@ -37,26 +31,19 @@ export function OrgTreePage() {
 
 /** Mounted once the data is there, so the initial expansion (top two levels, or all matches) applies. */
 function OrgTreeView({ data, expandAll }: { data: TreeNodeData[]; expandAll: boolean }) {
-  const firstTwoLevels = data.flatMap((n) => [n.value, ...(n.children ?? []).map((c) => c.value)]);
-  const controller = useTree({ initialExpandedState: getTreeExpandedState(data, expandAll ? '*' : firstTwoLevels) });
   return (
-        <Tree
-          data={data}
-          tree={controller}
-          levelOffset={24}
-          renderNode={({ node, expanded, hasChildren, elementProps }) => {
-            const org = node.nodeProps?.node as OrgNode;
-            return (
-              <Group gap="xs" wrap="nowrap" {...elementProps} py={3}>
-                <Text w={14} c="dimmed">{hasChildren ? (expanded ? '▾' : '▸') : ''}</Text>
-                <Text fw={500}>{org.name}</Text>
-                {org.headName && <Text size="sm" c="dimmed">· {org.headName}</Text>}
-                <Badge variant="light" size="sm" title="Direct headcount">{org.headcount}</Badge>
-                {org.totalHeadcount !== org.headcount && <Badge variant="outline" size="sm" title="Including sub-departments">{org.totalHeadcount} total</Badge>}
-                <Anchor component={Link} to={`/people/employees?department=${org.id}`} size="xs" onClick={(e) => e.stopPropagation()}>people</Anchor>
-              </Group>
-            );
-          }}
-        />
+    <ExpandableTree<OrgNode>
+      data={data}
+      expandAll={expandAll}
+      renderRow={(org) => (
+        <>
+          <Text fw={500}>{org.name}</Text>
+          {org.headName && <Text size="sm" c="dimmed">· {org.headName}</Text>}
+          <Badge variant="light" size="sm" title="Direct headcount">{org.headcount}</Badge>
+          {org.totalHeadcount !== org.headcount && <Badge variant="outline" size="sm" title="Including sub-departments">{org.totalHeadcount} total</Badge>}
+          <Anchor component={Link} to={`/people/employees?department=${org.id}`} size="xs" onClick={(e) => e.stopPropagation()}>people</Anchor>
+        </>
+      )}
+    />
   );
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { RATER_LABELS, type Questionnaire, type ResponseImportPreview } from '../../../../src-shared/api';
 import { call } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
-import { readAsBase64 } from '../../people/ImportPage';
+import { readAsBase64 } from '../../shared/files';
 import { downloadExport, errorText } from '../shared';
 
 interface LoadedFile { fileName: string; contentBase64: string }
