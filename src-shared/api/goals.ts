@@ -55,6 +55,8 @@ export const goal = z.strictObject({
   weight: z.number(),
   status: goalStatus,
   alignedToId: z.string().nullable(),
+  /** Title of the goal it aligns to, so lists need not load that goal. */
+  alignedToTitle: z.string().nullable(),
   /** The latest check-in's progress (0-100), 0 when none. */
   progress: z.number(),
   /** Weighted average of the rolled-up progress of the active goals aligned to it; its own progress when none are. */

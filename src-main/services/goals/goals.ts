@@ -15,18 +15,32 @@ const GOAL_COLUMNS = `g.id, g.scope, coalesce(g.employee_id, g.department_id) AS
                WHEN 'department' THEN (SELECT d.name FROM department d WHERE d.id = g.department_id) END AS ownerName,
   g.title, g.description, g.period_start AS periodStart, g.period_end AS periodEnd, g.category, g.unit,
   g.start_value AS startValue, g.target_value AS targetValue, g.actual_value AS actualValue, g.stretch, g.weight, g.status,
-  g.aligned_to_id AS alignedToId, g.progress, g.archived, g.created_at AS createdAt, g.updated_at AS updatedAt, g.version`;
+  g.aligned_to_id AS alignedToId, (SELECT p.title FROM goal p WHERE p.id = g.aligned_to_id) AS alignedToTitle, g.progress, g.archived, g.created_at AS createdAt, g.updated_at AS updatedAt, g.version`;
 
 type GoalSqlRow = Omit<Goal, 'stretch' | 'archived' | 'rolledUp'> & { stretch: number; archived: number };
 const toGoal = (r: GoalSqlRow, rolled: Map<string, number>): Goal => ({
   ...r, stretch: Boolean(r.stretch), archived: Boolean(r.archived), progress: r.progress ?? 0, rolledUp: rolled.get(r.id) ?? r.progress ?? 0,
 });
 
-/** Rolled-up progress of every active goal (one pass over id/alignment/weight/progress; a few ms for thousands of goals). */
-function rolledUpAll(ctx: ServiceContext): Map<string, number> {
-  const rows = ctx.store.raw.prepare(`SELECT id, aligned_to_id AS parentId, weight, progress FROM goal WHERE archived = 0`).all() as
-    { id: string; parentId: string | null; weight: number; progress: number }[];
-  return rollUpProgress(rows);
+/** Beyond this many goals a list is rolled up from one scan of all goals rather than by walking subtrees. */
+const SUBTREE_WALK_LIMIT = 2_000;
+
+/**
+ * Rolled-up progress of the given goals. A short list reads only them and the active goals
+ * aligned below them (walking goal_aligned_to), so it costs little however many goals exist;
+ * a long one reads every active goal once, which is cheaper than walking that many subtrees.
+ */
+function rolledUpFor(ctx: ServiceContext, ids: string[]): Map<string, number> {
+  if (ids.length === 0) return new Map();
+  const columns = `g.id, g.aligned_to_id AS parentId, g.weight, g.progress`;
+  const rows = ids.length > SUBTREE_WALK_LIMIT
+    ? ctx.store.raw.prepare(`SELECT ${columns} FROM goal g WHERE g.archived = 0`).all()
+    : ctx.store.raw.prepare(`
+        WITH RECURSIVE subtree(id) AS (
+          SELECT value FROM json_each(@ids)
+          UNION SELECT g.id FROM subtree s CROSS JOIN goal g ON g.aligned_to_id = s.id WHERE g.archived = 0)
+        SELECT ${columns} FROM subtree s CROSS JOIN goal g ON g.id = s.id WHERE g.archived = 0`).all({ ids: JSON.stringify(ids) });
+  return rollUpProgress(rows as { id: string; parentId: string | null; weight: number; progress: number }[]);
 }
 
 export async function listGoals(ctx: ServiceContext, input: Input<'goals.listGoals'>): Promise<Goal[]> {
@@ -42,13 +56,13 @@ export async function listGoals(ctx: ServiceContext, input: Input<'goals.listGoa
     .prepare(`SELECT ${GOAL_COLUMNS} FROM goal g ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY CASE g.scope WHEN 'organisation' THEN 0 WHEN 'department' THEN 1 ELSE 2 END, g.period_start, g.title COLLATE NOCASE`)
     .all({ scope: input.scope, ownerId: input.ownerId, departmentId: input.departmentId, periodFrom: input.periodFrom, periodTo: input.periodTo }) as GoalSqlRow[];
-  const rolled = rolledUpAll(ctx);
+  const rolled = rolledUpFor(ctx, rows.map((r) => r.id));
   return rows.map((r) => toGoal(r, rolled));
 }
 
 function goalsByIds(ctx: ServiceContext, ids: string[]): Goal[] {
   const out: Goal[] = [];
-  const rolled = rolledUpAll(ctx);
+  const rolled = rolledUpFor(ctx, ids);
   const stmt = ctx.store.raw.prepare(`SELECT ${GOAL_COLUMNS} FROM goal g WHERE g.id IN (SELECT value FROM json_each(?))`);
   for (let i = 0; i < ids.length; i += 5000) out.push(...(stmt.all(JSON.stringify(ids.slice(i, i + 5000))) as GoalSqlRow[]).map((r) => toGoal(r, rolled)));
   const order = new Map(ids.map((id, k) => [id, k]));

@@ -7,10 +7,6 @@ import { progressColor } from './options';
 /** The person's own goals, current period first, with progress and alignment. */
 export function EmployeeGoalsPanel({ employeeId }: { employeeId: string }) {
   const goals = useApi('goals.listGoals', { scope: 'individual', ownerId: employeeId });
-  // Individual goals align to organisation or department goals: those two lists are small.
-  const organisation = useApi('goals.listGoals', { scope: 'organisation' });
-  const department = useApi('goals.listGoals', { scope: 'department' });
-  const titles = new Map([...(organisation.data?.rows ?? []), ...(department.data?.rows ?? []), ...(goals.data?.rows ?? [])].map((g) => [g.id, g.title]));
   const rows = [...(goals.data?.rows ?? [])].sort((a, b) => b.periodEnd.localeCompare(a.periodEnd) || b.weight - a.weight);
   return (
     <div data-testid="employee-goals">
@@ -25,14 +21,14 @@ export function EmployeeGoalsPanel({ employeeId }: { employeeId: string }) {
           <Table.Thead>
             <Table.Tr><Table.Th>Goal</Table.Th><Table.Th>Period</Table.Th><Table.Th>Weight</Table.Th><Table.Th>Status</Table.Th><Table.Th w={160}>Progress</Table.Th><Table.Th>Aligned to</Table.Th></Table.Tr>
           </Table.Thead>
-          <Table.Tbody>{rows.map((goal) => <GoalRow key={goal.id} goal={goal} alignedTo={goal.alignedToId ? titles.get(goal.alignedToId) : undefined} />)}</Table.Tbody>
+          <Table.Tbody>{rows.map((goal) => <GoalRow key={goal.id} goal={goal} />)}</Table.Tbody>
         </Table>
       )}
     </div>
   );
 }
 
-function GoalRow({ goal, alignedTo }: { goal: Goal; alignedTo?: string }) {
+function GoalRow({ goal }: { goal: Goal }) {
   return (
     <Table.Tr>
       <Table.Td>{goal.title}</Table.Td>
@@ -42,7 +38,7 @@ function GoalRow({ goal, alignedTo }: { goal: Goal; alignedTo?: string }) {
       <Table.Td>
         <Group gap={6} wrap="nowrap"><Progress value={goal.progress} color={progressColor(goal.progress)} w={90} /><Text size="xs">{Math.round(goal.progress)}%</Text></Group>
       </Table.Td>
-      <Table.Td>{alignedTo ?? <Text span c="dimmed" size="sm">{goal.alignedToId ? 'another goal' : '—'}</Text>}</Table.Td>
+      <Table.Td>{goal.alignedToTitle ?? <Text span c="dimmed" size="sm">—</Text>}</Table.Td>
     </Table.Tr>
   );
 }
