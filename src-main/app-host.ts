@@ -1,5 +1,6 @@
 import type { ApiEvent } from '../src-shared/api';
 import { createRouter, type Router } from './api/router';
+import { storeSchema } from './areas';
 import { defaultActor, readSetting } from './services/admin/settings';
 import { openStore, type OpenStoreOptions, type Store } from './store/data-source';
 
@@ -12,7 +13,7 @@ export interface AppHost {
 
 /** The process-independent core: one open database, the router over it, and the event fan-out. */
 export async function createAppHost(dbPath: string, options: OpenStoreOptions & { validateOutput?: boolean } = {}): Promise<AppHost> {
-  let store = await openStore(dbPath, options);
+  let store = await openStore(dbPath, storeSchema, options);
   const listeners = new Set<(event: ApiEvent) => void>();
   const emit = (event: ApiEvent) => listeners.forEach((listener) => listener(event));
   const call = createRouter({
@@ -22,12 +23,12 @@ export async function createAppHost(dbPath: string, options: OpenStoreOptions & 
     validateOutput: options.validateOutput ?? process.env.NODE_ENV !== 'production',
     async switchDatabase(path, create) {
       if (!create) await assertOpens(path, options);
-      const next = await openStore(path, options);
+      const next = await openStore(path, storeSchema, options);
       const previous = store;
       store = next;
       await previous.close();
       emit({ type: 'database', path: next.path });
-      emit({ type: 'changed', areas: ['*'] });
+      emit({ type: 'changed', topics: ['*'] });
       return next;
     },
   });
@@ -44,6 +45,6 @@ export async function createAppHost(dbPath: string, options: OpenStoreOptions & 
 
 /** Opening validates the file (not SQLite, damaged, newer) before the current one is let go. */
 async function assertOpens(path: string, options: OpenStoreOptions) {
-  const probe = await openStore(path, options);
+  const probe = await openStore(path, storeSchema, options);
   await probe.close();
 }

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { api, type ApiEvent, type Method } from '../../src-shared/api';
+import { api, topicsOf, type ApiEvent, type Method } from '../../src-shared/api';
 import { AppError, type ApiErrorBody, type ApiResponse, type ErrorIssue } from '../../src-shared/errors';
 import type { ServiceContext } from '../services/context';
 import type { Store } from '../store/data-source';
-import { handlers, OUTSIDE_TRANSACTION } from './handlers';
+import { demoParts, handlers, outsideTransaction } from '../areas';
 import { WriteQueue } from './write-queue';
 
 export interface RouterHost {
@@ -38,22 +38,22 @@ export function createRouter(host: RouterHost): Router {
 
 async function invoke(host: RouterHost, method: Method, input: unknown, isWrite: boolean): Promise<unknown> {
   const store = host.store();
-  const changedAreas = new Set<string>();
   const handler = handlers[method] as (input: unknown, ctx: ServiceContext) => Promise<unknown>;
   const makeContext = (manager: ServiceContext['manager']): ServiceContext => ({
     manager,
     store,
     actor: host.actor(),
     now: new Date().toISOString(),
-    changed: (...areas) => areas.forEach((area) => changedAreas.add(area)),
+    demoParts,
     emit: host.emit,
     switchDatabase: host.switchDatabase,
   });
   const result =
-    isWrite && !OUTSIDE_TRANSACTION.has(method)
+    isWrite && !outsideTransaction.has(method)
       ? await store.dataSource.transaction((manager) => handler(input, makeContext(manager)))
       : await handler(input, makeContext(store.dataSource.manager));
-  if (changedAreas.size > 0) host.emit({ type: 'changed', areas: [...changedAreas] });
+  // What a write changed is declared in the contract, so every window refreshes what depends on it.
+  if (isWrite && topicsOf(method).length > 0) host.emit({ type: 'changed', topics: topicsOf(method) });
   return result;
 }
 

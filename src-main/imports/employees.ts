@@ -31,7 +31,6 @@ export async function commitEmployeeImport(ctx: ServiceContext, input: ImportReq
   if (plan.issues.length > 0) throw importFailed(plan.issues);
   await writePlan(ctx, plan, jobId, input.fileName);
   await rememberMapping(ctx, 'employees', input.mapping);
-  ctx.changed('people', 'admin');
   return { created: plan.employees.filter((e) => e.isNew).length, updated: plan.employees.filter((e) => !e.isNew).length };
 }
 

@@ -31,7 +31,6 @@ export async function commitSkillImport(ctx: ServiceContext, input: ImportReques
     ...plan.skills.map((s) => ({ entity: 'skill', entityId: s.id, action: s.isNew ? ('create' as const) : ('update' as const), after: { ...s, source: input.fileName } })),
   ]);
   await rememberMapping(ctx, 'skills', input.mapping);
-  ctx.changed('skills');
   return { created: plan.skills.filter((s) => s.isNew).length, updated: plan.skills.filter((s) => !s.isNew).length };
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ApiEvent } from '../../src-shared/api';
 import type { Store } from '../store/data-source';
+import type { DemoPart } from './shared/demo';
 
 /** What every handler gets: the manager to use (a transaction for writes) and the caller's identity. */
 export interface ServiceContext {
@@ -9,7 +10,8 @@ export interface ServiceContext {
   actor: string;
   /** One timestamp per call, so every row and audit event of a change agree. */
   now: string;
-  changed(...areas: string[]): void;
+  /** Every area's part of the demo organisation, in area order (see src-main/areas.ts). */
+  demoParts: readonly DemoPart[];
   emit(event: ApiEvent): void;
   switchDatabase(path: string, create: boolean): Promise<Store>;
 }

@@ -3,8 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../src-shared/errors';
-import { entities } from './entities';
-import { migrations, SCHEMA_VERSION } from './migrations';
+import { renameLegacyMigrations } from './migrations/legacy-names';
+import type { StoreSchema } from './schema';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
@@ -18,6 +18,8 @@ export interface Store {
   dataSource: DataSource;
   /** The better-sqlite3 connection TypeORM uses: for online backup and hot-path SQL. */
   raw: Database.Database;
+  /** The schema version this Canopy writes (the number of migrations). */
+  schemaVersion: number;
   /** Where the copy taken before migrating went, when migrations ran on existing data. */
   backupBeforeMigration: string | null;
   close(): Promise<void>;
@@ -28,17 +30,17 @@ export interface Store {
  * SQLite, are corrupt, or were written by a newer Canopy, leaving them untouched;
  * copies the file before applying migrations to existing data.
  */
-export async function openStore(file: string, options: OpenStoreOptions = {}): Promise<Store> {
+export async function openStore(file: string, schema: StoreSchema, options: OpenStoreOptions = {}): Promise<Store> {
   const filePath = path.resolve(file);
   assertSqliteFile(filePath);
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
-  const backupBeforeMigration = await inspectAndBackUp(filePath, options);
+  const backupBeforeMigration = await inspectAndBackUp(filePath, schema.version, options);
 
   const dataSource = new DataSource({
     type: 'better-sqlite3',
     database: filePath,
-    entities,
-    migrations,
+    entities: schema.entities,
+    migrations: schema.migrations,
     migrationsTableName: 'migrations',
     synchronize: false,
     enableWAL: true,
@@ -51,13 +53,15 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
   });
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'all' });
     const raw = rawConnection(dataSource);
-    raw.pragma(`user_version = ${SCHEMA_VERSION}`);
+    renameLegacyMigrations(raw);
+    await dataSource.runMigrations({ transaction: 'all' });
+    raw.pragma(`user_version = ${schema.version}`);
     return {
       path: filePath,
       dataSource,
       raw,
+      schemaVersion: schema.version,
       backupBeforeMigration,
       close: () => dataSource.destroy(),
     };
@@ -88,7 +92,7 @@ function assertSqliteFile(filePath: string): void {
   }
 }
 
-async function inspectAndBackUp(filePath: string, options: OpenStoreOptions): Promise<string | null> {
+async function inspectAndBackUp(filePath: string, schemaVersion: number, options: OpenStoreOptions): Promise<string | null> {
   if (!fs.existsSync(filePath) || fs.statSync(filePath).size === 0) return null;
   const db = new Database(filePath, { fileMustExist: true, nativeBinding: options.nativeBinding });
   try {
@@ -97,14 +101,14 @@ async function inspectAndBackUp(filePath: string, options: OpenStoreOptions): Pr
       throw new AppError('VALIDATION', `${path.basename(filePath)} is damaged (SQLite integrity check failed). It was left untouched; restore a backup.`);
     }
     const fileVersion = db.pragma('user_version', { simple: true }) as number;
-    if (fileVersion > SCHEMA_VERSION) {
+    if (fileVersion > schemaVersion) {
       throw new AppError(
         'VALIDATION',
-        `${path.basename(filePath)} was written by a newer version of Canopy (schema ${fileVersion}; this version knows ${SCHEMA_VERSION}). Update Canopy to open it. The file was left untouched.`,
+        `${path.basename(filePath)} was written by a newer version of Canopy (schema ${fileVersion}; this version knows ${schemaVersion}). Update Canopy to open it. The file was left untouched.`,
       );
     }
-    if (fileVersion === SCHEMA_VERSION || !hasTables(db)) return null;
-    const backupPath = `${filePath}.before-schema-${SCHEMA_VERSION}-${stamp()}.bak`;
+    if (fileVersion === schemaVersion || !hasTables(db)) return null;
+    const backupPath = `${filePath}.before-schema-${schemaVersion}-${stamp()}.bak`;
     await db.backup(backupPath);
     return backupPath;
   } finally {

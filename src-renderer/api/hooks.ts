@@ -1,6 +1,6 @@
 import { QueryClient, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { ApiEvent, Input, Method, Output } from '../../src-shared/api';
+import { api, topicsOf, touches, type ApiEvent, type Input, type Method, type Output, type Topic } from '../../src-shared/api';
 import { call, onApiEvent, type ApiCallError } from './client';
 
 export const queryClient = new QueryClient({
@@ -19,21 +19,24 @@ export function useApiMutation<M extends Method>(method: M) {
   return useMutation<Output<M>, ApiCallError, Input<M>>({ mutationFn: (input) => call(method, input) });
 }
 
-/** `changed` events from the main process invalidate the queries of the areas they name. */
+/**
+ * `changed` events name the topics a write changed (declared in the contract); every query whose
+ * method reads one of them refreshes.
+ */
 export function useApiEvents(): void {
   const client = useQueryClient();
   useEffect(
     () =>
       onApiEvent((event) => {
         if (event.type !== 'changed') return;
-        const all = event.areas.includes('*');
-        void client.invalidateQueries({
-          predicate: (query) => all || event.areas.some((area) => String(query.queryKey[0]).startsWith(`${area}.`)),
-        });
+        void client.invalidateQueries({ predicate: (query) => dependsOn(query.queryKey[0], event.topics) });
       }),
     [client],
   );
 }
+
+const dependsOn = (method: unknown, changed: readonly Topic[]) =>
+  typeof method === 'string' && Object.hasOwn(api, method) && touches(topicsOf(method as Method), changed);
 
 /** Latest progress event of long jobs (imports), for progress bars. */
 export function useProgress(): Extract<ApiEvent, { type: 'progress' }> | null {

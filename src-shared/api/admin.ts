@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, read, write, MAX_TEXT } from './common';
+import { defineArea, id, read, write, MAX_TEXT } from './common';
 
 export const IMPORT_KINDS = ['employees', 'skills'] as const;
 export const importKind = z.enum(IMPORT_KINDS);
@@ -99,29 +99,37 @@ export type ExportedFile = z.infer<typeof exportedFile>;
 
 const filePath = z.string().trim().min(1, 'Choose a file.').max(4096);
 
-export const adminApi = {
-  'admin.getDatabaseStatus': read(z.strictObject({}), databaseStatus),
-  'admin.backupDatabase': write(z.strictObject({ path: filePath }), z.strictObject({ path: z.string(), sizeBytes: z.number().int() })),
-  'admin.openDatabase': write(z.strictObject({ path: filePath, create: z.boolean().optional() }), databaseStatus),
-  'admin.listAuditEvents': read(
-    z.strictObject({
-      offset: z.number().int().min(0).optional(),
-      limit: z.number().int().min(1).max(10_000).optional(),
-      entity: z.string().max(64).optional(),
-      entityId: id.optional(),
-    }),
-    z.strictObject({ rows: z.array(auditEvent), total: z.number().int() }),
-  ),
-  'admin.getSettings': read(z.strictObject({}), settings),
-  'admin.updateSettings': write(z.strictObject({ actorName: z.string().trim().min(1).max(100) }), settings),
-  'admin.loadDemoOrganisation': write(
-    z.strictObject({ employees: z.number().int().min(10).max(50_000).optional(), seed: z.number().int().optional() }),
-    z.strictObject({ departments: z.number().int(), jobs: z.number().int(), positions: z.number().int(), employees: z.number().int() }),
-  ),
-  'admin.previewImport': read(z.strictObject({ ...importFile, mapping: importMapping.optional() }), importPreview),
-  'admin.commitImport': write(
-    z.strictObject({ ...importFile, mapping: importMapping, jobId: z.string().max(64).optional() }),
-    z.strictObject({ created: z.number().int(), updated: z.number().int() }),
-  ),
-  'admin.exportTable': read(exportTableInput, exportedFile),
-};
+export const adminArea = defineArea({
+  key: 'admin',
+  label: 'Admin',
+  summary: 'Database file, backups, settings and the audit log.',
+  methods: {
+    'admin.getDatabaseStatus': read(z.strictObject({}), databaseStatus, ['admin', 'people']),
+    'admin.backupDatabase': write(z.strictObject({ path: filePath }), z.strictObject({ path: z.string(), sizeBytes: z.number().int() })),
+    'admin.openDatabase': write(z.strictObject({ path: filePath, create: z.boolean().optional() }), databaseStatus, ['*']),
+    'admin.listAuditEvents': read(
+      z.strictObject({
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(10_000).optional(),
+        entity: z.string().max(64).optional(),
+        entityId: id.optional(),
+      }),
+      z.strictObject({ rows: z.array(auditEvent), total: z.number().int() }),
+      ['*'],
+    ),
+    'admin.getSettings': read(z.strictObject({}), settings),
+    'admin.updateSettings': write(z.strictObject({ actorName: z.string().trim().min(1).max(100) }), settings),
+    'admin.loadDemoOrganisation': write(
+      z.strictObject({ employees: z.number().int().min(10).max(50_000).optional(), seed: z.number().int().optional() }),
+      z.strictObject({ departments: z.number().int(), jobs: z.number().int(), positions: z.number().int(), employees: z.number().int() }),
+      ['*'],
+    ),
+    'admin.previewImport': read(z.strictObject({ ...importFile, mapping: importMapping.optional() }), importPreview, ['people', 'skills']),
+    'admin.commitImport': write(
+      z.strictObject({ ...importFile, mapping: importMapping, jobId: z.string().max(64).optional() }),
+      z.strictObject({ created: z.number().int(), updated: z.number().int() }),
+      ['people', 'skills', 'admin'],
+    ),
+    'admin.exportTable': read(exportTableInput, exportedFile, []),
+  },
+});

@@ -49,20 +49,62 @@ export const timestamps = {
   version,
 };
 
-export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+/**
+ * One method of the contract. `topics` is what the method touches, as area keys: for a read,
+ * the areas whose data its answer depends on; for a write, the areas whose data it changes.
+ * The renderer refreshes a read when a write's topics meet its own (`'*'` meets everything).
+ * Left out, it is the method's own area (filled in by `defineArea`); a misspelt area fails
+ * to compile in `./index.ts`.
+ */
+export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, T extends string = string> {
   input: I;
   output: O;
   /** Writes are serialised and run in one transaction with their audit records. */
   kind: 'read' | 'write';
+  topics?: readonly T[];
 }
 
-export const read = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodDef<I, O> => ({
+export const read = <I extends z.ZodType, O extends z.ZodType, const T extends string = never>(input: I, output: O, topics?: readonly T[]): MethodDef<I, O, T> => ({
   input,
   output,
   kind: 'read',
+  topics,
 });
-export const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodDef<I, O> => ({
+export const write = <I extends z.ZodType, O extends z.ZodType, const T extends string = never>(input: I, output: O, topics?: readonly T[]): MethodDef<I, O, T> => ({
   input,
   output,
   kind: 'write',
+  topics,
 });
+
+/** One area's part of the contract: its key (the method prefix), its name in the navigation, and its methods. */
+/** Loose on purpose: a stricter bound would type the topics of undeclared methods as `string`. */
+type MethodTable = Record<string, { kind: 'read' | 'write' }>;
+
+export interface AreaContract<K extends string = string, M extends MethodTable = Record<string, MethodDef>> {
+  key: K;
+  label: string;
+  /** One sentence for the home page and for the "not built yet" page. */
+  summary: string;
+  methods: M;
+}
+
+/** Declares an area; methods that name no topics touch their own area. */
+export function defineArea<const K extends string, M extends MethodTable>(area: AreaContract<K, M>): AreaContract<K, M> {
+  for (const def of Object.values(area.methods) as MethodDef[]) def.topics ??= [area.key];
+  return area;
+}
+
+// ---- Shapes every area uses -------------------------------------------------------
+/** Grid saves: one validated batch, all or nothing. Edits of existing rows carry the version they started from. */
+export const rowChange = <F extends z.ZodObject>(fields: F) =>
+  z.strictObject({
+    id: id.optional(),
+    version: version.optional(),
+    values: fields.partial(),
+  });
+export const MAX_BATCH = 20_000;
+export const batchOf = <F extends z.ZodObject>(fields: F) => z.strictObject({ rows: z.array(rowChange(fields)).min(1).max(MAX_BATCH) });
+export const archiveInput = z.strictObject({ ids: z.array(id).min(1).max(MAX_BATCH), archived: z.boolean().optional() });
+export const countOutput = z.strictObject({ count: z.number().int() });
+export const listAll = z.strictObject({ includeArchived: z.boolean().optional() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, id, optionalText, read, requiredText, timestamps, version, write, MAX_LONG_TEXT } from './common';
+import { archiveInput, batchOf, calendarDate, countOutput, defineArea, id, optionalText, read, requiredText, text, timestamps, write, MAX_LONG_TEXT } from './common';
 
 export const GOAL_SCOPES = ['organisation', 'department', 'individual'] as const;
 export const goalScope = z.enum(GOAL_SCOPES, { message: 'Scope must be organisation, department or individual.' });
@@ -78,38 +78,90 @@ export const alignmentNode = z.strictObject({
 });
 export type AlignmentNode = z.infer<typeof alignmentNode>;
 
-const goalBatch = z.strictObject({
-  rows: z.array(z.strictObject({ id: id.optional(), version: version.optional(), values: goalFields.partial() })).min(1).max(20_000),
-});
+/* ───────────── goal library ───────────── */
 
-export const goalsApi = {
-  'goals.listGoals': read(
-    z.strictObject({
-      scope: goalScope.optional(), ownerId: id.optional(), departmentId: id.optional(),
-      periodFrom: calendarDate.optional(), periodTo: calendarDate.optional(), includeArchived: z.boolean().optional(),
-    }),
-    z.strictObject({ rows: z.array(goal) }),
-  ),
-  'goals.saveGoals': write(goalBatch, z.strictObject({ rows: z.array(goal) })),
-  'goals.archiveGoals': write(z.strictObject({ ids: z.array(id).min(1).max(20_000), archived: z.boolean().optional() }), z.strictObject({ count: z.number().int() })),
-  'goals.recordCheckIn': write(
-    z.strictObject({
-      goalId: id, date: calendarDate,
-      progress: z.number().min(0, 'Progress runs from 0 to 100.').max(100, 'Progress runs from 0 to 100.'),
-      actualValue: z.number().finite().nullable().optional(), comment: optionalText(2000),
-    }),
-    checkIn,
-  ),
-  'goals.listCheckIns': read(z.strictObject({ goalId: id }), z.strictObject({ rows: z.array(checkIn) })),
-  'goals.getAlignmentTree': read(z.strictObject({ rootId: id }), z.strictObject({ nodes: z.array(alignmentNode) })),
-  'goals.assignToTeam': write(
-    z.strictObject({
-      goalId: id.optional(),
-      template: goalFields.omit({ scope: true, ownerId: true, alignedToId: true }).optional(),
-      alignToId: id.optional(),
-      employeeIds: z.array(id).min(1).max(20_000).optional(),
-      departmentId: id.optional(),
-    }),
-    z.strictObject({ created: z.number().int(), ids: z.array(z.string()) }),
-  ),
-};
+
+export const goalLibraryFields = z.strictObject({
+  title: requiredText('Title', 200),
+  description: optionalText(MAX_LONG_TEXT),
+  category: optionalText(100),
+  unit: goalUnit,
+  targetValue: z.number().finite().nullable().optional(),
+  stretch: z.boolean(),
+  /** The weight a copied goal starts with. */
+  suggestedWeight: weight,
+});
+export type GoalLibraryValues = z.infer<typeof goalLibraryFields>;
+
+export const goalLibraryItem = z.strictObject({
+  id,
+  title: z.string(),
+  description: z.string().nullable(),
+  category: z.string().nullable(),
+  unit: goalUnit,
+  targetValue: z.number().nullable(),
+  stretch: z.boolean(),
+  suggestedWeight: z.number(),
+  /** Goals copied from this item so far. */
+  timesUsed: z.number().int(),
+  archived: z.boolean(),
+  ...timestamps,
+});
+export type GoalLibraryItem = z.infer<typeof goalLibraryItem>;
+
+export const goalsArea = defineArea({
+  key: 'goals',
+  label: 'Goals',
+  summary: 'Organisation, department and individual goals with alignment, check-ins, roll-up and a goal library.',
+  methods: {
+    'goals.listGoals': read(
+      z.strictObject({
+        scope: goalScope.optional(), ownerId: id.optional(), departmentId: id.optional(),
+        periodFrom: calendarDate.optional(), periodTo: calendarDate.optional(), includeArchived: z.boolean().optional(),
+      }),
+      z.strictObject({ rows: z.array(goal) }),
+      ['goals', 'people'],
+    ),
+    'goals.saveGoals': write(batchOf(goalFields), z.strictObject({ rows: z.array(goal) })),
+    'goals.archiveGoals': write(archiveInput, countOutput),
+    'goals.recordCheckIn': write(
+      z.strictObject({
+        goalId: id, date: calendarDate,
+        progress: z.number().min(0, 'Progress runs from 0 to 100.').max(100, 'Progress runs from 0 to 100.'),
+        actualValue: z.number().finite().nullable().optional(), comment: optionalText(2000),
+      }),
+      checkIn,
+    ),
+    'goals.listCheckIns': read(z.strictObject({ goalId: id }), z.strictObject({ rows: z.array(checkIn) })),
+    'goals.getAlignmentTree': read(z.strictObject({ rootId: id }), z.strictObject({ nodes: z.array(alignmentNode) }), ['goals', 'people']),
+    'goals.assignToTeam': write(
+      z.strictObject({
+        goalId: id.optional(),
+        template: goalFields.omit({ scope: true, ownerId: true, alignedToId: true }).optional(),
+        alignToId: id.optional(),
+        employeeIds: z.array(id).min(1).max(20_000).optional(),
+        departmentId: id.optional(),
+      }),
+      z.strictObject({ created: z.number().int(), ids: z.array(z.string()) }),
+    ),
+
+    'goals.listGoalLibrary': read(
+      z.strictObject({ search: text(200).optional(), includeArchived: z.boolean().optional() }),
+      z.strictObject({ rows: z.array(goalLibraryItem) }),
+    ),
+    'goals.saveGoalLibrary': write(batchOf(goalLibraryFields), z.strictObject({ rows: z.array(goalLibraryItem) })),
+    'goals.archiveGoalLibrary': write(archiveInput, countOutput),
+    /** One individual goal per person, copied from a library item for the period, optionally aligned to a higher goal. */
+    'goals.copyFromLibrary': write(
+      z.strictObject({
+        itemId: id,
+        employeeIds: z.array(id).min(1).max(20_000).optional(),
+        departmentId: id.optional(),
+        periodStart: calendarDate,
+        periodEnd: calendarDate,
+        alignToId: id.optional(),
+      }),
+      z.strictObject({ created: z.number().int(), ids: z.array(z.string()) }),
+    ),
+  },
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, read } from './common';
+import { calendarDate, defineArea, read } from './common';
 
 export const skillKpis = z.strictObject({
   asOf: z.string(),
@@ -53,7 +53,12 @@ export const performanceKpis = z.strictObject({
 });
 export type PerformanceKpis = z.infer<typeof performanceKpis>;
 
-export const insightsApi = {
-  'insights.getSkillKpis': read(z.strictObject({ from: calendarDate.optional(), to: calendarDate.optional(), asOf: calendarDate.optional() }), skillKpis),
-  'insights.getPerformanceKpis': read(z.strictObject({ from: calendarDate.optional(), to: calendarDate.optional() }), performanceKpis),
-};
+export const insightsArea = defineArea({
+  key: 'insights',
+  label: 'Insights',
+  summary: 'KPIs and reports across every area.',
+  methods: {
+    'insights.getSkillKpis': read(z.strictObject({ from: calendarDate.optional(), to: calendarDate.optional(), asOf: calendarDate.optional() }), skillKpis, ['skills', 'people']),
+    'insights.getPerformanceKpis': read(z.strictObject({ from: calendarDate.optional(), to: calendarDate.optional() }), performanceKpis, ['goals', 'reviews', 'people']),
+  },
+});

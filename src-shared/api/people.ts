@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import {
+  archiveInput,
+  batchOf,
   calendarDate,
+  countOutput,
+  defineArea,
+  listAll,
   email,
   id,
   optionalText,
@@ -10,7 +15,6 @@ import {
   requiredText,
   text,
   timestamps,
-  version,
   write,
   MAX_LONG_TEXT,
 } from './common';
@@ -127,19 +131,6 @@ export const employeeDetail = z.strictObject({
 });
 export type EmployeeDetail = z.infer<typeof employeeDetail>;
 
-// ---- Batches: the grid saves one validated batch, all or nothing --------------
-const rowChange = <F extends z.ZodObject>(fields: F) =>
-  z.strictObject({
-    id: id.optional(),
-    version: version.optional(),
-    values: fields.partial(),
-  });
-const batchOf = <F extends z.ZodObject>(fields: F) =>
-  z.strictObject({ rows: z.array(rowChange(fields)).min(1).max(20_000) });
-const archiveInput = z.strictObject({ ids: z.array(id).min(1).max(20_000), archived: z.boolean().optional() });
-const archiveOutput = z.strictObject({ count: z.number().int() });
-const listAll = z.strictObject({ includeArchived: z.boolean().optional() });
-
 export const employeeQuery = z.strictObject({
   ...pageInput,
   departmentId: id.optional(),
@@ -160,24 +151,29 @@ export const orgNode = z.strictObject({
 });
 export type OrgNode = z.infer<typeof orgNode>;
 
-export const peopleApi = {
-  'people.listDepartments': read(listAll, z.strictObject({ rows: z.array(department) })),
-  'people.saveDepartments': write(batchOf(departmentFields), z.strictObject({ rows: z.array(department) })),
-  'people.archiveDepartments': write(archiveInput, archiveOutput),
+export const peopleArea = defineArea({
+  key: 'people',
+  label: 'People',
+  summary: 'Departments, jobs, positions and employees.',
+  methods: {
+    'people.listDepartments': read(listAll, z.strictObject({ rows: z.array(department) })),
+    'people.saveDepartments': write(batchOf(departmentFields), z.strictObject({ rows: z.array(department) })),
+    'people.archiveDepartments': write(archiveInput, countOutput),
 
-  'people.listJobs': read(listAll, z.strictObject({ rows: z.array(job) })),
-  'people.saveJobs': write(batchOf(jobFields), z.strictObject({ rows: z.array(job) })),
-  'people.archiveJobs': write(archiveInput, archiveOutput),
+    'people.listJobs': read(listAll, z.strictObject({ rows: z.array(job) })),
+    'people.saveJobs': write(batchOf(jobFields), z.strictObject({ rows: z.array(job) })),
+    'people.archiveJobs': write(archiveInput, countOutput),
 
-  'people.listPositions': read(listAll, z.strictObject({ rows: z.array(position) })),
-  'people.savePositions': write(batchOf(positionFields), z.strictObject({ rows: z.array(position) })),
-  'people.archivePositions': write(archiveInput, archiveOutput),
+    'people.listPositions': read(listAll, z.strictObject({ rows: z.array(position) })),
+    'people.savePositions': write(batchOf(positionFields), z.strictObject({ rows: z.array(position) })),
+    'people.archivePositions': write(archiveInput, countOutput),
 
-  'people.listEmployees': read(employeeQuery, pageOf(employee)),
-  'people.getEmployee': read(z.strictObject({ id }), employeeDetail),
-  'people.saveEmployees': write(batchOf(employeeFields), z.strictObject({ rows: z.array(employee) })),
-  'people.archiveEmployees': write(archiveInput, archiveOutput),
-  'people.listLocations': read(z.strictObject({}), z.strictObject({ locations: z.array(z.string()) })),
+    'people.listEmployees': read(employeeQuery, pageOf(employee)),
+    'people.getEmployee': read(z.strictObject({ id }), employeeDetail),
+    'people.saveEmployees': write(batchOf(employeeFields), z.strictObject({ rows: z.array(employee) })),
+    'people.archiveEmployees': write(archiveInput, countOutput),
+    'people.listLocations': read(z.strictObject({}), z.strictObject({ locations: z.array(z.string()) })),
 
-  'people.getOrgTree': read(z.strictObject({}), z.strictObject({ nodes: z.array(orgNode) })),
-};
+    'people.getOrgTree': read(z.strictObject({}), z.strictObject({ nodes: z.array(orgNode) })),
+  },
+});

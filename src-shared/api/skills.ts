@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exportedFile } from './admin';
-import { calendarDate, id, optionalText, read, requiredText, timestamps, version, write, MAX_LONG_TEXT } from './common';
+import { archiveInput, batchOf, calendarDate, countOutput, defineArea, id, listAll, optionalText, read, requiredText, timestamps, version, write, MAX_LONG_TEXT } from './common';
 
 export const SKILL_SOURCES = ['self', 'manager', 'assessment', 'course', 'import'] as const;
 export const skillSource = z.enum(SKILL_SOURCES, { message: 'Source must be self, manager, assessment, course or import.' });
@@ -10,12 +10,6 @@ export const SKILL_SOURCE_LABELS: Record<(typeof SKILL_SOURCES)[number], string>
 
 const levelValue = z.number().int().min(1, 'Levels start at 1.').max(10, 'A rating model has at most 10 levels.');
 const nullableId = id.nullable().optional();
-const archiveInput = z.strictObject({ ids: z.array(id).min(1).max(20_000), archived: z.boolean().optional() });
-const archiveOutput = z.strictObject({ count: z.number().int() });
-const listAll = z.strictObject({ includeArchived: z.boolean().optional() });
-const batchOf = <F extends z.ZodObject>(fields: F) =>
-  z.strictObject({ rows: z.array(z.strictObject({ id: id.optional(), version: version.optional(), values: fields.partial() })).min(1).max(20_000) });
-
 // ---- Skill types ----------------------------------------------------------------
 export const skillTypeFields = z.strictObject({ name: requiredText('Name', 100), description: optionalText(MAX_LONG_TEXT) });
 export const skillType = z.strictObject({ id, name: z.string(), description: z.string().nullable(), archived: z.boolean(), skillCount: z.number().int(), ...timestamps });
@@ -174,38 +168,43 @@ export const gapReportInput = z.strictObject({
 });
 export const savedSearch = z.strictObject({ id, name: z.string(), criteria: skillSearchInput, ...timestamps });
 
-export const skillsApi = {
-  'skills.listSkillTypes': read(listAll, z.strictObject({ rows: z.array(skillType) })),
-  'skills.saveSkillTypes': write(batchOf(skillTypeFields), z.strictObject({ rows: z.array(skillType) })),
-  'skills.archiveSkillTypes': write(archiveInput, archiveOutput),
+export const skillsArea = defineArea({
+  key: 'skills',
+  label: 'Skills',
+  summary: 'Skill repository, rating models, job requirements, employee skill profiles, gap analysis and skill search.',
+  methods: {
+    'skills.listSkillTypes': read(listAll, z.strictObject({ rows: z.array(skillType) })),
+    'skills.saveSkillTypes': write(batchOf(skillTypeFields), z.strictObject({ rows: z.array(skillType) })),
+    'skills.archiveSkillTypes': write(archiveInput, countOutput),
 
-  'skills.listRatingModels': read(listAll, z.strictObject({ rows: z.array(ratingModel) })),
-  'skills.saveRatingModel': write(ratingModelInput, ratingModel),
-  'skills.archiveRatingModels': write(archiveInput, archiveOutput),
+    'skills.listRatingModels': read(listAll, z.strictObject({ rows: z.array(ratingModel) })),
+    'skills.saveRatingModel': write(ratingModelInput, ratingModel),
+    'skills.archiveRatingModels': write(archiveInput, countOutput),
 
-  'skills.listSkills': read(listAll, z.strictObject({ rows: z.array(skill) })),
-  'skills.saveSkills': write(batchOf(skillFields), z.strictObject({ rows: z.array(skill) })),
-  'skills.archiveSkills': write(archiveInput, archiveOutput),
+    'skills.listSkills': read(listAll, z.strictObject({ rows: z.array(skill) })),
+    'skills.saveSkills': write(batchOf(skillFields), z.strictObject({ rows: z.array(skill) })),
+    'skills.archiveSkills': write(archiveInput, countOutput),
 
-  'skills.listRequirements': read(z.strictObject({ jobId: id.optional(), skillId: id.optional() }), z.strictObject({ rows: z.array(requirement) })),
-  'skills.saveRequirements': write(z.strictObject({ changes: z.array(requirementChange).min(1).max(50_000) }), z.strictObject({ saved: z.number().int(), removed: z.number().int() })),
-  'skills.copyRequirements': write(
-    z.strictObject({ fromJobId: id, toJobIds: z.array(id).min(1).max(5000), mode: z.enum(['replace', 'merge']) }),
-    z.strictObject({ jobs: z.number().int(), requirements: z.number().int() }),
-  ),
+    'skills.listRequirements': read(z.strictObject({ jobId: id.optional(), skillId: id.optional() }), z.strictObject({ rows: z.array(requirement) }), ['skills', 'people']),
+    'skills.saveRequirements': write(z.strictObject({ changes: z.array(requirementChange).min(1).max(50_000) }), z.strictObject({ saved: z.number().int(), removed: z.number().int() })),
+    'skills.copyRequirements': write(
+      z.strictObject({ fromJobId: id, toJobIds: z.array(id).min(1).max(5000), mode: z.enum(['replace', 'merge']) }),
+      z.strictObject({ jobs: z.number().int(), requirements: z.number().int() }),
+    ),
 
-  'skills.listEmployeeSkills': read(z.strictObject({ employeeId: id, asOf }), z.strictObject({ asOf: z.string(), rows: z.array(employeeSkill) })),
-  'skills.getSkillHistory': read(z.strictObject({ employeeId: id, skillId: id.optional() }), z.strictObject({ rows: z.array(levelHistoryEntry) })),
-  'skills.recordLevels': write(z.strictObject({ rows: z.array(levelRecord).min(1).max(50_000) }), z.strictObject({ recorded: z.number().int() })),
-  'skills.setTargets': write(z.strictObject({ rows: z.array(targetChange).min(1).max(50_000) }), z.strictObject({ saved: z.number().int(), removed: z.number().int() })),
+    'skills.listEmployeeSkills': read(z.strictObject({ employeeId: id, asOf }), z.strictObject({ asOf: z.string(), rows: z.array(employeeSkill) }), ['skills', 'people']),
+    'skills.getSkillHistory': read(z.strictObject({ employeeId: id, skillId: id.optional() }), z.strictObject({ rows: z.array(levelHistoryEntry) })),
+    'skills.recordLevels': write(z.strictObject({ rows: z.array(levelRecord).min(1).max(50_000) }), z.strictObject({ recorded: z.number().int() })),
+    'skills.setTargets': write(z.strictObject({ rows: z.array(targetChange).min(1).max(50_000) }), z.strictObject({ saved: z.number().int(), removed: z.number().int() })),
 
-  'skills.getPersonGap': read(z.strictObject({ employeeId: id, jobId: id.optional(), asOf }), personGap),
-  'skills.getHeatmap': read(z.strictObject({ departmentId: id, includeSubdepartments: z.boolean().optional(), skillTypeId: id.optional(), asOf }), heatmap),
-  'skills.getOrgGapSummary': read(z.strictObject({ asOf, limit: z.number().int().min(1).max(100).optional() }), orgGapSummary),
-  'skills.listGapPeople': read(z.strictObject({ skillId: id, departmentId: id.optional(), onlyUnmet: z.boolean().optional(), asOf }), gapPeople),
-  'skills.searchBySkills': read(skillSearchInput, skillSearchResult),
-  'skills.listSavedSearches': read(z.strictObject({}), z.strictObject({ rows: z.array(savedSearch) })),
-  'skills.saveSearch': write(z.strictObject({ id: id.optional(), version: version.optional(), name: requiredText('Name', 100), criteria: skillSearchInput }), savedSearch),
-  'skills.deleteSearch': write(z.strictObject({ id }), z.strictObject({ ok: z.literal(true) })),
-  'skills.exportGapReport': read(gapReportInput, exportedFile),
-};
+    'skills.getPersonGap': read(z.strictObject({ employeeId: id, jobId: id.optional(), asOf }), personGap, ['skills', 'people']),
+    'skills.getHeatmap': read(z.strictObject({ departmentId: id, includeSubdepartments: z.boolean().optional(), skillTypeId: id.optional(), asOf }), heatmap, ['skills', 'people']),
+    'skills.getOrgGapSummary': read(z.strictObject({ asOf, limit: z.number().int().min(1).max(100).optional() }), orgGapSummary, ['skills', 'people']),
+    'skills.listGapPeople': read(z.strictObject({ skillId: id, departmentId: id.optional(), onlyUnmet: z.boolean().optional(), asOf }), gapPeople, ['skills', 'people']),
+    'skills.searchBySkills': read(skillSearchInput, skillSearchResult, ['skills', 'people']),
+    'skills.listSavedSearches': read(z.strictObject({}), z.strictObject({ rows: z.array(savedSearch) })),
+    'skills.saveSearch': write(z.strictObject({ id: id.optional(), version: version.optional(), name: requiredText('Name', 100), criteria: skillSearchInput }), savedSearch),
+    'skills.deleteSearch': write(z.strictObject({ id }), z.strictObject({ ok: z.literal(true) })),
+    'skills.exportGapReport': read(gapReportInput, exportedFile, ['skills', 'people']),
+  },
+});

@@ -1,5 +1,5 @@
 /** Journal arithmetic shared by the main process and the UI. */
-import type { JournalKind } from '../api/journal';
+import type { JournalKind } from '../api/reviews/journal';
 
 /** The calendar date (YYYY-MM-DD) of `at` on this machine's clock: what the person at the laptop calls "today". */
 export function localDateIso(at: Date = new Date()): string {

@@ -2,7 +2,7 @@
  * Questionnaire logic shared by the main process and the UI: which questions show (conditions),
  * whether answers are acceptable, scoring, result groups and the anonymity threshold.
  */
-import type { RaterRelationship } from '../api/questionnaires';
+import type { RaterRelationship } from '../api/reviews/questionnaires';
 import { isRealDate } from './dates';
 
 export type QuestionType = 'single' | 'multiple' | 'scale' | 'text' | 'number' | 'date';

@@ -4,8 +4,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createAppHost, type AppHost } from '../../src-main/app-host';
-import { generateDemoOrganisation, random } from '../../src-main/services/admin/demo-data';
-import { insertDemoOrganisation } from '../../src-main/services/admin/demo-organisation';
+import { generateDemoOrganisation, insertDemoOrganisation } from '../../src-main/services/people/demo';
+import { random } from '../../src-main/services/shared/demo';
 import type { Input, Method } from '../../src-shared/api';
 import type { BenchRow } from './run';
 import { time } from './timing';

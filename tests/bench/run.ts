@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createAppHost } from '../../src-main/app-host';
 import { buildEmployeeQuery } from '../../src-main/services/people/employees';
-import { generateDemoOrganisation } from '../../src-main/services/admin/demo-data';
+import { generateDemoOrganisation } from '../../src-main/services/people/demo';
 import { benchBrowserGrid } from './browser-grid';
 import { benchReviews } from './reviews';
 import { benchSkills } from './skills';

@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createAppHost } from '../../src-main/app-host';
-import { generateDemoOrganisation, random } from '../../src-main/services/admin/demo-data';
-import { insertDemoOrganisation } from '../../src-main/services/admin/demo-organisation';
+import { generateDemoOrganisation, insertDemoOrganisation } from '../../src-main/services/people/demo';
+import { random } from '../../src-main/services/shared/demo';
 import type { ServiceContext } from '../../src-main/services/context';
 import { getHeatmap, getOrgGapSummary } from '../../src-main/services/skills/gaps';
 import { searchBySkills } from '../../src-main/services/skills/search';
@@ -251,7 +251,7 @@ function readContext(store: Store): ServiceContext {
     store,
     actor: 'bench',
     now: new Date().toISOString(),
-    changed: () => {},
+    demoParts: [],
     emit: () => {},
     switchDatabase: async () => store,
   };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { generateDemoOrganisation } from '../../src-main/services/admin/demo-data';
+import { generateDemoOrganisation } from '../../src-main/services/people/demo';
 import { openTestApp, tempDir } from './helpers';
 
 describe('demo organisation', () => {

@@ -3,22 +3,22 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src-main/store/data-source';
-import { SCHEMA_VERSION } from '../../src-main/store/migrations';
+import { storeSchema } from '../../src-main/areas';
 import { databasePathFromArgs } from '../../src-main/store/data-source-path';
 import { tempDir } from './helpers';
 
 describe('store', () => {
   it('creates the schema from empty with WAL and foreign keys on', async () => {
     const file = path.join(tempDir(), 'new.sqlite');
-    const store = await openStore(file);
+    const store = await openStore(file, storeSchema);
     const tables = store.raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all().map((r) => (r as { name: string }).name);
     expect(tables).toEqual(expect.arrayContaining(['employee', 'department', 'job', 'position', 'audit_event', 'setting', 'migrations']));
     expect(store.raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.raw.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(store.raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(store.raw.pragma('user_version', { simple: true })).toBe(storeSchema.version);
     expect(store.backupBeforeMigration).toBeNull();
     await store.close();
-    const again = await openStore(file);
+    const again = await openStore(file, storeSchema);
     expect(again.backupBeforeMigration).toBeNull();
     await again.close();
   });
@@ -28,8 +28,8 @@ describe('store', () => {
     const old = new Database(file);
     old.exec(`CREATE TABLE legacy_note (text TEXT); INSERT INTO legacy_note VALUES ('keep me');`);
     old.close();
-    const store = await openStore(file);
-    expect(store.backupBeforeMigration).toMatch(new RegExp(`before-schema-${SCHEMA_VERSION}-.*\\.bak$`));
+    const store = await openStore(file, storeSchema);
+    expect(store.backupBeforeMigration).toMatch(new RegExp(`before-schema-${storeSchema.version}-.*\\.bak$`));
     const copy = new Database(store.backupBeforeMigration!, { readonly: true });
     expect(copy.prepare('SELECT text FROM legacy_note').get()).toEqual({ text: 'keep me' });
     expect(copy.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'employee'`).get()).toEqual({ n: 0 });
@@ -39,7 +39,7 @@ describe('store', () => {
 
   it('upgrades a schema-1 database to the current schema, keeping its data and a copy', async () => {
     const file = path.join(tempDir(), 'v1.sqlite');
-    const store = await openStore(file);
+    const store = await openStore(file, storeSchema);
     store.raw.exec(`INSERT INTO department (id, name, created_at, updated_at) VALUES ('d1', 'Finance', 'now', 'now')`);
     // Back to schema 1: drop every table later migrations added (foreign keys off so the order does not matter).
     const schemaOne = new Set(['setting', 'audit_event', 'department', 'job', 'position', 'employee', 'migrations']);
@@ -50,41 +50,41 @@ describe('store', () => {
     store.raw.exec(`DROP INDEX employee_job; DELETE FROM migrations WHERE name NOT LIKE 'Initial%'`);
     store.raw.pragma('user_version = 1');
     await store.close();
-    const upgraded = await openStore(file);
-    expect(upgraded.backupBeforeMigration).toMatch(new RegExp(`before-schema-${SCHEMA_VERSION}-`));
+    const upgraded = await openStore(file, storeSchema);
+    expect(upgraded.backupBeforeMigration).toMatch(new RegExp(`before-schema-${storeSchema.version}-`));
     expect(upgraded.raw.prepare(`SELECT name FROM department`).all()).toEqual([{ name: 'Finance' }]);
     expect(upgraded.raw.prepare(`SELECT count(*) AS n FROM skill`).get()).toEqual({ n: 0 });
-    expect(upgraded.raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(upgraded.raw.pragma('user_version', { simple: true })).toBe(storeSchema.version);
     await upgraded.close();
   });
 
   it('refuses a database written by a newer Canopy and leaves it untouched', async () => {
     const file = path.join(tempDir(), 'newer.sqlite');
-    const store = await openStore(file);
+    const store = await openStore(file, storeSchema);
     store.raw.pragma('user_version = 99');
     await store.close();
     const before = fs.readFileSync(file);
-    await expect(openStore(file)).rejects.toThrow(/newer version of Canopy/);
+    await expect(openStore(file, storeSchema)).rejects.toThrow(/newer version of Canopy/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
   it('refuses a file that is not SQLite and leaves it untouched', async () => {
     const file = path.join(tempDir(), 'notes.sqlite');
     fs.writeFileSync(file, 'employee_number,first_name\nE1,Ann\n');
-    await expect(openStore(file)).rejects.toThrow(/not a Canopy database/);
+    await expect(openStore(file, storeSchema)).rejects.toThrow(/not a Canopy database/);
     expect(fs.readFileSync(file, 'utf8')).toBe('employee_number,first_name\nE1,Ann\n');
   });
 
   it('refuses a damaged SQLite file', async () => {
     const file = path.join(tempDir(), 'damaged.sqlite');
-    const store = await openStore(file);
+    const store = await openStore(file, storeSchema);
     await store.close();
     const bytes = fs.readFileSync(file);
     for (let i = 100; i < bytes.length; i += 7) bytes[i] = 0xff;
     fs.writeFileSync(file, bytes);
     fs.rmSync(`${file}-wal`, { force: true });
     fs.rmSync(`${file}-shm`, { force: true });
-    await expect(openStore(file)).rejects.toThrow(/damaged|not a Canopy database/);
+    await expect(openStore(file, storeSchema)).rejects.toThrow(/damaged|not a Canopy database/);
   });
 
   it('takes the database path from --db, then CANOPY_DB, then the app-data folder', () => {

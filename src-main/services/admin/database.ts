@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseStatus } from '../../../src-shared/api';
 import { AppError } from '../../../src-shared/errors';
-import { SCHEMA_VERSION } from '../../store/migrations';
 import { APP_VERSION } from '../../version';
 import type { ServiceContext } from '../context';
 import { recordAudit } from '../shared/audit';
@@ -12,7 +11,7 @@ export async function getDatabaseStatus(ctx: ServiceContext): Promise<DatabaseSt
   const counts = { departments: count('department'), jobs: count('job'), positions: count('position'), employees: count('employee') };
   return {
     path: ctx.store.path,
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: ctx.store.schemaVersion,
     appVersion: APP_VERSION,
     isEmpty: Object.values(counts).every((n) => n === 0),
     sizeBytes: fileSize(ctx.store.path) + fileSize(`${ctx.store.path}-wal`),

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { SettingEntity } from '../../store/entities';
+import { SettingEntity } from '../../store/entities/admin';
 import type { ServiceContext } from '../context';
 import { recordAudit } from '../shared/audit';
 import type { Store } from '../../store/data-source';

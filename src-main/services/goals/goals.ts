@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { goalFields, type AlignmentNode, type CheckIn, type Goal, type GoalScope, type Input } from '../../../src-shared/api';
 import { ALIGNABLE_SCOPES, rollUpProgress } from '../../../src-shared/domain/goals';
 import { AppError, type ErrorIssue } from '../../../src-shared/errors';
-import { GoalEntity, type GoalRow } from '../../store/entities';
+import { GoalEntity, type GoalRow } from '../../store/entities/goals';
 import type { ServiceContext } from '../context';
 import { recordAudit } from '../shared/audit';
 import { formsLoop, rowIssue, saveBatch, setArchived, type BatchSpec, type Candidate, type RowChangeInput } from '../shared/batch';
@@ -176,13 +176,11 @@ async function checkGoals(candidates: Candidate<Values>[], ctx: ServiceContext):
 
 export async function saveGoals(ctx: ServiceContext, rows: RowChangeInput[]): Promise<Goal[]> {
   const saved = await saveBatch(goalSpec, rows, ctx);
-  ctx.changed('goals');
   return goalsByIds(ctx, saved.map((r) => r.id));
 }
 
 export async function archiveGoals(ctx: ServiceContext, ids: string[], archived = true): Promise<number> {
   const count = await setArchived(GoalEntity, 'Goal', ids, archived, ctx);
-  ctx.changed('goals');
   return count;
 }
 
@@ -206,7 +204,6 @@ export async function recordCheckIn(ctx: ServiceContext, input: Input<'goals.rec
   db.prepare(`UPDATE goal SET progress = @progress, actual_value = coalesce(@actualValue, actual_value), updated_at = @now, version = version + 1 WHERE id = @id`)
     .run({ progress: latest.progress, actualValue: latest.actualValue, now: ctx.now, id: input.goalId });
   await recordAudit(ctx, [{ entity: 'goal_check_in', entityId: row.id, action: 'create', after: row }]);
-  ctx.changed('goals');
   return row;
 }
 
@@ -264,6 +261,5 @@ export async function assignToTeam(ctx: ServiceContext, input: Input<'goals.assi
     if (employeeIds.length === 0) throw fail('departmentId', 'The department has no active employees.');
   } else throw fail('employeeIds', 'Choose the employees or a department.');
   const saved = await saveBatch(goalSpec, employeeIds.map((ownerId) => ({ values: { ...base, scope: 'individual', ownerId, alignedToId: alignTo } })), ctx);
-  ctx.changed('goals');
   return { created: saved.length, ids: saved.map((r) => r.id) };
 }

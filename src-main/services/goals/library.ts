@@ -1,6 +1,6 @@
 import { goalLibraryFields, type GoalLibraryItem, type Input } from '../../../src-shared/api';
 import { AppError } from '../../../src-shared/errors';
-import { GoalLibraryItemEntity, type GoalLibraryItemRow } from '../../store/entities/journal';
+import { GoalLibraryItemEntity, type GoalLibraryItemRow } from '../../store/entities/goals';
 import type { ServiceContext } from '../context';
 import { saveBatch, setArchived, type BatchSpec, type RowChangeInput } from '../shared/batch';
 import { likePattern } from '../shared/lookups';
@@ -45,14 +45,12 @@ const librarySpec: BatchSpec<GoalLibraryItemRow, Values> = {
 
 export async function saveGoalLibrary(ctx: ServiceContext, rows: RowChangeInput[]): Promise<GoalLibraryItem[]> {
   const saved = await saveBatch(librarySpec, rows, ctx);
-  ctx.changed('goals');
   const stmt = ctx.store.raw.prepare(`SELECT ${LIBRARY_COLUMNS} FROM goal_library_item i WHERE i.id = ?`);
   return saved.map((row) => toItem(stmt.get(row.id) as LibrarySqlRow));
 }
 
 export async function archiveGoalLibrary(ctx: ServiceContext, ids: string[], archived = true): Promise<number> {
   const count = await setArchived(GoalLibraryItemEntity, 'Goal library item', ids, archived, ctx);
-  ctx.changed('goals');
   return count;
 }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { departmentFields, type Department } from '../../../src-shared/api';
 import type { ErrorIssue } from '../../../src-shared/errors';
-import { DepartmentEntity, type DepartmentRow } from '../../store/entities';
+import { DepartmentEntity, type DepartmentRow } from '../../store/entities/people';
 import type { ServiceContext } from '../context';
 import { formsLoop, rowIssue, saveBatch, setArchived, type BatchSpec, type RowChangeInput } from '../shared/batch';
 import { existingIds, parentMap } from '../shared/lookups';
@@ -69,12 +69,10 @@ const isId = (value: string | null | undefined): value is string => Boolean(valu
 
 export async function saveDepartments(ctx: ServiceContext, rows: RowChangeInput[]): Promise<Department[]> {
   const saved = await saveBatch(spec, rows, ctx);
-  ctx.changed('people');
   return saved.map((row) => toDepartment(row));
 }
 
 export async function archiveDepartments(ctx: ServiceContext, ids: string[], archived = true): Promise<number> {
   const count = await setArchived(DepartmentEntity, 'Department', ids, archived, ctx);
-  ctx.changed('people');
   return count;
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { employeeFields, type Employee, type EmployeeDetail, type EmployeeQuery } from '../../../src-shared/api';
 import { notFound, type ErrorIssue } from '../../../src-shared/errors';
-import { EmployeeEntity, type EmployeeRow } from '../../store/entities';
+import { EmployeeEntity, type EmployeeRow } from '../../store/entities/people';
 import type { ServiceContext } from '../context';
 import { formsLoop, rowIssue, saveBatch, setArchived, type BatchSpec, type Candidate, type RowChangeInput } from '../shared/batch';
 import { existingIds, fullName, parentMap } from '../shared/lookups';
@@ -207,13 +207,11 @@ async function checkPositionHolders(candidates: Candidate<Values>[], batchIds: S
 
 export async function saveEmployees(ctx: ServiceContext, rows: RowChangeInput[]): Promise<Employee[]> {
   const saved = await saveBatch(spec, rows, ctx);
-  ctx.changed('people');
   return saved.map(toEmployee);
 }
 
 export async function archiveEmployees(ctx: ServiceContext, ids: string[], archived = true): Promise<number> {
   const count = await setArchived(EmployeeEntity, 'Employee', ids, archived, ctx);
-  ctx.changed('people');
   return count;
 }
 

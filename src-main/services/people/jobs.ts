@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { jobFields, type Job } from '../../../src-shared/api';
 import type { ErrorIssue } from '../../../src-shared/errors';
-import { JobEntity, type JobRow } from '../../store/entities';
+import { JobEntity, type JobRow } from '../../store/entities/people';
 import type { ServiceContext } from '../context';
 import { rowIssue, saveBatch, setArchived, type BatchSpec, type Candidate, type RowChangeInput } from '../shared/batch';
 
@@ -55,12 +55,10 @@ async function checkJobs(candidates: Candidate<Values>[], ctx: ServiceContext): 
 
 export async function saveJobs(ctx: ServiceContext, rows: RowChangeInput[]): Promise<Job[]> {
   const saved = await saveBatch(spec, rows, ctx);
-  ctx.changed('people');
   return saved.map(toJob);
 }
 
 export async function archiveJobs(ctx: ServiceContext, ids: string[], archived = true): Promise<number> {
   const count = await setArchived(JobEntity, 'Job', ids, archived, ctx);
-  ctx.changed('people');
   return count;
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { positionFields, type Position } from '../../../src-shared/api';
 import type { ErrorIssue } from '../../../src-shared/errors';
-import { PositionEntity, type PositionRow } from '../../store/entities';
+import { PositionEntity, type PositionRow } from '../../store/entities/people';
 import type { ServiceContext } from '../context';
 import { recordAudit } from '../shared/audit';
 import { formsLoop, rowIssue, saveBatch, setArchived, type BatchSpec, type Candidate, type RowChangeInput } from '../shared/batch';
@@ -115,13 +115,11 @@ async function movePosition(ctx: ServiceContext, employeeId: string, positionId:
 export async function savePositions(ctx: ServiceContext, rows: RowChangeInput[]): Promise<Position[]> {
   const current = await incumbents(ctx, rows.map((r) => r.id).filter(Boolean) as string[]);
   const saved = await saveBatch(makeSpec(current), rows, ctx);
-  ctx.changed('people');
   const fresh = await incumbents(ctx, saved.map((r) => r.id));
   return saved.map((row) => toPosition({ ...row, incumbentId: fresh.get(row.id) ?? null }));
 }
 
 export async function archivePositions(ctx: ServiceContext, ids: string[], archived = true): Promise<number> {
   const count = await setArchived(PositionEntity, 'Position', ids, archived, ctx);
-  ctx.changed('people');
   return count;
 }

@@ -115,7 +115,6 @@ export async function saveCycle(ctx: ServiceContext, input: CycleInput): Promise
   }
   const after = getCycle(ctx, row.id);
   await recordAudit(ctx, [{ entity: 'review_cycle', entityId: row.id, action: before ? 'update' : 'create', before, after }]);
-  ctx.changed('reviews');
   return after;
 }
 
@@ -155,7 +154,6 @@ export async function launchCycle(ctx: ServiceContext, input: Input<'reviews.lau
   });
   const cycle = getCycle(ctx, before.id);
   await recordAudit(ctx, [{ entity: 'review_cycle', entityId: before.id, action: 'update', before: { status: before.status }, after: { status: cycle.status, launchedAt: cycle.launchedAt, reviewsCreated: people.length } }]);
-  ctx.changed('reviews');
   return { cycle, created: people.length };
 }
 
@@ -187,7 +185,6 @@ export async function addToCycle(ctx: ServiceContext, input: Input<'reviews.addT
     .run({ id: before.id, now: ctx.now, population: JSON.stringify(population) });
   const cycle = getCycle(ctx, before.id);
   await recordAudit(ctx, [{ entity: 'review_cycle', entityId: before.id, action: 'update', before: { reviews: inCycle.size }, after: { reviews: inCycle.size + joining.length, added: joining.map((p) => p.id) } }]);
-  ctx.changed('reviews');
   return { cycle, created: joining.length, alreadyIn: eligible.length - joining.length };
 }
 
@@ -198,12 +195,10 @@ export async function closeCycle(ctx: ServiceContext, input: Input<'reviews.clos
   ctx.store.raw.prepare(`UPDATE review_cycle SET status = 'closed', closed_at = @now, updated_at = @now, version = version + 1 WHERE id = @id`).run({ id: before.id, now: ctx.now });
   const cycle = getCycle(ctx, before.id);
   await recordAudit(ctx, [{ entity: 'review_cycle', entityId: before.id, action: 'update', before: { status: before.status }, after: { status: cycle.status, closedAt: cycle.closedAt } }]);
-  ctx.changed('reviews');
   return cycle;
 }
 
 export async function archiveCycles(ctx: ServiceContext, ids: string[], archived: boolean): Promise<number> {
   const count = await setArchived(ReviewCycleEntity, 'Review cycle', ids, archived, ctx);
-  ctx.changed('reviews');
   return count;
 }

@@ -50,12 +50,10 @@ export async function saveRatingScale(ctx: ServiceContext, input: Input<'reviews
   }
   const after = getRatingScale(ctx, row.id);
   await recordAudit(ctx, [{ entity: 'rating_scale', entityId: row.id, action: before ? 'update' : 'create', before, after }]);
-  ctx.changed('reviews');
   return after;
 }
 
 export async function archiveRatingScales(ctx: ServiceContext, ids: string[], archived: boolean): Promise<number> {
   const count = await setArchived(RatingScaleEntity, 'Rating scale', ids, archived, ctx);
-  ctx.changed('reviews');
   return count;
 }

@@ -70,12 +70,10 @@ export async function saveTemplate(ctx: ServiceContext, input: Input<'reviews.sa
   }
   const after = getTemplate(ctx, row.id);
   await recordAudit(ctx, [{ entity: 'review_template', entityId: row.id, action: before ? 'update' : 'create', before, after }]);
-  ctx.changed('reviews');
   return after;
 }
 
 export async function archiveTemplates(ctx: ServiceContext, ids: string[], archived: boolean): Promise<number> {
   const count = await setArchived(ReviewTemplateEntity, 'Review template', ids, archived, ctx);
-  ctx.changed('reviews');
   return count;
 }

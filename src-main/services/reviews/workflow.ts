@@ -164,7 +164,6 @@ export async function saveAnswers(ctx: ServiceContext, input: Input<'reviews.sav
   await recordAudit(ctx, audit);
   const starts = review.status === 'not_started' && (respondent === 'self' || (respondent === 'manager' && !cycle.steps.selfReview));
   if (starts) await updateReview(ctx, review, entering(ctx, loaded, 'in_progress'), { what: `started by the first ${respondent} answer` });
-  ctx.changed('reviews');
   return getReview(ctx, review.id);
 }
 
@@ -207,7 +206,6 @@ export async function submitStep(ctx: ServiceContext, input: Input<'reviews.subm
   markSubmitted(ctx, loaded.review.id, step);
   const patch = moves.reduce<ReviewPatch>((acc, to) => ({ ...acc, ...entering(ctx, loaded, to) }), {});
   await updateReview(ctx, loaded.review, patch, { what: `${stepLabel(ctx, step)} submitted` });
-  ctx.changed('reviews');
   return getReview(ctx, loaded.review.id);
 }
 
@@ -218,7 +216,6 @@ export async function advanceReview(ctx: ServiceContext, input: Input<'reviews.a
   const problem = transitionProblem(loaded.review.status, input.to) ?? prerequisiteProblem(ctx, loaded, input.to);
   if (problem) throw fieldError('to', problem);
   await updateReview(ctx, loaded.review, entering(ctx, loaded, input.to), { what: `moved to ${statusWord(input.to)}` });
-  ctx.changed('reviews');
   return getReview(ctx, loaded.review.id);
 }
 
@@ -235,7 +232,6 @@ export async function requestPeerFeedback(ctx: ServiceContext, input: Input<'rev
   const insert = ctx.store.raw.prepare(`INSERT INTO review_step (review_id, step, status, requested_at) VALUES (?, ?, 'requested', ?) ON CONFLICT DO NOTHING`);
   const added = peerIds.filter((peerId) => insert.run(loaded.review.id, respondentKey('peer', peerId), ctx.now).changes > 0);
   await recordAudit(ctx, added.map((peerId) => ({ entity: 'review_step', entityId: loaded.review.id, action: 'create' as const, after: { step: respondentKey('peer', peerId), status: 'requested' } })));
-  ctx.changed('reviews');
   return getReview(ctx, loaded.review.id);
 }
 
@@ -253,7 +249,6 @@ export async function overrideRating(ctx: ServiceContext, input: Input<'reviews.
     ? { overrideRating: null, overrideReason: null, finalRating: review.computedRating }
     : { overrideRating: input.rating, overrideReason: input.reason!, finalRating: input.rating };
   await updateReview(ctx, review, patch, { what: input.rating === null ? 'override cleared' : 'rating overridden' });
-  ctx.changed('reviews');
   return getReview(ctx, review.id);
 }
 
@@ -266,6 +261,5 @@ export async function reopenReview(ctx: ServiceContext, input: Input<'reviews.re
   ctx.store.raw.prepare(`DELETE FROM review_step WHERE review_id = ? AND step IN ('employee_signoff', 'manager_signoff')`).run(review.id);
   // The snapshot stays until the review completes again (then it is replaced).
   await updateReview(ctx, review, { status: 'final_review', completedAt: null }, { action: 'reopen', what: 'reopened', reason: input.reason });
-  ctx.changed('reviews');
   return getReview(ctx, review.id);
 }

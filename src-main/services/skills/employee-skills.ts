@@ -66,7 +66,6 @@ export async function recordLevels(ctx: ServiceContext, records: LevelRecord[]):
     return { entity: 'employee_skill', entityId: row.id, action: 'create' as const, after: row };
   });
   await recordAudit(ctx, audit);
-  ctx.changed('skills');
   return { recorded: records.length };
 }
 
@@ -90,7 +89,6 @@ export async function setTargets(ctx: ServiceContext, changes: TargetChange[]): 
     saved++;
   }
   await recordAudit(ctx, audit);
-  ctx.changed('skills');
   return { saved, removed };
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { RatingModel, ratingModelInput } from '../../../src-shared/api';
 import { AppError, type ErrorIssue } from '../../../src-shared/errors';
-import { RatingModelEntity, type RatingModelRow } from '../../store/entities';
+import { RatingModelEntity, type RatingModelRow } from '../../store/entities/skills';
 import type { ServiceContext } from '../context';
 import { recordAudit } from '../shared/audit';
 import { setArchived } from '../shared/batch';
@@ -73,7 +73,6 @@ export async function saveRatingModel(ctx: ServiceContext, input: ModelInput): P
   input.levels.forEach((level, index) => insert.run(id, index + 1, level.label, level.description ?? null, level.factor));
   const saved = (await listRatingModels(ctx, true)).find((m) => m.id === id)!;
   await recordAudit(ctx, [{ entity: 'rating_model', entityId: id, action: before ? 'update' : 'create', before, after: saved }]);
-  ctx.changed('skills');
   return saved;
 }
 
@@ -100,6 +99,5 @@ export async function archiveRatingModels(ctx: ServiceContext, ids: string[], ar
     if (inUse.n > 0) throw new AppError('CONFLICT', `${inUse.n} active skill${inUse.n === 1 ? ' uses' : 's use'} this rating model; move or archive them first.`);
   }
   const count = await setArchived(RatingModelEntity, 'Rating model', ids, archived, ctx);
-  ctx.changed('skills');
   return count;
 }

@@ -55,7 +55,6 @@ export async function saveRequirements(ctx: ServiceContext, changes: Change[]): 
     saved++;
   }
   await recordAudit(ctx, audit);
-  ctx.changed('skills');
   return { saved, removed };
 }
 

@@ -179,7 +179,6 @@ export async function saveSearch(ctx: ServiceContext, input: { id?: string; vers
   }
   const after = findSaved(ctx, id)!;
   await recordAudit(ctx, [{ entity: AUDIT_ENTITY, entityId: id, action: before ? 'update' : 'create', before: before && toSavedSearch(before), after: toSavedSearch(after) }]);
-  ctx.changed('skills');
   return toSavedSearch(after);
 }
 
@@ -188,7 +187,6 @@ export async function deleteSearch(ctx: ServiceContext, input: { id: string }): 
   if (!before) throw notFound('The saved search');
   ctx.store.raw.prepare(`DELETE FROM saved_skill_search WHERE id = ?`).run(input.id);
   await recordAudit(ctx, [{ entity: AUDIT_ENTITY, entityId: input.id, action: 'delete', before: toSavedSearch(before) }]);
-  ctx.changed('skills');
   return { ok: true };
 }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { skillTypeFields, type SkillType } from '../../../src-shared/api';
 import type { ErrorIssue } from '../../../src-shared/errors';
-import { SkillTypeEntity, type SkillTypeRow } from '../../store/entities';
+import { SkillTypeEntity, type SkillTypeRow } from '../../store/entities/skills';
 import type { ServiceContext } from '../context';
 import { rowIssue, saveBatch, setArchived, type BatchSpec, type Candidate, type RowChangeInput } from '../shared/batch';
 
@@ -53,12 +53,10 @@ async function checkNames(candidates: Candidate<Values>[], ctx: ServiceContext):
 
 export async function saveSkillTypes(ctx: ServiceContext, rows: RowChangeInput[]): Promise<SkillType[]> {
   const saved = await saveBatch(spec, rows, ctx);
-  ctx.changed('skills');
   return saved.map((row) => toSkillType(row));
 }
 
 export async function archiveSkillTypes(ctx: ServiceContext, ids: string[], archived = true): Promise<number> {
   const count = await setArchived(SkillTypeEntity, 'Skill type', ids, archived, ctx);
-  ctx.changed('skills');
   return count;
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { skillFields, type Skill } from '../../../src-shared/api';
 import type { ErrorIssue } from '../../../src-shared/errors';
-import { SkillEntity, type SkillRow } from '../../store/entities';
+import { SkillEntity, type SkillRow } from '../../store/entities/skills';
 import type { ServiceContext } from '../context';
 import { formsLoop, rowIssue, saveBatch, setArchived, type BatchSpec, type Candidate, type RowChangeInput } from '../shared/batch';
 import { parentMap } from '../shared/lookups';
@@ -105,12 +105,10 @@ function levelsInUseIssues(ctx: ServiceContext, c: Candidate<Values>, levelCount
 
 export async function saveSkills(ctx: ServiceContext, rows: RowChangeInput[]): Promise<Skill[]> {
   const saved = await saveBatch(skillSpec, rows, ctx);
-  ctx.changed('skills');
   return saved.map(toSkill);
 }
 
 export async function archiveSkills(ctx: ServiceContext, ids: string[], archived = true): Promise<number> {
   const count = await setArchived(SkillEntity, 'Skill', ids, archived, ctx);
-  ctx.changed('skills');
   return count;
 }

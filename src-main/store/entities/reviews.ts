@@ -46,4 +46,76 @@ export const ReviewCycleEntity = new EntitySchema<ReviewCycleRow>({
   columns: { ...trackedColumns, name: { type: 'text' }, archived },
 });
 
-export const reviewsEntities: EntitySchema[] = [RatingScaleEntity, ReviewTemplateEntity, ReviewCycleEntity] as EntitySchema[];
+export interface JournalEntryRow extends Tracked {
+  employeeId: string;
+  date: string;
+  author: string;
+  kind: 'praise' | 'development' | 'note';
+  shared: boolean;
+  text: string;
+  goalId: string | null;
+  reviewId: string | null;
+  archived: boolean;
+}
+export const JournalEntryEntity = new EntitySchema<JournalEntryRow>({
+  name: 'JournalEntry',
+  tableName: 'journal_entry',
+  columns: {
+    ...trackedColumns,
+    employeeId: { type: 'text', name: 'employee_id' },
+    date: { type: 'text' },
+    author: { type: 'text' },
+    kind: { type: 'text' },
+    shared: { type: 'boolean', default: false },
+    text: { type: 'text' },
+    goalId: nullableText('goal_id'),
+    reviewId: nullableText('review_id'),
+    archived,
+  },
+});
+
+export interface AnswerGroupRow extends Tracked {
+  name: string;
+  /** JSON: [{ id, label, points }]. */
+  options: string;
+  archived: boolean;
+}
+export const AnswerGroupEntity = new EntitySchema<AnswerGroupRow>({
+  name: 'AnswerGroup',
+  tableName: 'answer_group',
+  columns: { ...trackedColumns, name: { type: 'text' }, options: { type: 'text' }, archived },
+});
+
+export interface QuestionnaireRow extends Tracked {
+  name: string;
+  kind: string;
+  description: string | null;
+  anonymous: boolean;
+  status: string;
+  sections: string;
+  resultGroups: string;
+  population: string | null;
+  openedAt: string | null;
+  closedAt: string | null;
+  archived: boolean;
+}
+export const QuestionnaireEntity = new EntitySchema<QuestionnaireRow>({
+  name: 'Questionnaire',
+  tableName: 'questionnaire',
+  columns: {
+    ...trackedColumns,
+    name: { type: 'text' },
+    kind: { type: 'text' },
+    description: nullableText(),
+    anonymous: { type: 'boolean', default: false },
+    status: { type: 'text' },
+    sections: { type: 'text' },
+    resultGroups: { type: 'text', name: 'result_groups' },
+    population: nullableText(),
+    openedAt: nullableText('opened_at'),
+    closedAt: nullableText('closed_at'),
+    archived,
+  },
+});
+
+export const reviewsEntities = [RatingScaleEntity, ReviewTemplateEntity, ReviewCycleEntity, JournalEntryEntity, AnswerGroupEntity, QuestionnaireEntity];

@@ -1,11 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-const tracked = `id TEXT PRIMARY KEY NOT NULL,
-  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1`;
+import { migrationName, TRACKED_COLUMNS } from './kit';
 
 export class Initial0001 implements MigrationInterface {
-  // TypeORM orders migrations by the timestamp at the end of the name.
-  name = 'Initial1795651200000';
+  name = migrationName('Initial', 1);
 
   async up(runner: QueryRunner): Promise<void> {
     const statements = [
@@ -15,18 +12,18 @@ export class Initial0001 implements MigrationInterface {
         entity_id TEXT NOT NULL, action TEXT NOT NULL, before TEXT, after TEXT)`,
       `CREATE INDEX audit_event_at ON audit_event (at)`,
       `CREATE INDEX audit_event_entity ON audit_event (entity, entity_id)`,
-      `CREATE TABLE department (${tracked},
+      `CREATE TABLE department (${TRACKED_COLUMNS},
         name TEXT NOT NULL, code TEXT, parent_id TEXT REFERENCES department(id),
         archived INTEGER NOT NULL DEFAULT 0)`,
       `CREATE UNIQUE INDEX department_sibling_name ON department (ifnull(parent_id, ''), name COLLATE NOCASE)`,
-      `CREATE TABLE job (${tracked},
+      `CREATE TABLE job (${TRACKED_COLUMNS},
         title TEXT NOT NULL, family TEXT, level TEXT, description TEXT, archived INTEGER NOT NULL DEFAULT 0)`,
       `CREATE UNIQUE INDEX job_title_level ON job (title COLLATE NOCASE, ifnull(level, ''))`,
-      `CREATE TABLE position (${tracked},
+      `CREATE TABLE position (${TRACKED_COLUMNS},
         title TEXT NOT NULL, job_id TEXT NOT NULL REFERENCES job(id), department_id TEXT NOT NULL REFERENCES department(id),
         reports_to_id TEXT REFERENCES position(id), is_key INTEGER NOT NULL DEFAULT 0, archived INTEGER NOT NULL DEFAULT 0)`,
       `CREATE INDEX position_department ON position (department_id)`,
-      `CREATE TABLE employee (${tracked},
+      `CREATE TABLE employee (${TRACKED_COLUMNS},
         employee_number TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL, email TEXT,
         hire_date TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('active','on_leave','terminated')),
         manager_id TEXT REFERENCES employee(id), position_id TEXT REFERENCES position(id),

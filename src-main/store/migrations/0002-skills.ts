@@ -1,17 +1,15 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-const tracked = `id TEXT PRIMARY KEY NOT NULL,
-  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1`;
+import { migrationName, TRACKED_COLUMNS } from './kit';
 
 /** Skills and competencies: repository, job requirements, employee levels with history, targets, saved searches. */
 export class Skills0002 implements MigrationInterface {
-  name = 'Skills1795737600000';
+  name = migrationName('Skills', 2);
 
   async up(runner: QueryRunner): Promise<void> {
     const statements = [
-      `CREATE TABLE skill_type (${tracked}, name TEXT NOT NULL, description TEXT, archived INTEGER NOT NULL DEFAULT 0)`,
+      `CREATE TABLE skill_type (${TRACKED_COLUMNS}, name TEXT NOT NULL, description TEXT, archived INTEGER NOT NULL DEFAULT 0)`,
       `CREATE UNIQUE INDEX skill_type_name ON skill_type (name COLLATE NOCASE)`,
-      `CREATE TABLE rating_model (${tracked}, name TEXT NOT NULL, description TEXT, archived INTEGER NOT NULL DEFAULT 0)`,
+      `CREATE TABLE rating_model (${TRACKED_COLUMNS}, name TEXT NOT NULL, description TEXT, archived INTEGER NOT NULL DEFAULT 0)`,
       `CREATE UNIQUE INDEX rating_model_name ON rating_model (name COLLATE NOCASE)`,
       // Levels are numbered 1..n within their model; the factor (0-9) makes levels of different models comparable.
       `CREATE TABLE rating_level (
@@ -19,12 +17,12 @@ export class Skills0002 implements MigrationInterface {
         label TEXT NOT NULL, description TEXT, factor INTEGER NOT NULL CHECK (factor BETWEEN 0 AND 9),
         PRIMARY KEY (rating_model_id, value))`,
       `CREATE UNIQUE INDEX rating_level_factor ON rating_level (rating_model_id, factor)`,
-      `CREATE TABLE skill (${tracked}, name TEXT NOT NULL, description TEXT,
+      `CREATE TABLE skill (${TRACKED_COLUMNS}, name TEXT NOT NULL, description TEXT,
         skill_type_id TEXT NOT NULL REFERENCES skill_type(id), rating_model_id TEXT NOT NULL REFERENCES rating_model(id),
         parent_id TEXT REFERENCES skill(id), external_id TEXT, archived INTEGER NOT NULL DEFAULT 0)`,
       `CREATE UNIQUE INDEX skill_type_name_unique ON skill (skill_type_id, name COLLATE NOCASE)`,
       `CREATE UNIQUE INDEX skill_external_id ON skill (external_id) WHERE external_id IS NOT NULL`,
-      `CREATE TABLE job_skill (${tracked}, job_id TEXT NOT NULL REFERENCES job(id), skill_id TEXT NOT NULL REFERENCES skill(id),
+      `CREATE TABLE job_skill (${TRACKED_COLUMNS}, job_id TEXT NOT NULL REFERENCES job(id), skill_id TEXT NOT NULL REFERENCES skill(id),
         level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 10), weight REAL NOT NULL DEFAULT 1 CHECK (weight > 0 AND weight <= 5))`,
       `CREATE UNIQUE INDEX job_skill_unique ON job_skill (job_id, skill_id)`,
       `CREATE INDEX job_skill_skill ON job_skill (skill_id)`,
@@ -51,10 +49,10 @@ export class Skills0002 implements MigrationInterface {
          WHERE excluded.effective_date > employee_skill_latest.effective_date
             OR (excluded.effective_date = employee_skill_latest.effective_date AND excluded.recorded_at >= employee_skill_latest.recorded_at);
        END`,
-      `CREATE TABLE employee_skill_target (${tracked}, employee_id TEXT NOT NULL REFERENCES employee(id),
+      `CREATE TABLE employee_skill_target (${TRACKED_COLUMNS}, employee_id TEXT NOT NULL REFERENCES employee(id),
         skill_id TEXT NOT NULL REFERENCES skill(id), level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 10), due_date TEXT)`,
       `CREATE UNIQUE INDEX employee_skill_target_unique ON employee_skill_target (employee_id, skill_id)`,
-      `CREATE TABLE saved_skill_search (${tracked}, name TEXT NOT NULL, criteria TEXT NOT NULL)`,
+      `CREATE TABLE saved_skill_search (${TRACKED_COLUMNS}, name TEXT NOT NULL, criteria TEXT NOT NULL)`,
       `CREATE UNIQUE INDEX saved_skill_search_name ON saved_skill_search (name COLLATE NOCASE)`,
     ];
     for (const sql of statements) await runner.query(sql);

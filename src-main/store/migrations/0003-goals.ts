@@ -1,15 +1,13 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-const tracked = `id TEXT PRIMARY KEY NOT NULL,
-  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1`;
+import { migrationName, TRACKED_COLUMNS } from './kit';
 
 /** Goals: organisation, department and individual goals with alignment, and append-only check-ins. */
 export class Goals0003 implements MigrationInterface {
-  name = 'Goals1795824000000';
+  name = migrationName('Goals', 3);
 
   async up(runner: QueryRunner): Promise<void> {
     const statements = [
-      `CREATE TABLE goal (${tracked},
+      `CREATE TABLE goal (${TRACKED_COLUMNS},
         scope TEXT NOT NULL CHECK (scope IN ('organisation','department','individual')),
         employee_id TEXT REFERENCES employee(id), department_id TEXT REFERENCES department(id),
         title TEXT NOT NULL, description TEXT, period_start TEXT NOT NULL, period_end TEXT NOT NULL, category TEXT,

@@ -1,7 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-const tracked = `id TEXT PRIMARY KEY NOT NULL,
-  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1`;
+import { migrationName, TRACKED_COLUMNS } from './kit';
 
 /**
  * Review cycles: rating scales, templates, cycles, one review per person and cycle, answers
@@ -10,15 +8,15 @@ const tracked = `id TEXT PRIMARY KEY NOT NULL,
  * template never changes a running cycle.
  */
 export class Reviews0004 implements MigrationInterface {
-  name = 'Reviews1795910400000';
+  name = migrationName('Reviews', 4);
 
   async up(runner: QueryRunner): Promise<void> {
     const statements = [
-      `CREATE TABLE rating_scale (${tracked},
+      `CREATE TABLE rating_scale (${TRACKED_COLUMNS},
         name TEXT NOT NULL, description TEXT, levels TEXT NOT NULL, archived INTEGER NOT NULL DEFAULT 0)`,
-      `CREATE TABLE review_template (${tracked},
+      `CREATE TABLE review_template (${TRACKED_COLUMNS},
         name TEXT NOT NULL, description TEXT, sections TEXT NOT NULL, steps TEXT NOT NULL, archived INTEGER NOT NULL DEFAULT 0)`,
-      `CREATE TABLE review_cycle (${tracked},
+      `CREATE TABLE review_cycle (${TRACKED_COLUMNS},
         name TEXT NOT NULL, period_start TEXT NOT NULL, period_end TEXT NOT NULL,
         rating_scale_id TEXT NOT NULL REFERENCES rating_scale(id), template_id TEXT NOT NULL REFERENCES review_template(id),
         population TEXT NOT NULL, self_review_due TEXT, manager_review_due TEXT, due_date TEXT NOT NULL,
@@ -28,7 +26,7 @@ export class Reviews0004 implements MigrationInterface {
         archived INTEGER NOT NULL DEFAULT 0,
         CHECK (period_start <= period_end))`,
       // employee's manager, job and department are copied at launch: reports follow the organisation as it was.
-      `CREATE TABLE review (${tracked},
+      `CREATE TABLE review (${TRACKED_COLUMNS},
         cycle_id TEXT NOT NULL REFERENCES review_cycle(id), employee_id TEXT NOT NULL REFERENCES employee(id),
         manager_id TEXT REFERENCES employee(id), job_id TEXT REFERENCES job(id), department_id TEXT REFERENCES department(id),
         status TEXT NOT NULL DEFAULT 'not_started' CHECK (status IN ('not_started','in_progress','ready_for_review','final_review','complete')),

@@ -1,6 +1,0 @@
-export * from './database';
-export * from './settings';
-export * from './audit-log';
-export { loadDemoOrganisation } from './demo-organisation';
-export { previewImport, commitImport } from '../../imports';
-export { exportTable } from '../../exports/table';

@@ -1,0 +1,202 @@
+import type Database from 'better-sqlite3';
+import { demoKey, random, type DemoPart } from '../shared/demo';
+
+/**
+ * A deterministic, plausible demo organisation: the same seed and size always give the
+ * same departments, jobs, positions and people (ids included), so demos, tests and
+ * benchmarks agree. Later areas extend it.
+ */
+export interface DemoOrganisation {
+  departments: { id: string; name: string; code: string; parentId: string | null }[];
+  jobs: { id: string; title: string; family: string; level: string; description: string }[];
+  positions: { id: string; title: string; jobId: string; departmentId: string; reportsToId: string | null; isKey: boolean }[];
+  employees: {
+    id: string; employeeNumber: string; firstName: string; lastName: string; email: string; hireDate: string;
+    status: 'active' | 'on_leave' | 'terminated'; managerId: string | null; positionId: string | null;
+    departmentId: string; jobId: string; location: string;
+  }[];
+}
+
+interface Division { name: string; code: string; share: number; family: string; teams: string[]; roles: [string, string[]][]; manager: string; head: string }
+
+const DIVISIONS: Division[] = [
+  { name: 'Engineering', code: 'ENG', share: 0.3, family: 'Engineering', manager: 'Engineering Manager', head: 'VP Engineering',
+    teams: ['Platform', 'Payments', 'Mobile', 'Web', 'Data', 'Infrastructure', 'Security', 'Search', 'Identity', 'Integrations', 'Developer Tools', 'Reliability'],
+    roles: [['Software Engineer', ['L1', 'L2', 'L3', 'L4', 'L5']], ['QA Engineer', ['L1', 'L2', 'L3']], ['Site Reliability Engineer', ['L2', 'L3', 'L4']], ['Data Engineer', ['L1', 'L2', 'L3', 'L4']]] },
+  { name: 'Product', code: 'PRD', share: 0.08, family: 'Product', manager: 'Group Product Manager', head: 'VP Product',
+    teams: ['Core Product', 'Growth', 'Design', 'Research', 'Analytics'],
+    roles: [['Product Manager', ['L2', 'L3', 'L4']], ['Product Designer', ['L1', 'L2', 'L3', 'L4']], ['UX Researcher', ['L2', 'L3']], ['Data Analyst', ['L1', 'L2', 'L3']]] },
+  { name: 'Sales', code: 'SAL', share: 0.18, family: 'Sales', manager: 'Sales Manager', head: 'VP Sales',
+    teams: ['Enterprise North', 'Enterprise South', 'Mid-Market', 'SMB', 'Public Sector', 'Partnerships', 'Sales Operations'],
+    roles: [['Account Executive', ['L1', 'L2', 'L3', 'L4']], ['Sales Development Rep', ['L1', 'L2']], ['Solutions Consultant', ['L2', 'L3', 'L4']]] },
+  { name: 'Marketing', code: 'MKT', share: 0.08, family: 'Marketing', manager: 'Marketing Manager', head: 'VP Marketing',
+    teams: ['Brand', 'Demand Generation', 'Product Marketing', 'Content', 'Events'],
+    roles: [['Marketing Specialist', ['L1', 'L2', 'L3']], ['Content Writer', ['L1', 'L2', 'L3']], ['Product Marketing Manager', ['L2', 'L3', 'L4']]] },
+  { name: 'Customer Success', code: 'CS', share: 0.14, family: 'Customer Success', manager: 'Support Manager', head: 'VP Customer Success',
+    teams: ['Support EMEA', 'Support Americas', 'Support APAC', 'Onboarding', 'Customer Success Managers', 'Training'],
+    roles: [['Support Engineer', ['L1', 'L2', 'L3']], ['Customer Success Manager', ['L1', 'L2', 'L3', 'L4']], ['Implementation Consultant', ['L2', 'L3']]] },
+  { name: 'Finance', code: 'FIN', share: 0.06, family: 'Finance', manager: 'Finance Manager', head: 'Chief Financial Officer',
+    teams: ['Accounting', 'Financial Planning', 'Procurement', 'Tax', 'Treasury'],
+    roles: [['Accountant', ['L1', 'L2', 'L3']], ['Financial Analyst', ['L1', 'L2', 'L3', 'L4']], ['Buyer', ['L1', 'L2']]] },
+  { name: 'People', code: 'PPL', share: 0.05, family: 'People', manager: 'HR Business Partner Lead', head: 'Chief People Officer',
+    teams: ['HR Business Partners', 'Talent Acquisition', 'Learning & Development', 'Total Rewards', 'People Operations'],
+    roles: [['HR Specialist', ['L1', 'L2', 'L3']], ['Recruiter', ['L1', 'L2', 'L3']], ['Learning Specialist', ['L1', 'L2', 'L3']]] },
+  { name: 'Operations', code: 'OPS', share: 0.11, family: 'Operations', manager: 'Operations Manager', head: 'Chief Operating Officer',
+    teams: ['IT Services', 'Facilities', 'Legal', 'Business Operations', 'Supply Chain'],
+    roles: [['Operations Analyst', ['L1', 'L2', 'L3']], ['IT Support Specialist', ['L1', 'L2', 'L3']], ['Legal Counsel', ['L2', 'L3', 'L4']]] },
+];
+
+const FIRST_NAMES = ('Olivia Liam Emma Noah Ava Oliver Sophia Elijah Isabella James Mia William Amelia Benjamin Harper Lucas Evelyn Henry Abigail Alexander ' +
+  'Emily Mason Ella Michael Elizabeth Ethan Camila Daniel Luna Jacob Sofia Logan Avery Jackson Mila Levi Aria Sebastian Scarlett Mateo Penelope ' +
+  'Jack Layla Owen Chloe Theodore Victoria Aiden Madison Samuel Eleanor Joseph Grace John Nora David Riley Wyatt Zoey Matthew Hannah Luke Hazel ' +
+  'Asher Lily Carter Ellie Julian Violet Grayson Lillian Leo Zoe Jayden Stella Gabriel Aurora Isaac Natalie Lincoln Emilia Anthony Everly Hudson ' +
+  'Leah Dylan Aubrey Ezra Willow Thomas Addison Charles Lucy Christopher Audrey Jaxon Bella Maverick Nova Josiah Brooklyn Priya Arjun Mei Hiroshi ' +
+  'Fatima Omar Aisha Mohammed Ana Diego Sofia Mateus Ingrid Lars Katarzyna Piotr Chiara Marco Elif Mehmet Nkechi Kwame Yuki Sanjay').split(' ');
+const LAST_NAMES = ('Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson Anderson Thomas Taylor ' +
+  'Moore Jackson Martin Lee Perez Thompson White Harris Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King Wright Scott Torres Nguyen ' +
+  'Hill Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts Gomez Phillips Evans Turner Diaz Parker Cruz Edwards Collins ' +
+  'Reyes Stewart Morris Morales Murphy Cook Rogers Gutierrez Ortiz Morgan Cooper Peterson Bailey Reed Kelly Howard Ramos Kim Cox Ward Richardson ' +
+  'Watson Brooks Chavez Wood James Bennett Gray Mendoza Ruiz Hughes Price Alvarez Castillo Sanders Patel Myers Long Ross Foster Jimenez Schmidt ' +
+  'Müller Novak Kowalski Rossi Bianchi Dubois Laurent Jansen Berg Nielsen Yilmaz Okafor Mensah Tanaka Sato Sharma Gupta Chen Wang Silva Santos').split(' ');
+const LOCATIONS = ['London', 'Berlin', 'Amsterdam', 'New York', 'Toronto', 'Singapore', 'Sydney', 'Remote'];
+
+export function generateDemoOrganisation(employeeCount = 500, seed = 42): DemoOrganisation {
+  const rng = random(seed);
+  const org: DemoOrganisation = { departments: [], jobs: [], positions: [], employees: [] };
+  const jobIds = new Map<string, string>();
+  const job = (title: string, family: string, level: string) => {
+    const key = `${title}|${level}`;
+    if (!jobIds.has(key)) {
+      const id = rng.uuid();
+      jobIds.set(key, id);
+      org.jobs.push({ id, title, family, level, description: `${title} (${level}) in the ${family} job family.` });
+    }
+    return jobIds.get(key)!;
+  };
+  const department = (name: string, code: string, parentId: string | null) => {
+    const id = rng.uuid();
+    org.departments.push({ id, name, code, parentId });
+    return id;
+  };
+  const position = (title: string, jobId: string, departmentId: string, reportsToId: string | null, isKey: boolean) => {
+    const id = rng.uuid();
+    org.positions.push({ id, title, jobId, departmentId, reportsToId, isKey });
+    return id;
+  };
+
+  const teams: { departmentId: string; managerId: string; division: Division }[] = [];
+  const root = department('Canopy Group', 'CG', null);
+  const ceo = position('Chief Executive Officer', job('Chief Executive Officer', 'Executive', 'E1'), root, null, true);
+  for (const division of DIVISIONS) {
+    const size = Math.max(3, Math.round(employeeCount * division.share));
+    const divisionId = department(division.name, division.code, root);
+    const head = position(division.head, job(division.head, division.family, 'E2'), divisionId, ceo, true);
+    const teamCount = Math.max(1, Math.round(size / 12));
+    const groupCount = teamCount > 8 ? Math.ceil(teamCount / 8) : 0;
+    const groups = Array.from({ length: groupCount }, (_, g) => {
+      const id = department(`${division.name} Group ${g + 1}`, `${division.code}-G${g + 1}`, divisionId);
+      return { id, lead: position(`Director, ${division.name} Group ${g + 1}`, job(`Director of ${division.family}`, division.family, 'M3'), id, head, true) };
+    });
+    let remaining = size - 1 - groupCount;
+    for (let t = 0; t < teamCount && remaining > 0; t++) {
+      const group = groups.length ? groups[t % groups.length] : null;
+      const base = division.teams[t % division.teams.length];
+      const name = t < division.teams.length ? base : `${base} ${Math.floor(t / division.teams.length) + 1}`;
+      const teamId = department(name, `${division.code}-${t + 1}`, group?.id ?? divisionId);
+      const manager = position(`${division.manager}, ${name}`, job(division.manager, division.family, 'M1'), teamId, group?.lead ?? head, rng.next() < 0.15);
+      teams.push({ departmentId: teamId, managerId: manager, division });
+      remaining -= 1;
+      const members = Math.min(remaining, t === teamCount - 1 ? remaining : 8 + rng.int(8));
+      for (let m = 0; m < members; m++) {
+        const [title, levels] = rng.pick(division.roles);
+        position(title, job(title, division.family, rng.pick(levels)), teamId, manager, false);
+      }
+      remaining -= members;
+    }
+  }
+  fillPositions(org, rng, employeeCount);
+  // Vacancies leave people over: they join existing teams in new positions.
+  while (org.employees.length < employeeCount && teams.length) {
+    const team = rng.pick(teams);
+    const [title, levels] = rng.pick(team.division.roles);
+    position(title, job(title, team.division.family, rng.pick(levels)), team.departmentId, team.managerId, false);
+    fillPositions(org, rng, employeeCount, org.positions.length - 1);
+  }
+  return org;
+}
+
+const usedEmailsOf = new WeakMap<DemoOrganisation, Map<string, number>>();
+
+/** Fills positions from index `from` on (vacant ones stay empty) and links each person to their manager. */
+function fillPositions(org: DemoOrganisation, rng: ReturnType<typeof random>, employeeCount: number, from = 0) {
+  const positionById = new Map(org.positions.map((p) => [p.id, p]));
+  const incumbentOf = new Map(org.employees.map((e) => [e.positionId!, e.id]));
+  if (!usedEmailsOf.has(org)) usedEmailsOf.set(org, new Map());
+  const usedEmails = usedEmailsOf.get(org)!;
+  org.positions.slice(from).forEach((pos, offset) => {
+    const index = from + offset;
+    if (org.employees.length >= employeeCount) return;
+    const vacant = from === 0 && !pos.isKey && pos.reportsToId !== null && index > 20 && rng.next() < 0.03;
+    if (vacant) return;
+    const firstName = rng.pick(FIRST_NAMES);
+    const lastName = rng.pick(LAST_NAMES);
+    const handle = `${firstName}.${lastName}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+    const seen = usedEmails.get(handle) ?? 0;
+    usedEmails.set(handle, seen + 1);
+    const id = rng.uuid();
+    incumbentOf.set(pos.id, id);
+    const roll = rng.next();
+    org.employees.push({
+      id,
+      employeeNumber: `E${String(org.employees.length + 1).padStart(6, '0')}`,
+      firstName,
+      lastName,
+      email: `${handle}${seen ? seen + 1 : ''}@canopy.example`,
+      hireDate: hireDate(rng),
+      status: roll < 0.03 ? 'terminated' : roll < 0.07 ? 'on_leave' : 'active',
+      managerId: null,
+      positionId: pos.id,
+      departmentId: pos.departmentId,
+      jobId: pos.jobId,
+      location: rng.pick(LOCATIONS),
+    });
+  });
+  for (const person of org.employees) {
+    let above = positionById.get(person.positionId!)?.reportsToId ?? null;
+    while (above && !incumbentOf.has(above)) above = positionById.get(above)?.reportsToId ?? null;
+    person.managerId = above ? incumbentOf.get(above)! : null;
+  }
+}
+
+function hireDate(rng: ReturnType<typeof random>): string {
+  const year = 2013 + rng.int(13);
+  const month = 1 + rng.int(12);
+  const day = 1 + rng.int(28);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Bulk insert with prepared statements on the caller's connection (inside its transaction). */
+export function insertDemoOrganisation(db: Database.Database, org: DemoOrganisation, now: string): void {
+  const stamp = { createdAt: now, updatedAt: now };
+  const department = db.prepare(`INSERT INTO department (id, name, code, parent_id, archived, created_at, updated_at, version) VALUES (@id, @name, @code, @parentId, 0, @createdAt, @updatedAt, 1)`);
+  const job = db.prepare(`INSERT INTO job (id, title, family, level, description, archived, created_at, updated_at, version) VALUES (@id, @title, @family, @level, @description, 0, @createdAt, @updatedAt, 1)`);
+  const position = db.prepare(`INSERT INTO position (id, title, job_id, department_id, reports_to_id, is_key, archived, created_at, updated_at, version) VALUES (@id, @title, @jobId, @departmentId, @reportsToId, @isKey, 0, @createdAt, @updatedAt, 1)`);
+  const employee = db.prepare(`INSERT INTO employee (id, employee_number, first_name, last_name, email, hire_date, status, manager_id, position_id, department_id, job_id, location, archived, created_at, updated_at, version)
+    VALUES (@id, @employeeNumber, @firstName, @lastName, @email, @hireDate, @status, NULL, @positionId, @departmentId, @jobId, @location, 0, @createdAt, @updatedAt, 1)`);
+  const manager = db.prepare(`UPDATE employee SET manager_id = ? WHERE id = ?`);
+  for (const row of org.departments) department.run({ ...row, ...stamp });
+  for (const row of org.jobs) job.run({ ...row, ...stamp });
+  for (const row of org.positions) position.run({ ...row, isKey: row.isKey ? 1 : 0, ...stamp });
+  for (const row of org.employees) employee.run({ ...row, ...stamp });
+  for (const row of org.employees) if (row.managerId) manager.run(row.managerId, row.id);
+}
+
+export const DEMO_ORGANISATION = demoKey<DemoOrganisation>('people.organisation');
+
+/** Departments, jobs, positions and people: what every later part builds on. */
+export const peopleDemo: DemoPart = (demo) => {
+  const org = generateDemoOrganisation(demo.employees, demo.seed);
+  insertDemoOrganisation(demo.db, org, demo.now);
+  demo.provide(DEMO_ORGANISATION, org);
+  return { departments: org.departments.length, jobs: org.jobs.length, positions: org.positions.length, employees: org.employees.length };
+};

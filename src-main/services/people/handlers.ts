@@ -1,0 +1,25 @@
+import type { peopleArea } from '../../../src-shared/api/people';
+import type { AreaHandlers } from '../../api/types';
+import { archiveDepartments, listDepartments, saveDepartments } from './departments';
+import { archiveEmployees, getEmployee, listEmployees, listLocations, saveEmployees } from './employees';
+import { archiveJobs, listJobs, saveJobs } from './jobs';
+import { getOrgTree } from './org-tree';
+import { archivePositions, listPositions, savePositions } from './positions';
+
+export const peopleHandlers: AreaHandlers<typeof peopleArea.methods> = {
+  'people.listDepartments': async (input, ctx) => ({ rows: await listDepartments(ctx, input.includeArchived) }),
+  'people.saveDepartments': async (input, ctx) => ({ rows: await saveDepartments(ctx, input.rows) }),
+  'people.archiveDepartments': async (input, ctx) => ({ count: await archiveDepartments(ctx, input.ids, input.archived ?? true) }),
+  'people.listJobs': async (input, ctx) => ({ rows: await listJobs(ctx, input.includeArchived) }),
+  'people.saveJobs': async (input, ctx) => ({ rows: await saveJobs(ctx, input.rows) }),
+  'people.archiveJobs': async (input, ctx) => ({ count: await archiveJobs(ctx, input.ids, input.archived ?? true) }),
+  'people.listPositions': async (input, ctx) => ({ rows: await listPositions(ctx, input.includeArchived) }),
+  'people.savePositions': async (input, ctx) => ({ rows: await savePositions(ctx, input.rows) }),
+  'people.archivePositions': async (input, ctx) => ({ count: await archivePositions(ctx, input.ids, input.archived ?? true) }),
+  'people.listEmployees': (input, ctx) => listEmployees(ctx, input),
+  'people.getEmployee': (input, ctx) => getEmployee(ctx, input.id),
+  'people.saveEmployees': async (input, ctx) => ({ rows: await saveEmployees(ctx, input.rows) }),
+  'people.archiveEmployees': async (input, ctx) => ({ count: await archiveEmployees(ctx, input.ids, input.archived ?? true) }),
+  'people.listLocations': async (_input, ctx) => ({ locations: await listLocations(ctx) }),
+  'people.getOrgTree': async (_input, ctx) => ({ nodes: await getOrgTree(ctx) }),
+};

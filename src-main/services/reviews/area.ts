@@ -1,0 +1,19 @@
+import { reviewsArea } from '../../../src-shared/api/reviews';
+import { defineMainArea } from '../../area';
+import { reviewsEntities } from '../../store/entities/reviews';
+import { Reviews0004 } from '../../store/migrations/0004-reviews';
+import { Journal0005 } from '../../store/migrations/0005-journal';
+import { Questionnaires0007 } from '../../store/migrations/0007-questionnaires';
+import { reviewsDemo } from './demo';
+import { cycleHandlers } from './handlers';
+import { journalHandlers } from './journal/handlers';
+import { questionnaireHandlers } from './questionnaires/handlers';
+
+/** Review cycles, the feedback journal and questionnaires. */
+export const reviewsMain = defineMainArea({
+  contract: reviewsArea,
+  handlers: { ...cycleHandlers, ...journalHandlers, ...questionnaireHandlers },
+  entities: reviewsEntities,
+  migrations: [Reviews0004, Journal0005, Questionnaires0007],
+  demo: reviewsDemo,
+});

@@ -1,0 +1,17 @@
+import { DEMO_GOALS } from '../../goals/demo';
+import { DEMO_ORGANISATION } from '../../people/demo';
+import type { DemoPart } from '../../shared/demo';
+import { DEMO_SKILLS } from '../../skills/demo';
+import type { DemoContext } from './context';
+import { insertDemoReviews } from './cycles';
+import { insertDemoJournal } from './journal';
+import { insertDemoQuestionnaires } from './questionnaires';
+
+/** Three annual review cycles, journal entries, an engagement survey and a 360. */
+export const reviewsDemo: DemoPart = (demo) => {
+  const context: DemoContext = {
+    db: demo.db, org: demo.use(DEMO_ORGANISATION), skills: demo.use(DEMO_SKILLS), goals: demo.use(DEMO_GOALS),
+    seed: demo.seed, today: demo.today, now: demo.now, actor: demo.actor,
+  };
+  return { ...insertDemoReviews(context), ...insertDemoJournal(context), ...insertDemoQuestionnaires(context) };
+};

@@ -1,0 +1,58 @@
+import type Database from 'better-sqlite3';
+
+/** A value one area's demo part makes and a later one uses (the organisation, the skills…). */
+export type DemoKey<T> = string & { readonly __demo?: T };
+export const demoKey = <T>(name: string) => name as DemoKey<T>;
+
+/** What every area's demo part gets: the connection (inside the loader's transaction) and the settings of this run. */
+export interface DemoRun {
+  db: Database.Database;
+  seed: number;
+  employees: number;
+  /** Calendar date the demo is built around (YYYY-MM-DD). */
+  today: string;
+  /** ISO timestamp for created/updated columns. */
+  now: string;
+  actor: string;
+  provide<T>(key: DemoKey<T>, value: T): void;
+  use<T>(key: DemoKey<T>): T;
+}
+
+/** Counts of what a part inserted, for the audit record. */
+export type DemoCounts = Record<string, number>;
+/** One area's part of the demo organisation; parts run in the order of the areas. */
+export type DemoPart = (demo: DemoRun) => DemoCounts;
+
+export function createDemoRun(settings: Omit<DemoRun, 'provide' | 'use'>): DemoRun {
+  const made = new Map<string, unknown>();
+  return {
+    ...settings,
+    provide: (key, value) => void made.set(key, value),
+    use<T>(key: DemoKey<T>): T {
+      if (!made.has(key)) throw new Error(`The demo part that makes "${key}" has to run first (areas run in list order).`);
+      return made.get(key) as T;
+    },
+  };
+}
+
+/** mulberry32: small, fast, deterministic. */
+export function random(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (max: number) => Math.floor(next() * max);
+  const pick = <T>(items: readonly T[]) => items[int(items.length)];
+  const uuid = () => {
+    const hex = Array.from({ length: 32 }, () => int(16).toString(16));
+    hex[12] = '4';
+    hex[16] = (8 + int(4)).toString(16);
+    const s = hex.join('');
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  };
+  return { next, int, pick, uuid };
+}

@@ -1,0 +1,14 @@
+import { skillsArea } from '../../../src-shared/api/skills';
+import { defineMainArea } from '../../area';
+import { skillEntities } from '../../store/entities/skills';
+import { Skills0002 } from '../../store/migrations/0002-skills';
+import { skillsDemo } from './demo';
+import { skillsHandlers } from './handlers';
+
+export const skillsMain = defineMainArea({
+  contract: skillsArea,
+  handlers: skillsHandlers,
+  entities: skillEntities,
+  migrations: [Skills0002],
+  demo: skillsDemo,
+});

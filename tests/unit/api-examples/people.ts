@@ -1,0 +1,21 @@
+import type { peopleArea } from '../../../src-shared/api/people';
+import { ID, type Examples } from './ids';
+
+/** One valid input per people method (see api-properties.test.ts): the malformed ones are derived from it. */
+export const examples: Examples<typeof peopleArea.methods> = {
+  'people.listDepartments': { includeArchived: true },
+  'people.saveDepartments': { rows: [{ values: { name: 'X' } }] },
+  'people.archiveDepartments': { ids: [ID] },
+  'people.listJobs': { includeArchived: false },
+  'people.saveJobs': { rows: [{ values: { title: 'X' } }] },
+  'people.archiveJobs': { ids: [ID] },
+  'people.listPositions': {},
+  'people.savePositions': { rows: [{ values: { title: 'X', jobId: ID, departmentId: ID } }] },
+  'people.archivePositions': { ids: [ID] },
+  'people.listEmployees': { limit: 10, search: 'a' },
+  'people.getEmployee': { id: ID },
+  'people.saveEmployees': { rows: [{ values: { employeeNumber: 'E1', firstName: 'A', lastName: 'B', hireDate: '2020-01-01', status: 'active' } }] },
+  'people.archiveEmployees': { ids: [ID] },
+  'people.listLocations': {},
+  'people.getOrgTree': {},
+};
