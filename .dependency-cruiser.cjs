@@ -47,6 +47,13 @@ module.exports = {
       from: { path: '^src-main', pathNot: '^src-main/(index|preload|security)\\.ts$|^src-main/transports/ipc\\.ts$' },
       to: { path: 'node_modules/electron/' },
     },
+    {
+      name: 'no-cycles',
+      comment: 'Import cycles (type-only ones included) tangle areas and make load order matter; shared types live in their own files.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -51,7 +51,7 @@ describe('goals', () => {
     expect(deptToDept.message).toMatch(/can only align to an organisation goal/);
     const orgAligned = await app.fail('goals.saveGoals', { rows: [{ values: { ...base, scope: 'organisation', title: 'Z', alignedToId: org.id } }] });
     expect(orgAligned.message).toMatch(/organisation goal cannot align/);
-    const self = await app.fail('goals.saveGoals', { rows: [{ id: deptGoal.id, values: { alignedToId: deptGoal.id } }] });
+    const self = await app.fail('goals.saveGoals', { rows: [{ id: deptGoal.id, version: deptGoal.version, values: { alignedToId: deptGoal.id } }] });
     expect(self.message).toMatch(/cannot align to itself/);
     const [org2] = (await app.ok('goals.saveGoals', { rows: [{ values: { ...base, scope: 'organisation', title: 'Org 2' } }] })).rows;
     // Putting the organisation goal under its own department child would make a loop.
@@ -67,7 +67,7 @@ describe('goals', () => {
     const { deptGoal, org } = await setUp(app);
     // Individual → department → organisation is the only legal chain; a loop needs a goal below its own descendant.
     const [person] = (await app.ok('people.saveEmployees', { rows: [{ values: employeeValues(9) }] })).rows;
-    const result = await app.fail('goals.saveGoals', { rows: [{ id: org.id, values: { scope: 'individual', ownerId: person.id, alignedToId: deptGoal.id } }] });
+    const result = await app.fail('goals.saveGoals', { rows: [{ id: org.id, version: org.version, values: { scope: 'individual', ownerId: person.id, alignedToId: deptGoal.id } }] });
     expect(result.message).toMatch(/would make a loop/);
     expect((await app.ok('goals.listGoals', {})).rows.find((g) => g.id === org.id)!.scope).toBe('organisation');
   });
@@ -139,13 +139,13 @@ describe('goals', () => {
     const [inside] = (await app.ok('goals.saveGoals', {
       rows: [{ values: { ...base, scope: 'individual', ownerId: people[0].id, title: 'Q1 only', periodStart: '2026-01-01', periodEnd: '2026-03-31', alignedToId: deptGoal.id } }],
     })).rows;
-    const moved = await app.fail('goals.saveGoals', { rows: [{ id: inside.id, values: { periodEnd: '2027-01-31' } }] });
+    const moved = await app.fail('goals.saveGoals', { rows: [{ id: inside.id, version: inside.version, values: { periodEnd: '2027-01-31' } }] });
     expect(moved.message).toMatch(/outside the period of the goal it aligns to/);
-    const shrunk = await app.fail('goals.saveGoals', { rows: [{ id: org.id, values: { periodStart: '2026-07-01' } }] });
+    const shrunk = await app.fail('goals.saveGoals', { rows: [{ id: org.id, version: org.version, values: { periodStart: '2026-07-01' } }] });
     expect(shrunk.message).toMatch(/"Open two regions" is aligned to this goal and runs 2026-01-01 – 2026-12-31; the period must still cover it/);
     // Moving parent and child together in one batch is fine.
     await app.ok('goals.saveGoals', {
-      rows: [{ id: deptGoal.id, values: { periodStart: '2026-01-01', periodEnd: '2026-06-30' } }, { id: org.id, values: { periodEnd: '2026-06-30' } }],
+      rows: [{ id: deptGoal.id, version: deptGoal.version, values: { periodStart: '2026-01-01', periodEnd: '2026-06-30' } }, { id: org.id, version: org.version, values: { periodEnd: '2026-06-30' } }],
     });
     expect(app.count('goal')).toBe(before + 1);
     expect(dept.name).toBe('Sales');

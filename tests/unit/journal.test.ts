@@ -50,7 +50,7 @@ describe('feedback journal', () => {
     });
     expect(rows[0]).toMatchObject({ author: 'Hana HR', employeeName: 'First1 Last1', goalTitle: 'Ann closes deals', reviewLabel: null, version: 1, archived: false });
     expect(rows[1]).toMatchObject({ author: 'Mia Manager', reviewId: annReview, reviewLabel: '2025 review' });
-    expect(app.store().raw.prepare(`SELECT count(*) AS n FROM audit_event WHERE entity = 'journal entry' AND action = 'create'`).get()).toEqual({ n: 4 });
+    expect(app.store().raw.prepare(`SELECT count(*) AS n FROM audit_event WHERE entity = 'journal_entry' AND action = 'create'`).get()).toEqual({ n: 4 });
 
     const list = async (input: Parameters<typeof app.ok<'reviews.listJournalEntries'>>[1]) => (await app.ok('reviews.listJournalEntries', input)).rows.map((r) => r.text);
     expect(await list({ employeeId: ann.id })).toEqual(['Work on estimates.', 'Great client demo.', 'Asked about 50% remote.']);

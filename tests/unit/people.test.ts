@@ -47,7 +47,7 @@ describe('people services', () => {
     const error = await app.fail('people.saveEmployees', { rows: [{ id: a.id, version: a.version, values: { managerId: b.id } }] });
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toMatch(/reporting loop/);
-    const self = await app.fail('people.saveEmployees', { rows: [{ id: a.id, values: { managerId: a.id } }] });
+    const self = await app.fail('people.saveEmployees', { rows: [{ id: a.id, version: a.version, values: { managerId: a.id } }] });
     expect(self.message).toMatch(/own manager/);
   });
 
@@ -56,7 +56,7 @@ describe('people services', () => {
     const [top] = (await app.ok('people.saveDepartments', { rows: [{ values: { name: 'Top' } }] })).rows;
     const [child] = (await app.ok('people.saveDepartments', { rows: [{ values: { name: 'Child', parentId: top.id } }] })).rows;
     const [grandchild] = (await app.ok('people.saveDepartments', { rows: [{ values: { name: 'Grandchild', parentId: child.id } }] })).rows;
-    const error = await app.fail('people.saveDepartments', { rows: [{ id: top.id, values: { parentId: grandchild.id } }] });
+    const error = await app.fail('people.saveDepartments', { rows: [{ id: top.id, version: top.version, values: { parentId: grandchild.id } }] });
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toMatch(/cannot sit under itself/);
     expect((await app.ok('people.listDepartments', {})).rows.find((d) => d.id === top.id)!.parentId).toBeNull();
@@ -79,8 +79,9 @@ describe('people services', () => {
     expect(pos).toMatchObject({ incumbentId: people[0].id, isKey: true });
     const [moved] = (await app.ok('people.savePositions', { rows: [{ id: pos.id, version: pos.version, values: { incumbentId: people[1].id } }] })).rows;
     expect(moved.incumbentId).toBe(people[1].id);
-    expect((await app.ok('people.getEmployee', { id: people[0].id })).employee.positionId).toBeNull();
-    const taken = await app.fail('people.saveEmployees', { rows: [{ id: people[0].id, values: { positionId: pos.id } }] });
+    const former = (await app.ok('people.getEmployee', { id: people[0].id })).employee;
+    expect(former.positionId).toBeNull();
+    const taken = await app.fail('people.saveEmployees', { rows: [{ id: people[0].id, version: former.version, values: { positionId: pos.id } }] });
     expect(taken.message).toMatch(/already has an incumbent/);
   });
 

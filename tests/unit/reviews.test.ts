@@ -159,7 +159,7 @@ describe('review cycles', () => {
     expect(rows[0]).toMatchObject({ status: 'not_started', managerName: 'Mia Stone', departmentName: 'Sales East', jobTitle: 'Developer', dueDate: '2027-01-31', finalRating: null });
 
     // Editing the template afterwards does not change the running cycle.
-    await app.ok('reviews.saveTemplate', { id: org.template.id, name: 'Annual', sections: [{ kind: 'goals', title: 'Only goals', weight: 100 }], steps: org.template.steps });
+    await app.ok('reviews.saveTemplate', { id: org.template.id, version: org.template.version, name: 'Annual', sections: [{ kind: 'goals', title: 'Only goals', weight: 100 }], steps: org.template.steps });
     expect((await app.ok('reviews.getCycle', { id: org.cycle.id })).sections.map((s) => s.title)).toEqual(['Goals', 'Skills', 'Values']);
 
     const cycle = await app.ok('reviews.getCycle', { id: org.cycle.id });

@@ -30,7 +30,7 @@ describe('skills repository', () => {
     const duplicate = await app.fail('skills.saveSkills', { rows: [{ values: { name: 'sql', skillTypeId: type.id, ratingModelId: model.id } }] });
     expect(duplicate.message).toMatch(/already exists in this skill type/);
     const [child] = (await app.ok('skills.saveSkills', { rows: [{ values: { name: 'SQL tuning', skillTypeId: type.id, ratingModelId: model.id, parentId: sql.id } }] })).rows;
-    const loop = await app.fail('skills.saveSkills', { rows: [{ id: sql.id, values: { parentId: child.id } }] });
+    const loop = await app.fail('skills.saveSkills', { rows: [{ id: sql.id, version: sql.version, values: { parentId: child.id } }] });
     expect(loop.message).toMatch(/cannot sit under itself/);
     expect(app.count('skill')).toBe(2);
   });

@@ -28,6 +28,6 @@ export async function getSettings(ctx: ServiceContext) {
 export async function updateSettings(ctx: ServiceContext, actorName: string) {
   const before = await getSettings(ctx);
   await writeSetting(ctx, 'actorName', actorName);
-  await recordAudit(ctx, [{ entity: 'settings', entityId: 'actorName', action: 'settings', before, after: { actorName } }]);
+  await recordAudit(ctx, [{ entity: 'setting', entityId: 'actorName', action: 'settings', before, after: { actorName } }]);
   return { actorName };
 }

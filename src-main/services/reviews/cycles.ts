@@ -8,7 +8,8 @@ import type { ServiceContext } from '../context';
 import { recordAudit } from '../shared/audit';
 import { setArchived } from '../shared/batch';
 import { ACTIVE_EMPLOYEE } from '../skills/gaps';
-import { assertNameFree, assertVersion, fieldError, parseLevels, parseSections, parseSteps } from './common';
+import { assertStartedFrom, saveRecord, type RecordSpec } from '../shared/records';
+import { fieldError, parseLevels, parseSections, parseSteps } from './common';
 import { findRatingScale, getRatingScale } from './scales';
 import { findTemplate, getTemplate } from './templates';
 
@@ -40,10 +41,15 @@ export async function listCycles(ctx: ServiceContext, includeArchived = false): 
   return rows.map(toCycle);
 }
 
-export function getCycle(ctx: ServiceContext, id: string): ReviewCycle {
+export function findCycle(ctx: ServiceContext, id: string): ReviewCycle | undefined {
   const row = ctx.store.raw.prepare(`${CYCLE_SELECT} WHERE c.id = ?`).get(id) as CycleSqlRow | undefined;
-  if (!row) throw notFound('The review cycle');
-  return toCycle(row);
+  return row && toCycle(row);
+}
+
+export function getCycle(ctx: ServiceContext, id: string): ReviewCycle {
+  const cycle = findCycle(ctx, id);
+  if (!cycle) throw notFound('The review cycle');
+  return cycle;
 }
 
 type CycleInput = Input<'reviews.saveCycle'>;
@@ -90,33 +96,25 @@ function checkEditable(before: ReviewCycle, input: CycleInput): void {
   if (frozen.length) throw new AppError('VALIDATION', `The cycle has been launched: its ${frozen.join(', ')} can no longer change (only a draft's can).`);
 }
 
-export async function saveCycle(ctx: ServiceContext, input: CycleInput): Promise<ReviewCycle> {
-  const before = input.id ? getCycle(ctx, input.id) : undefined;
-  if (before) {
-    assertVersion(before, input.version, 'review cycle');
-    checkEditable(before, input);
-  }
-  checkDates(input);
-  checkReferences(ctx, input, before);
-  assertNameFree(ctx, 'review_cycle', input.name, input.id, 'review cycle');
-  const row = {
-    id: input.id ?? randomUUID(), name: input.name, periodStart: input.periodStart, periodEnd: input.periodEnd,
-    ratingScaleId: input.ratingScaleId, templateId: input.templateId, population: JSON.stringify(input.population),
-    selfReviewDue: input.selfReviewDue ?? null, managerReviewDue: input.managerReviewDue ?? null, dueDate: input.dueDate, now: ctx.now,
-  };
-  if (before) {
-    ctx.store.raw.prepare(`UPDATE review_cycle SET name = @name, period_start = @periodStart, period_end = @periodEnd, rating_scale_id = @ratingScaleId,
-      template_id = @templateId, population = @population, self_review_due = @selfReviewDue, manager_review_due = @managerReviewDue, due_date = @dueDate,
-      updated_at = @now, version = version + 1 WHERE id = @id`).run(row);
-  } else {
-    ctx.store.raw.prepare(`INSERT INTO review_cycle (id, created_at, updated_at, version, name, period_start, period_end, rating_scale_id, template_id,
-      population, self_review_due, manager_review_due, due_date) VALUES (@id, @now, @now, 1, @name, @periodStart, @periodEnd, @ratingScaleId, @templateId,
-      @population, @selfReviewDue, @managerReviewDue, @dueDate)`).run(row);
-  }
-  const after = getCycle(ctx, row.id);
-  await recordAudit(ctx, [{ entity: 'review_cycle', entityId: row.id, action: before ? 'update' : 'create', before, after }]);
-  return after;
-}
+const cycleSpec: RecordSpec<ReviewCycle, CycleInput> = {
+  table: 'review_cycle',
+  noun: 'review cycle',
+  load: findCycle,
+  unique: [{ field: 'name', activeOnly: true }],
+  check(ctx, input, before) {
+    if (before) checkEditable(before, input);
+    checkDates(input);
+    checkReferences(ctx, input, before);
+    return [];
+  },
+  columns: (input) => ({
+    name: input.name, period_start: input.periodStart, period_end: input.periodEnd,
+    rating_scale_id: input.ratingScaleId, template_id: input.templateId, population: JSON.stringify(input.population),
+    self_review_due: input.selfReviewDue ?? null, manager_review_due: input.managerReviewDue ?? null, due_date: input.dueDate,
+  }),
+};
+
+export const saveCycle = (ctx: ServiceContext, input: CycleInput) => saveRecord(ctx, cycleSpec, input);
 
 interface PopulationMember { id: string; managerId: string | null; jobId: string | null; departmentId: string | null }
 
@@ -139,7 +137,7 @@ export function resolvePopulation(ctx: ServiceContext, population: CyclePopulati
 
 export async function launchCycle(ctx: ServiceContext, input: Input<'reviews.launchCycle'>): Promise<{ cycle: ReviewCycle; created: number }> {
   const before = getCycle(ctx, input.id);
-  assertVersion(before, input.version, 'review cycle');
+  assertStartedFrom(before, input.version, 'review cycle');
   if (before.status !== 'draft') throw new AppError('VALIDATION', 'The cycle has already been launched.');
   const scale = getRatingScale(ctx, before.ratingScaleId);
   const template = getTemplate(ctx, before.templateId);
@@ -168,7 +166,7 @@ function insertReviews(ctx: ServiceContext, cycleId: string, people: PopulationM
 
 export async function addToCycle(ctx: ServiceContext, input: Input<'reviews.addToCycle'>): Promise<{ cycle: ReviewCycle; created: number; alreadyIn: number }> {
   const before = getCycle(ctx, input.id);
-  assertVersion(before, input.version, 'review cycle');
+  assertStartedFrom(before, input.version, 'review cycle');
   if (before.status !== 'active') throw new AppError('VALIDATION', before.status === 'draft' ? 'Add people to a draft cycle by changing its population.' : 'The cycle is closed; nobody can be added.');
   const employeeIds = [...new Set(input.employeeIds)];
   const eligible = resolvePopulation(ctx, { departmentIds: [], jobIds: [], employeeIds });
@@ -190,7 +188,7 @@ export async function addToCycle(ctx: ServiceContext, input: Input<'reviews.addT
 
 export async function closeCycle(ctx: ServiceContext, input: Input<'reviews.closeCycle'>): Promise<ReviewCycle> {
   const before = getCycle(ctx, input.id);
-  assertVersion(before, input.version, 'review cycle');
+  assertStartedFrom(before, input.version, 'review cycle');
   if (before.status !== 'active') throw new AppError('VALIDATION', before.status === 'draft' ? 'A draft cycle has not been launched; there is nothing to close.' : 'The cycle is already closed.');
   ctx.store.raw.prepare(`UPDATE review_cycle SET status = 'closed', closed_at = @now, updated_at = @now, version = version + 1 WHERE id = @id`).run({ id: before.id, now: ctx.now });
   const cycle = getCycle(ctx, before.id);

@@ -4,9 +4,9 @@ import type { Input, ReviewTemplate, StoredSection, TemplateSection } from '../.
 import { notFound } from '../../../src-shared/errors';
 import { ReviewTemplateEntity } from '../../store/entities/reviews';
 import type { ServiceContext } from '../context';
-import { recordAudit } from '../shared/audit';
 import { setArchived } from '../shared/batch';
-import { assertNameFree, assertVersion, fieldError, parseSections, parseSteps } from './common';
+import { saveRecord, type RecordSpec } from '../shared/records';
+import { fieldError, parseSections, parseSteps } from './common';
 
 const TEMPLATE_SELECT = `SELECT t.id, t.name, t.description, t.sections, t.steps, t.archived, t.created_at AS createdAt, t.updated_at AS updatedAt, t.version,
   (SELECT count(*) FROM review_cycle c WHERE c.template_id = t.id) AS cycleCount
@@ -49,29 +49,21 @@ function toStoredSections(sections: TemplateSection[]): StoredSection[] {
   });
 }
 
-/** Creates or edits a template; cycles already launched keep the sections they were launched with. */
-export async function saveTemplate(ctx: ServiceContext, input: Input<'reviews.saveTemplate'>): Promise<ReviewTemplate> {
-  const before = input.id ? getTemplate(ctx, input.id) : undefined;
-  if (before) assertVersion(before, input.version, 'template');
-  assertNameFree(ctx, 'review_template', input.name, input.id, 'template');
-  const row = {
-    id: input.id ?? randomUUID(),
+const templateSpec: RecordSpec<ReviewTemplate, Input<'reviews.saveTemplate'>> = {
+  table: 'review_template',
+  noun: 'template',
+  load: findTemplate,
+  unique: [{ field: 'name', activeOnly: true }],
+  columns: (input) => ({
     name: input.name,
     description: input.description || null,
     sections: JSON.stringify(toStoredSections(input.sections)),
     steps: JSON.stringify({ selfReview: input.steps.selfReview, peerFeedback: input.steps.peerFeedback }),
-    now: ctx.now,
-  };
-  if (before) {
-    ctx.store.raw.prepare(`UPDATE review_template SET name = @name, description = @description, sections = @sections, steps = @steps, updated_at = @now, version = version + 1 WHERE id = @id`).run(row);
-  } else {
-    ctx.store.raw.prepare(`INSERT INTO review_template (id, created_at, updated_at, version, name, description, sections, steps)
-      VALUES (@id, @now, @now, 1, @name, @description, @sections, @steps)`).run(row);
-  }
-  const after = getTemplate(ctx, row.id);
-  await recordAudit(ctx, [{ entity: 'review_template', entityId: row.id, action: before ? 'update' : 'create', before, after }]);
-  return after;
-}
+  }),
+};
+
+/** Creates or edits a template; cycles already launched keep the sections they were launched with. */
+export const saveTemplate = (ctx: ServiceContext, input: Input<'reviews.saveTemplate'>) => saveRecord(ctx, templateSpec, input);
 
 export async function archiveTemplates(ctx: ServiceContext, ids: string[], archived: boolean): Promise<number> {
   const count = await setArchived(ReviewTemplateEntity, 'Review template', ids, archived, ctx);

@@ -7,7 +7,8 @@ import { AppError, type ErrorIssue } from '../../../src-shared/errors';
 import type { ServiceContext } from '../context';
 import { recordAudit } from '../shared/audit';
 import { ACTIVE_EMPLOYEE } from '../skills/gaps';
-import { assertVersion, fieldError } from './common';
+import { assertStartedFrom, refusal } from '../shared/records';
+import { fieldError } from './common';
 import { answersOf, buildItems, getReview, loadReview, respondentKey, reviewItems, scoreReview, type CycleRun, type ReviewRecord } from './reviews';
 
 type Loaded = { review: ReviewRecord; cycle: CycleRun };
@@ -148,7 +149,7 @@ export async function saveAnswers(ctx: ServiceContext, input: Input<'reviews.sav
   const respondent = respondentOf(ctx, loaded, input.respondent, input.peerId);
   if (isSubmitted(ctx, review.id, respondent)) throw invalid(`The ${stepLabel(ctx, respondent)} has been submitted; its answers can no longer change.`);
   const issues = checkAnswers(reviewItems(ctx, review, cycle), cycle, input.answers);
-  if (issues.length) throw invalid(`${issues[0].message}${issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : ''} Nothing was saved.`, issues);
+  if (issues.length) throw refusal(issues);
 
   const stored = answersOf(ctx, review.id, respondent);
   const upsert = ctx.store.raw.prepare(`INSERT INTO review_answer (id, review_id, respondent, item_key, rating, comment, author, updated_at)
@@ -195,7 +196,7 @@ function stepMoves(ctx: ServiceContext, loaded: Loaded, step: string): ReviewSta
 
 export async function submitStep(ctx: ServiceContext, input: Input<'reviews.submitStep'>): Promise<ReviewDetail> {
   const loaded = loadReview(ctx, input.reviewId);
-  assertVersion(loaded.review, input.version, 'review');
+  assertStartedFrom(loaded.review, input.version, 'review');
   assertOpen(loaded);
   const step = input.step === 'peer' ? respondentOf(ctx, loaded, 'peer', input.peerId) : input.step;
   if (input.step !== 'peer' && input.peerId) throw fieldError('peerId', 'Only peer feedback names a peer.');
@@ -211,7 +212,7 @@ export async function submitStep(ctx: ServiceContext, input: Input<'reviews.subm
 
 export async function advanceReview(ctx: ServiceContext, input: Input<'reviews.advanceReview'>): Promise<ReviewDetail> {
   const loaded = loadReview(ctx, input.id);
-  assertVersion(loaded.review, input.version, 'review');
+  assertStartedFrom(loaded.review, input.version, 'review');
   assertCycleOpen(loaded.cycle);
   const problem = transitionProblem(loaded.review.status, input.to) ?? prerequisiteProblem(ctx, loaded, input.to);
   if (problem) throw fieldError('to', problem);
@@ -238,7 +239,7 @@ export async function requestPeerFeedback(ctx: ServiceContext, input: Input<'rev
 export async function overrideRating(ctx: ServiceContext, input: Input<'reviews.overrideRating'>): Promise<ReviewDetail> {
   const loaded = loadReview(ctx, input.id);
   const { review, cycle } = loaded;
-  assertVersion(review, input.version, 'review');
+  assertStartedFrom(review, input.version, 'review');
   if (review.status === 'complete') throw invalid("A complete review's rating cannot be overridden; reopen it first.");
   assertOpen(loaded);
   if (input.rating !== null) {
@@ -255,7 +256,7 @@ export async function overrideRating(ctx: ServiceContext, input: Input<'reviews.
 export async function reopenReview(ctx: ServiceContext, input: Input<'reviews.reopenReview'>): Promise<ReviewDetail> {
   const loaded = loadReview(ctx, input.id);
   const { review, cycle } = loaded;
-  assertVersion(review, input.version, 'review');
+  assertStartedFrom(review, input.version, 'review');
   assertCycleOpen(cycle);
   if (review.status !== 'complete') throw invalid(`Only a complete review can be reopened; this one is ${statusWord(review.status)}.`);
   ctx.store.raw.prepare(`DELETE FROM review_step WHERE review_id = ? AND step IN ('employee_signoff', 'manager_signoff')`).run(review.id);

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { AppError, type ErrorIssue } from '../../../src-shared/errors';
 import type { ServiceContext } from '../context';
 import { recordAudit } from './audit';
+import { assertStartedFrom, versionProblem } from './records';
 
 export interface RowChangeInput {
   id?: string;
@@ -23,7 +24,7 @@ export interface Candidate<V> {
 
 export interface BatchSpec<Row extends ObjectLiteral & { id: string; version: number }, V extends Record<string, unknown>> {
   entity: EntitySchema<Row>;
-  /** Shown to users ("Employee"), also the audit entity name in lower case. */
+  /** Shown to users ("Employee"); audit events name the record by its table. */
   label: string;
   fields: z.ZodObject;
   /** Stored record → the editable field values. */
@@ -54,13 +55,7 @@ export async function saveBatch<Row extends ObjectLiteral & { id: string; versio
       issues.push(rowIssue(index, undefined, `${spec.label} ${change.id} does not exist (it may have been deleted).`));
       return;
     }
-    if (stored && change.version !== undefined && change.version !== stored.version) {
-      throw new AppError(
-        'CONFLICT',
-        `Row ${index + 1}: this ${spec.label.toLowerCase()} was changed elsewhere since you loaded it. Nothing was saved; reload to see the latest values.`,
-        [rowIssue(index, undefined, 'Changed elsewhere since you loaded it.')],
-      );
-    }
+    if (stored) assertRowStartedFrom(spec.label, stored, change.version, index);
     const merged = { ...(stored ? spec.toValues(stored) : {}), ...change.values };
     const parsed = spec.fields.safeParse(merged);
     if (!parsed.success) {
@@ -110,17 +105,29 @@ async function writeCandidates<Row extends ObjectLiteral & { id: string; version
       await ctx.manager.update(spec.entity, { id: candidate.id } as never, patch as never);
       const after = { ...before, ...patch } as Row;
       saved.push(after);
-      audit.push({ entity: spec.label.toLowerCase(), entityId: candidate.id, action: 'update' as const, before, after });
+      audit.push({ entity: tableOf(spec.entity), entityId: candidate.id, action: 'update' as const, before, after });
     } else {
       const row = { ...columns, id: candidate.id, archived: false, createdAt: ctx.now, updatedAt: ctx.now, version: 1 } as unknown as Row;
       await ctx.manager.insert(spec.entity, row as never);
       saved.push(row);
-      audit.push({ entity: spec.label.toLowerCase(), entityId: candidate.id, action: 'create' as const, after: row });
+      audit.push({ entity: tableOf(spec.entity), entityId: candidate.id, action: 'create' as const, after: row });
     }
   }
   await spec.afterWrite?.(candidates, ctx);
   await recordAudit(ctx, audit);
   return saved;
+}
+
+/** The table an entity is stored in: the name audit events give its records, whatever the action. */
+export const tableOf = (entity: EntitySchema<any>): string => entity.options.tableName!;
+
+/** A grid row's edit carries the version it started from (the shared rule, with the row named). */
+function assertRowStartedFrom(label: string, stored: { version: number }, sent: number | undefined, index: number): void {
+  const problem = versionProblem(stored, sent);
+  if (problem) {
+    const issue = rowIssue(index, undefined, problem === 'missing' ? 'No version sent: the edit cannot say what it started from.' : 'Changed elsewhere since you loaded it.');
+    assertStartedFrom(stored, sent, label.toLowerCase(), [issue], `Row ${index + 1}: `);
+  }
 }
 
 export const rowIssue = (index: number, field: string | undefined, message: string): ErrorIssue => ({
@@ -153,7 +160,7 @@ export async function setArchived<Row extends ObjectLiteral & { id: string; vers
   }
   await recordAudit(
     ctx,
-    changing.map((row) => ({ entity: label.toLowerCase(), entityId: row.id, action: archived ? ('archive' as const) : ('restore' as const), before: { archived: !archived }, after: { archived } })),
+    changing.map((row) => ({ entity: tableOf(entity), entityId: row.id, action: archived ? ('archive' as const) : ('restore' as const), before: { archived: !archived }, after: { archived } })),
   );
   return changing.length;
 }

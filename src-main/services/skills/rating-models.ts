@@ -1,23 +1,28 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { RatingModel, ratingModelInput } from '../../../src-shared/api';
 import { AppError, type ErrorIssue } from '../../../src-shared/errors';
 import { RatingModelEntity, type RatingModelRow } from '../../store/entities/skills';
 import type { ServiceContext } from '../context';
-import { recordAudit } from '../shared/audit';
+import { saveRecord, type RecordSpec } from '../shared/records';
 import { setArchived } from '../shared/batch';
 
 type ModelInput = z.infer<typeof ratingModelInput>;
 
 export async function listRatingModels(ctx: ServiceContext, includeArchived = false): Promise<RatingModel[]> {
+  return readRatingModels(ctx, includeArchived ? '' : 'WHERE m.archived = 0');
+}
+
+const findRatingModel = (ctx: ServiceContext, id: string): RatingModel | undefined => readRatingModels(ctx, 'WHERE m.id = ?', id)[0];
+
+function readRatingModels(ctx: ServiceContext, where: string, ...params: string[]): RatingModel[] {
   const db = ctx.store.raw;
   const models = db
     .prepare(
       `SELECT m.id, m.name, m.description, m.archived, m.created_at AS createdAt, m.updated_at AS updatedAt, m.version,
               (SELECT count(*) FROM skill s WHERE s.rating_model_id = m.id AND s.archived = 0) AS skillCount
-         FROM rating_model m ${includeArchived ? '' : 'WHERE m.archived = 0'} ORDER BY m.name COLLATE NOCASE`,
+         FROM rating_model m ${where} ORDER BY m.name COLLATE NOCASE`,
     )
-    .all() as (RatingModelRow & { skillCount: number })[];
+    .all(...params) as (RatingModelRow & { skillCount: number })[];
   const levels = db.prepare(`SELECT rating_model_id AS modelId, value, label, description, factor FROM rating_level ORDER BY value`).all() as {
     modelId: string; value: number; label: string; description: string | null; factor: number;
   }[];
@@ -50,31 +55,25 @@ export function checkLevels(levels: ModelInput['levels']): ErrorIssue[] {
   return issues;
 }
 
-export async function saveRatingModel(ctx: ServiceContext, input: ModelInput): Promise<RatingModel> {
-  const db = ctx.store.raw;
-  const issues = checkLevels(input.levels);
-  const clash = db.prepare(`SELECT id FROM rating_model WHERE lower(name) = lower(?) AND id <> ?`).get(input.name, input.id ?? '');
-  if (clash) issues.push({ path: ['name'], field: 'name', message: `A rating model named "${input.name}" already exists.` });
-  if (issues.length) throw new AppError('VALIDATION', issues[0].message, issues);
-  const before = input.id ? (await listRatingModels(ctx, true)).find((m) => m.id === input.id) : undefined;
-  if (input.id && !before) throw new AppError('NOT_FOUND', 'The rating model was not found.');
-  if (before && input.version !== undefined && before.version !== input.version) {
-    throw new AppError('CONFLICT', 'This rating model was changed elsewhere since you opened it. Nothing was saved; reopen it to see the latest levels.');
-  }
-  if (before) assertLevelsStillCover(ctx, before.id, input.levels.length);
-  const id = before?.id ?? randomUUID();
-  if (before) {
-    db.prepare(`UPDATE rating_model SET name = ?, description = ?, updated_at = ?, version = version + 1 WHERE id = ?`).run(input.name, input.description ?? null, ctx.now, id);
-    db.prepare(`DELETE FROM rating_level WHERE rating_model_id = ?`).run(id);
-  } else {
-    db.prepare(`INSERT INTO rating_model (id, name, description, archived, created_at, updated_at, version) VALUES (?, ?, ?, 0, ?, ?, 1)`).run(id, input.name, input.description ?? null, ctx.now, ctx.now);
-  }
-  const insert = db.prepare(`INSERT INTO rating_level (rating_model_id, value, label, description, factor) VALUES (?, ?, ?, ?, ?)`);
-  input.levels.forEach((level, index) => insert.run(id, index + 1, level.label, level.description ?? null, level.factor));
-  const saved = (await listRatingModels(ctx, true)).find((m) => m.id === id)!;
-  await recordAudit(ctx, [{ entity: 'rating_model', entityId: id, action: before ? 'update' : 'create', before, after: saved }]);
-  return saved;
-}
+const ratingModelSpec: RecordSpec<RatingModel, ModelInput> = {
+  table: 'rating_model',
+  noun: 'rating model',
+  load: findRatingModel,
+  unique: [{ field: 'name' }],
+  check(ctx, input, before) {
+    const issues = checkLevels(input.levels);
+    if (before && issues.length === 0) assertLevelsStillCover(ctx, before.id, input.levels.length);
+    return issues;
+  },
+  columns: (input) => ({ name: input.name, description: input.description ?? null }),
+  afterWrite(ctx, id, input) {
+    ctx.store.raw.prepare(`DELETE FROM rating_level WHERE rating_model_id = ?`).run(id);
+    const insert = ctx.store.raw.prepare(`INSERT INTO rating_level (rating_model_id, value, label, description, factor) VALUES (?, ?, ?, ?, ?)`);
+    input.levels.forEach((level, index) => insert.run(id, index + 1, level.label, level.description ?? null, level.factor));
+  },
+};
+
+export const saveRatingModel = (ctx: ServiceContext, input: ModelInput) => saveRecord(ctx, ratingModelSpec, input);
 
 /** A model may not lose levels that requirements, recorded levels or targets still use. */
 function assertLevelsStillCover(ctx: ServiceContext, modelId: string, levelCount: number) {

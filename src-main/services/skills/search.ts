@@ -1,11 +1,11 @@
 // Skill search (people ranked by weighted match against skill criteria) and saved searches.
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { savedSearch, SkillSearchInput, skillSearchResult } from '../../../src-shared/api';
 import { requirementMet, roundTo } from '../../../src-shared/domain/skills';
 import { AppError, notFound } from '../../../src-shared/errors';
 import type { ServiceContext } from '../context';
 import { recordAudit } from '../shared/audit';
+import { saveRecord, type RecordSpec } from '../shared/records';
 import { fullName } from '../shared/lookups';
 import { ACTIVE_EMPLOYEE, assertExists, resolveAsOf, SUBTREE_CTE } from './gaps';
 
@@ -151,7 +151,7 @@ interface SavedSearchRow {
 }
 
 const SAVED_COLUMNS = `id, name, criteria, created_at AS createdAt, updated_at AS updatedAt, version`;
-const AUDIT_ENTITY = 'saved_skill_search';
+const SAVED_SEARCH_TABLE = 'saved_skill_search';
 
 const toSavedSearch = (row: SavedSearchRow): SavedSearch => ({ ...row, criteria: JSON.parse(row.criteria) as SkillSearchInput });
 
@@ -160,43 +160,34 @@ export async function listSavedSearches(ctx: ServiceContext): Promise<{ rows: Sa
   return { rows: rows.map(toSavedSearch) };
 }
 
+type SaveSearchInput = { id?: string; version?: number; name: string; criteria: SkillSearchInput };
+
+const savedSearchSpec: RecordSpec<SavedSearch, SaveSearchInput> = {
+  table: SAVED_SEARCH_TABLE,
+  noun: 'saved search',
+  load: (ctx, id) => {
+    const row = findSaved(ctx, id);
+    return row && toSavedSearch(row);
+  },
+  unique: [{ field: 'name' }],
+  check(ctx, input) {
+    resolveCriteria(ctx, input.criteria.criteria);
+    assertFiltersExist(ctx, input.criteria);
+    return [];
+  },
+  columns: (input) => ({ name: input.name, criteria: JSON.stringify(input.criteria) }),
+};
+
 /** Creates a saved search, or replaces one (given its id and the version the user started from). */
-export async function saveSearch(ctx: ServiceContext, input: { id?: string; version?: number; name: string; criteria: SkillSearchInput }): Promise<SavedSearch> {
-  resolveCriteria(ctx, input.criteria.criteria);
-  assertFiltersExist(ctx, input.criteria);
-  const before = input.id ? findSaved(ctx, input.id) : undefined;
-  if (input.id && !before) throw notFound('The saved search');
-  if (before && input.version !== undefined && input.version !== before.version) {
-    throw new AppError('CONFLICT', `The saved search "${before.name}" was changed elsewhere since you loaded it. Nothing was saved; reload to see the latest version.`);
-  }
-  assertNameFree(ctx, input.name, input.id);
-  const criteria = JSON.stringify(input.criteria);
-  const id = before?.id ?? randomUUID();
-  if (before) {
-    ctx.store.raw.prepare(`UPDATE saved_skill_search SET name = ?, criteria = ?, updated_at = ?, version = version + 1 WHERE id = ?`).run(input.name, criteria, ctx.now, id);
-  } else {
-    ctx.store.raw.prepare(`INSERT INTO saved_skill_search (id, name, criteria, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, 1)`).run(id, input.name, criteria, ctx.now, ctx.now);
-  }
-  const after = findSaved(ctx, id)!;
-  await recordAudit(ctx, [{ entity: AUDIT_ENTITY, entityId: id, action: before ? 'update' : 'create', before: before && toSavedSearch(before), after: toSavedSearch(after) }]);
-  return toSavedSearch(after);
-}
+export const saveSearch = (ctx: ServiceContext, input: SaveSearchInput) => saveRecord(ctx, savedSearchSpec, input);
 
 export async function deleteSearch(ctx: ServiceContext, input: { id: string }): Promise<{ ok: true }> {
   const before = findSaved(ctx, input.id);
   if (!before) throw notFound('The saved search');
   ctx.store.raw.prepare(`DELETE FROM saved_skill_search WHERE id = ?`).run(input.id);
-  await recordAudit(ctx, [{ entity: AUDIT_ENTITY, entityId: input.id, action: 'delete', before: toSavedSearch(before) }]);
+  await recordAudit(ctx, [{ entity: SAVED_SEARCH_TABLE, entityId: input.id, action: 'delete', before: toSavedSearch(before) }]);
   return { ok: true };
 }
 
 const findSaved = (ctx: ServiceContext, id: string) =>
   ctx.store.raw.prepare(`SELECT ${SAVED_COLUMNS} FROM saved_skill_search WHERE id = ?`).get(id) as SavedSearchRow | undefined;
-
-function assertNameFree(ctx: ServiceContext, name: string, ownId: string | undefined): void {
-  const taken = ctx.store.raw.prepare(`SELECT id FROM saved_skill_search WHERE name = ? COLLATE NOCASE AND id <> ?`).get(name, ownId ?? '');
-  if (taken) {
-    const message = `A saved search called "${name}" already exists; choose another name.`;
-    throw new AppError('VALIDATION', message, [{ path: ['name'], field: 'name', message }]);
-  }
-}

@@ -19,6 +19,8 @@ export interface GoalRow extends Tracked {
   status: 'not_started' | 'on_track' | 'at_risk' | 'behind' | 'achieved' | 'missed' | 'cancelled';
   alignedToId: string | null;
   progress: number;
+  /** The library item it was copied from. */
+  libraryItemId: string | null;
   archived: boolean;
 }
 export const GoalEntity = new EntitySchema<GoalRow>({
@@ -43,6 +45,7 @@ export const GoalEntity = new EntitySchema<GoalRow>({
     status: { type: 'text' },
     alignedToId: nullableText('aligned_to_id'),
     progress: { type: 'real', default: 0 },
+    libraryItemId: nullableText('library_item_id'),
     archived,
   },
 });

@@ -2,9 +2,9 @@ import { EntitySchema } from 'typeorm';
 import { archived, nullableText, trackedColumns, type Tracked } from './columns';
 
 /*
- * TypeORM schemas of the reviews records that are archived through the shared `setArchived`.
- * Everything else in the reviews area (reviews, answers, steps) is read and written with
- * prepared SQL on the raw connection.
+ * TypeORM schemas of the reviews area's records that are saved or archived through the shared
+ * helpers (each matches its table, checked in tests/unit/schema.test.ts). Reviews, answers and
+ * steps are read and written with prepared SQL on the raw connection.
  */
 
 export interface RatingScaleRow extends Tracked {
@@ -37,13 +37,46 @@ export const ReviewTemplateEntity = new EntitySchema<ReviewTemplateRow>({
 
 export interface ReviewCycleRow extends Tracked {
   name: string;
+  periodStart: string;
+  periodEnd: string;
+  ratingScaleId: string;
+  templateId: string;
+  /** JSON: CyclePopulation. */
+  population: string;
+  selfReviewDue: string | null;
+  managerReviewDue: string | null;
+  dueDate: string;
+  status: 'draft' | 'active' | 'closed';
+  launchedAt: string | null;
+  closedAt: string | null;
+  /** Copies frozen at launch (JSON). */
+  levelsSnapshot: string | null;
+  sectionsSnapshot: string | null;
+  stepsSnapshot: string | null;
   archived: boolean;
 }
-/** Only the columns archiving needs; cycles are otherwise written with SQL. */
 export const ReviewCycleEntity = new EntitySchema<ReviewCycleRow>({
   name: 'ReviewCycle',
   tableName: 'review_cycle',
-  columns: { ...trackedColumns, name: { type: 'text' }, archived },
+  columns: {
+    ...trackedColumns,
+    name: { type: 'text' },
+    periodStart: { type: 'text', name: 'period_start' },
+    periodEnd: { type: 'text', name: 'period_end' },
+    ratingScaleId: { type: 'text', name: 'rating_scale_id' },
+    templateId: { type: 'text', name: 'template_id' },
+    population: { type: 'text' },
+    selfReviewDue: nullableText('self_review_due'),
+    managerReviewDue: nullableText('manager_review_due'),
+    dueDate: { type: 'text', name: 'due_date' },
+    status: { type: 'text', default: 'draft' },
+    launchedAt: nullableText('launched_at'),
+    closedAt: nullableText('closed_at'),
+    levelsSnapshot: nullableText('levels_snapshot'),
+    sectionsSnapshot: nullableText('sections_snapshot'),
+    stepsSnapshot: nullableText('steps_snapshot'),
+    archived,
+  },
 });
 
 export interface JournalEntryRow extends Tracked {
@@ -91,6 +124,8 @@ export interface QuestionnaireRow extends Tracked {
   kind: string;
   description: string | null;
   anonymous: boolean;
+  /** 360 feedback: the person it is about. */
+  subjectEmployeeId: string | null;
   status: string;
   sections: string;
   resultGroups: string;
@@ -108,6 +143,7 @@ export const QuestionnaireEntity = new EntitySchema<QuestionnaireRow>({
     kind: { type: 'text' },
     description: nullableText(),
     anonymous: { type: 'boolean', default: false },
+    subjectEmployeeId: nullableText('subject_employee_id'),
     status: { type: 'text' },
     sections: { type: 'text' },
     resultGroups: { type: 'text', name: 'result_groups' },

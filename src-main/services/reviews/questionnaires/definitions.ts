@@ -7,6 +7,7 @@ import { AppError, type ErrorIssue } from '../../../../src-shared/errors';
 import { AnswerGroupEntity, QuestionnaireEntity } from '../../../store/entities/reviews';
 import type { ServiceContext } from '../../context';
 import { recordAudit } from '../../shared/audit';
+import { assertStartedFrom, refusal, saveRecord, type RecordSpec } from '../../shared/records';
 import { setArchived } from '../../shared/batch';
 
 /* ───────────── answer groups ───────────── */
@@ -30,41 +31,31 @@ function answerGroupById(ctx: ServiceContext, id: string): AnswerGroup | undefin
 
 const fieldIssue = (path: (string | number)[], message: string): ErrorIssue => ({ path, field: String(path[0]), message });
 
-/** The all-or-nothing refusal of a form: the first problem in the message, every problem in the issues. */
-export function invalid(issues: ErrorIssue[]): AppError {
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  return new AppError('VALIDATION', `${issues[0].message}${more} Nothing was saved.`, issues);
-}
+export const invalid = refusal;
 
 export const validation = (field: string, message: string) => new AppError('VALIDATION', message, [fieldIssue([field], message)]);
 
-function checkVersion(label: string, stored: { version: number }, version: number | undefined) {
-  if (version !== undefined && version !== stored.version) {
-    throw new AppError('CONFLICT', `This ${label} was changed elsewhere since you loaded it. Nothing was saved; reload to see the latest version.`);
-  }
-}
 
-export async function saveAnswerGroup(ctx: ServiceContext, input: Input<'reviews.saveAnswerGroup'>): Promise<AnswerGroup> {
-  const db = ctx.store.raw;
-  const stored = input.id ? answerGroupById(ctx, input.id) : undefined;
-  if (input.id && !stored) throw new AppError('NOT_FOUND', 'The answer group does not exist (it may have been deleted).');
-  if (stored) checkVersion('answer group', stored, input.version);
-  const labels = input.options.map((o) => o.label.toLowerCase());
-  const issues = input.options.flatMap((o, i) => (labels.indexOf(o.label.toLowerCase()) !== i ? [fieldIssue(['options', i, 'label'], `Option "${o.label}" appears twice.`)] : []));
-  const known = new Set(stored?.options.map((o) => o.id));
-  input.options.forEach((o, i) => o.id && !known.has(o.id) && issues.push(fieldIssue(['options', i, 'id'], `Option "${o.label}" does not belong to this answer group.`)));
-  const clash = db.prepare(`SELECT 1 FROM answer_group WHERE name = ? COLLATE NOCASE AND id <> ? AND archived = 0`).get(input.name, input.id ?? '');
-  if (clash) issues.push(fieldIssue(['name'], `An answer group named "${input.name}" already exists.`));
-  if (issues.length) throw invalid(issues);
-  const options: StoredAnswerOption[] = input.options.map((o) => ({ id: o.id ?? randomUUID(), label: o.label, points: o.points }));
-  const row = { id: input.id ?? randomUUID(), name: input.name, options: JSON.stringify(options), now: ctx.now };
-  if (stored) db.prepare(`UPDATE answer_group SET name = @name, options = @options, updated_at = @now, version = version + 1 WHERE id = @id`).run(row);
-  else db.prepare(`INSERT INTO answer_group (id, name, options, archived, created_at, updated_at, version) VALUES (@id, @name, @options, 0, @now, @now, 1)`).run(row);
-  if (stored) refreshDraftOptions(ctx, row.id, options);
-  const saved = answerGroupById(ctx, row.id)!;
-  await recordAudit(ctx, [{ entity: 'answer_group', entityId: row.id, action: stored ? 'update' : 'create', before: stored, after: saved }]);
-  return saved;
-}
+const answerGroupSpec: RecordSpec<AnswerGroup, Input<'reviews.saveAnswerGroup'>> = {
+  table: 'answer_group',
+  noun: 'answer group',
+  load: answerGroupById,
+  unique: [{ field: 'name', activeOnly: true }],
+  check(_ctx, input, stored) {
+    const labels = input.options.map((o) => o.label.toLowerCase());
+    const issues = input.options.flatMap((o, i) => (labels.indexOf(o.label.toLowerCase()) !== i ? [fieldIssue(['options', i, 'label'], `Option "${o.label}" appears twice.`)] : []));
+    const known = new Set(stored?.options.map((o) => o.id));
+    input.options.forEach((o, i) => o.id && !known.has(o.id) && issues.push(fieldIssue(['options', i, 'id'], `Option "${o.label}" does not belong to this answer group.`)));
+    return issues;
+  },
+  // Options keep their ids (answers refer to them); new ones get one.
+  columns: (input) => ({ name: input.name, options: JSON.stringify(input.options.map((o): StoredAnswerOption => ({ id: o.id ?? randomUUID(), label: o.label, points: o.points }))) }),
+  afterWrite(ctx, id, _input, stored) {
+    if (stored) refreshDraftOptions(ctx, id, answerGroupById(ctx, id)!.options);
+  },
+};
+
+export const saveAnswerGroup = (ctx: ServiceContext, input: Input<'reviews.saveAnswerGroup'>) => saveRecord(ctx, answerGroupSpec, input);
 
 /** Draft questionnaires copy a group's options on save; a changed group updates their copies (open ones keep theirs). */
 function refreshDraftOptions(ctx: ServiceContext, groupId: string, options: StoredAnswerOption[]) {
@@ -130,7 +121,7 @@ export function findQuestionnaire(ctx: ServiceContext, id: string): Questionnair
 export function getQuestionnaire(ctx: ServiceContext, id: string, version?: number): Questionnaire {
   const found = findQuestionnaire(ctx, id);
   if (!found) throw new AppError('NOT_FOUND', 'The questionnaire does not exist (it may have been deleted).');
-  checkVersion('questionnaire', found, version);
+  if (version !== undefined) assertStartedFrom(found, version, 'questionnaire');
   return found;
 }
 
@@ -170,8 +161,8 @@ const frozenShape = (sections: QuestionnaireSection[]) =>
     q.id, q.code, q.text, q.type, q.required, q.answerGroupId, q.scaleMin, q.scaleMax, q.scaleMinLabel, q.scaleMaxLabel, q.condition?.questionId, q.condition?.optionId,
   ])]));
 
-export async function saveQuestionnaire(ctx: ServiceContext, input: SaveInput): Promise<Questionnaire> {
-  const stored = input.id ? getQuestionnaire(ctx, input.id, input.version) : undefined;
+/** The problems with a questionnaire as given; once it is open, its questions, anonymity, kind and subject stay as they were. */
+function questionnaireIssues(ctx: ServiceContext, input: SaveInput, stored: Questionnaire | undefined): ErrorIssue[] {
   const frozen = Boolean(stored && stored.status !== 'draft');
   const issues: ErrorIssue[] = [];
   const built = buildSections(ctx, input, issues);
@@ -184,30 +175,34 @@ export async function saveQuestionnaire(ctx: ServiceContext, input: SaveInput): 
   }
   const subjectProblem = frozen ? null : subjectRefusal(ctx, input.kind, subjectEmployeeId);
   if (subjectProblem) issues.push(fieldIssue(['subjectEmployeeId'], subjectProblem));
-  // An open questionnaire keeps the options it was sent with, even when its answer groups changed since.
-  const sections = frozen ? stored!.sections : built;
   if (!frozen) {
-    const questions = sections.flatMap((s) => s.questions);
+    const questions = built.flatMap((section) => section.questions);
     if (questions.length === 0) issues.push(fieldIssue(['sections'], 'Add at least one question.'));
     for (const p of questionProblems(questions)) issues.push(fieldIssue(['sections'], p.message));
   }
   for (const p of resultGroupProblems(input.resultGroups)) issues.push(fieldIssue(['resultGroups', p.index], p.message));
-  if (issues.length) throw invalid(issues);
-  const row = {
-    id: stored?.id ?? randomUUID(), name: input.name, kind: input.kind, description: input.description || null, anonymous: input.anonymous ? 1 : 0, subjectEmployeeId,
-    sections: JSON.stringify(sections), resultGroups: JSON.stringify(input.resultGroups as ResultGroup[]), now: ctx.now,
-  };
-  if (stored) {
-    ctx.store.raw.prepare(`UPDATE questionnaire SET name = @name, kind = @kind, description = @description, anonymous = @anonymous, subject_employee_id = @subjectEmployeeId, sections = @sections,
-      result_groups = @resultGroups, updated_at = @now, version = version + 1 WHERE id = @id`).run(row);
-  } else {
-    ctx.store.raw.prepare(`INSERT INTO questionnaire (id, name, kind, description, anonymous, subject_employee_id, status, sections, result_groups, population, archived, created_at, updated_at, version)
-      VALUES (@id, @name, @kind, @description, @anonymous, @subjectEmployeeId, 'draft', @sections, @resultGroups, NULL, 0, @now, @now, 1)`).run(row);
-  }
-  const saved = getQuestionnaire(ctx, row.id);
-  await recordAudit(ctx, [{ entity: 'questionnaire', entityId: row.id, action: stored ? 'update' : 'create', before: stored, after: saved }]);
-  return saved;
+  return issues;
 }
+
+const questionnaireSpec: RecordSpec<Questionnaire, SaveInput> = {
+  table: 'questionnaire',
+  noun: 'questionnaire',
+  load: findQuestionnaire,
+  check: questionnaireIssues,
+  columns: (input, ctx, stored) => ({
+    name: input.name,
+    kind: input.kind,
+    description: input.description || null,
+    anonymous: input.anonymous ? 1 : 0,
+    subject_employee_id: input.subjectEmployeeId ?? null,
+    // An open questionnaire keeps the options it was sent with, even when its answer groups changed since.
+    sections: JSON.stringify(stored && stored.status !== 'draft' ? stored.sections : buildSections(ctx, input, [])),
+    result_groups: JSON.stringify(input.resultGroups as ResultGroup[]),
+    ...(stored ? {} : { status: 'draft' }),
+  }),
+};
+
+export const saveQuestionnaire = (ctx: ServiceContext, input: SaveInput) => saveRecord(ctx, questionnaireSpec, input);
 
 /** Why the subject does not fit the kind (null when it does): a 360 is about one current employee, other kinds about nobody. */
 function subjectRefusal(ctx: ServiceContext, kind: Questionnaire['kind'], subjectEmployeeId: string | null): string | null {
