@@ -129,6 +129,8 @@ export const goalsArea = defineArea({
         goalId: id, date: calendarDate,
         progress: z.number().min(0, 'Progress runs from 0 to 100.').max(100, 'Progress runs from 0 to 100.'),
         actualValue: z.number().finite().nullable().optional(), comment: optionalText(2000),
+        /** The goal's status from now on; left out, a goal not started yet moves to on track once it has progress. */
+        status: goalStatus.optional(),
       }),
       checkIn,
     ),

@@ -188,7 +188,7 @@ const CHECK_IN_COLUMNS = `id, goal_id AS goalId, date, progress, actual_value AS
 
 export async function recordCheckIn(ctx: ServiceContext, input: Input<'goals.recordCheckIn'>): Promise<CheckIn> {
   const db = ctx.store.raw;
-  const goal = db.prepare(`SELECT id, archived FROM goal WHERE id = ?`).get(input.goalId) as { id: string; archived: number } | undefined;
+  const goal = db.prepare(`SELECT id, archived, status FROM goal WHERE id = ?`).get(input.goalId) as { id: string; archived: number; status: GoalRow['status'] } | undefined;
   if (!goal) throw new AppError('NOT_FOUND', 'The goal does not exist (it may have been deleted).');
   if (goal.archived) throw new AppError('VALIDATION', 'The goal is archived; restore it before recording a check-in.', [{ path: ['goalId'], field: 'goalId', message: 'The goal is archived.' }]);
   const row: CheckIn = {
@@ -200,10 +200,14 @@ export async function recordCheckIn(ctx: ServiceContext, input: Input<'goals.rec
   // The goal's progress (and actual value, when given) follow the latest check-in by date, then recorded time.
   const latest = db.prepare(`SELECT progress, actual_value AS actualValue FROM goal_check_in WHERE goal_id = ? ORDER BY date DESC, recorded_at DESC, rowid DESC LIMIT 1`)
     .get(input.goalId) as { progress: number; actualValue: number | null };
+  const status = input.status ?? (goal.status === 'not_started' && input.progress > 0 ? 'on_track' : goal.status);
   // The version moves too, so an edit started before the check-in cannot silently overwrite its actual value.
-  db.prepare(`UPDATE goal SET progress = @progress, actual_value = coalesce(@actualValue, actual_value), updated_at = @now, version = version + 1 WHERE id = @id`)
-    .run({ progress: latest.progress, actualValue: latest.actualValue, now: ctx.now, id: input.goalId });
-  await recordAudit(ctx, [{ entity: 'goal_check_in', entityId: row.id, action: 'create', after: row }]);
+  db.prepare(`UPDATE goal SET progress = @progress, actual_value = coalesce(@actualValue, actual_value), status = @status, updated_at = @now, version = version + 1 WHERE id = @id`)
+    .run({ progress: latest.progress, actualValue: latest.actualValue, status, now: ctx.now, id: input.goalId });
+  await recordAudit(ctx, [
+    { entity: 'goal_check_in', entityId: row.id, action: 'create', after: row },
+    ...(status !== goal.status ? [{ entity: 'goal', entityId: goal.id, action: 'update' as const, before: { status: goal.status }, after: { status, byCheckIn: row.id } }] : []),
+  ]);
   return row;
 }
 

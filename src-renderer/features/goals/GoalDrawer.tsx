@@ -1,12 +1,12 @@
-import { Alert, Anchor, Badge, Button, Drawer, Group, NumberInput, Progress, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Drawer, Group, NumberInput, Progress, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { GOAL_SCOPE_LABELS, GOAL_STATUS_LABELS } from '../../../src-shared/api';
+import { GOAL_SCOPE_LABELS, GOAL_STATUS_LABELS, type Goal } from '../../../src-shared/api';
 import { isRealDate, todayIso } from '../../../src-shared/domain/dates';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { SaveToLibraryButton } from './library/SaveToLibraryButton';
-import { goalLabel, progressColor } from './options';
+import { goalLabel, progressColor, STATUS_OPTIONS } from './options';
 
 /** One goal: its measure, alignment (up and down), check-in history and a form to record a check-in. */
 export function GoalDrawer({ goalId, onClose, onOpen }: { goalId: string | null; onClose: () => void; onOpen: (id: string) => void }) {
@@ -85,6 +85,7 @@ function CheckInForm({ goalId }: { goalId: string }) {
   const [progress, setProgress] = useState<number | string>('');
   const [actual, setActual] = useState<number | string>('');
   const [comment, setComment] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const record = useApiMutation('goals.recordCheckIn');
   const submit = async () => {
@@ -92,11 +93,15 @@ function CheckInForm({ goalId }: { goalId: string }) {
     if (!isRealDate(date)) return setError('Use the date format YYYY-MM-DD.');
     if (progress === '' || typeof progress !== 'number') return setError('Progress is required (0 to 100).');
     try {
-      await record.mutateAsync({ goalId, date, progress, actualValue: typeof actual === 'number' ? actual : null, comment: comment.trim() || null });
+      await record.mutateAsync({
+        goalId, date, progress, actualValue: typeof actual === 'number' ? actual : null, comment: comment.trim() || null,
+        status: (status ?? undefined) as Goal['status'] | undefined,
+      });
       notifications.show({ color: 'teal', message: 'Check-in recorded.' });
       setProgress('');
       setActual('');
       setComment('');
+      setStatus(null);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -108,6 +113,7 @@ function CheckInForm({ goalId }: { goalId: string }) {
         <TextInput label="Date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} w={160} />
         <NumberInput label="Progress %" value={progress} onChange={setProgress} w={120} />
         <NumberInput label="Actual value" value={actual} onChange={setActual} w={130} />
+        <Select label="Status" placeholder="Keep as it is" data={STATUS_OPTIONS} value={status} onChange={setStatus} clearable w={170} data-testid="check-in-status" />
       </Group>
       <Textarea label="Comment" value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} />
       {error && <Alert color="red" data-testid="check-in-error">{error}</Alert>}

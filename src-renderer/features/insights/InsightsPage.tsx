@@ -31,7 +31,7 @@ export function InsightsPage() {
 
 function SkillKpiView({ kpis }: { kpis: SkillKpis }) {
   const tiles = [
-    { label: 'Skill coverage', value: `${kpis.coverage.toFixed(1)}%`, hint: 'Share of job skill requirements that people meet' },
+    { label: 'Skill coverage', value: kpis.requirements === 0 ? '—' : `${kpis.coverage.toFixed(1)}%`, hint: 'Share of job skill requirements that people meet' },
     { label: 'Requirements met', value: `${kpis.met.toLocaleString()} / ${kpis.requirements.toLocaleString()}`, hint: 'Employee × required skill pairs' },
     { label: 'Skills acquired', value: kpis.skillsAcquired.toLocaleString(), hint: 'Level rises (including first levels) in the period' },
     { label: 'People who grew', value: kpis.peopleWhoGrew.toLocaleString(), hint: 'People with at least one level rise in the period' },
