@@ -1,9 +1,9 @@
-import { Alert, Anchor, Drawer, Loader, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Drawer, Loader, Stack, Switch, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../../api/hooks';
 import { useSkillReferences } from '../shared/useSkillReferences';
-import { GapBar } from './GapBar';
+import { GapTable } from '../shared/GapTable';
 
 /** Whose job requires a skill (optionally within one department), and how far each person is from it. */
 export interface GapDrill {
@@ -49,32 +49,22 @@ function GapPeople({ drill, asOf }: { drill: GapDrill; asOf: string }) {
         </Text>
       )}
       {rows.length > 0 && (
-        <Table striped fz="sm" data-testid="gap-people">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Department</Table.Th>
-              <Table.Th>Job</Table.Th>
-              <Table.Th>Required</Table.Th>
-              <Table.Th>Current</Table.Th>
-              <Table.Th>Gap</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.employeeId}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Anchor component={Link} to={`/people/employees/${row.employeeId}`} size="sm">{row.name}</Anchor>
-                </Table.Td>
-                <Table.Td>{row.departmentName}</Table.Td>
-                <Table.Td>{row.jobTitle}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{refs.levelLabel(drill.skillId, row.requiredLevel)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.currentLevel === null ? <Text span c="dimmed" size="sm">not rated</Text> : refs.levelLabel(drill.skillId, row.currentLevel)}</Table.Td>
-                <Table.Td><GapBar gap={row.gap} width={80} /></Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <GapTable
+          testId="gap-people"
+          leadHeaders={['Name', 'Department', 'Job']}
+          gapWidth={80}
+          rows={rows.map((row) => ({
+            key: row.employeeId,
+            lead: [
+              <Anchor component={Link} to={`/people/employees/${row.employeeId}`} size="sm" style={{ whiteSpace: 'nowrap' }}>{row.name}</Anchor>,
+              row.departmentName,
+              row.jobTitle,
+            ],
+            required: refs.levelLabel(drill.skillId, row.requiredLevel),
+            current: row.currentLevel === null ? null : refs.levelLabel(drill.skillId, row.currentLevel),
+            gap: row.gap,
+          }))}
+        />
       )}
     </Stack>
   );

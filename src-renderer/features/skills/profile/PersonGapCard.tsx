@@ -1,11 +1,12 @@
-import { Alert, Badge, Button, Card, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { GapRow, PersonGap } from '../../../../src-shared/api';
 import { useApi } from '../../../api/hooks';
 import { jobLabel } from '../../people/options';
 import { exportGapPdf } from '../gaps/exportPdf';
 import { exportXlsx } from '../gaps/exportXlsx';
-import { GapBar, formatGap, formatPercent } from '../gaps/GapBar';
+import { formatGap, formatPercent } from '../gaps/GapBar';
+import { GapTable } from '../shared/GapTable';
 
 /** "3 · Proficient"; a level its model does not name shows as its number. */
 const levelText = (level: number, label: string | null) => (label ? `${level} · ${label}` : String(level));
@@ -62,7 +63,7 @@ export function PersonGapCard({ employeeId, asOf }: { employeeId: string; asOf: 
           {gap.data.jobId ? 'This job has no skill requirements yet.' : 'No job assigned: pick a job to compare with.'}
         </Text>
       )}
-      {rows.length > 0 && <GapTable rows={rows} />}
+      {rows.length > 0 && <PersonGapTable rows={rows} />}
     </Card>
   );
 }
@@ -82,30 +83,19 @@ function GapSummary({ gap }: { gap: PersonGap }) {
   );
 }
 
-function GapTable({ rows }: { rows: GapRow[] }) {
+function PersonGapTable({ rows }: { rows: GapRow[] }) {
   return (
-    <Table striped fz="sm" data-testid="person-gap-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Skill</Table.Th>
-          <Table.Th>Weight</Table.Th>
-          <Table.Th>Required</Table.Th>
-          <Table.Th>Current</Table.Th>
-          <Table.Th>Gap</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row) => (
-          <Table.Tr key={row.skillId}>
-            <Table.Td>{row.skillName}</Table.Td>
-            <Table.Td>{row.weight}</Table.Td>
-            <Table.Td>{levelText(row.requiredLevel, row.requiredLabel)}</Table.Td>
-            <Table.Td>{row.currentLevel === null ? <Badge color="gray" variant="light">not rated</Badge> : levelText(row.currentLevel, row.currentLabel)}</Table.Td>
-            <Table.Td><GapBar gap={row.gap} /></Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <GapTable
+      testId="person-gap-table"
+      leadHeaders={['Skill', 'Weight']}
+      rows={rows.map((row) => ({
+        key: row.skillId,
+        lead: [row.skillName, row.weight],
+        required: levelText(row.requiredLevel, row.requiredLabel),
+        current: row.currentLevel === null ? null : levelText(row.currentLevel, row.currentLabel),
+        gap: row.gap,
+      }))}
+    />
   );
 }
 
