@@ -94,7 +94,7 @@ describe('store: backups', () => {
     const hashes = [sha256(csv), sha256(foreign)];
     expect(await app.fail('admin.backupDatabase', { path: csv })).toMatchObject({
       code: 'VALIDATION',
-      message: expect.stringMatching(/people\.csv already exists and is not a Canopy database .*will not replace it/),
+      message: expect.stringMatching(/people\.csv already exists and is not a Canopy database, so Canopy will not replace it\. Choose another file name\./),
     });
     expect((await app.fail('admin.backupDatabase', { path: foreign })).message).toMatch(/notes\.sqlite already exists and is not a Canopy database/);
     expect([sha256(csv), sha256(foreign)]).toEqual(hashes);

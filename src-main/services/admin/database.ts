@@ -65,11 +65,8 @@ async function lockIfReplacing(destination: string): Promise<DatabaseLock | null
   const name = path.basename(destination);
   if (fs.statSync(destination).isDirectory()) throw new AppError('VALIDATION', `${destination} is a folder; name a file.`);
   if (fs.statSync(destination).size === 0) return null;
-  try {
-    classifyDatabaseFile(destination, { create: false });
-  } catch (error) {
-    const why = error instanceof AppError ? ` (${error.message.replace(/ It was left untouched.*$/, '')})` : '';
-    throw new AppError('VALIDATION', `${name} already exists and is not a Canopy database${why}, so Canopy will not replace it. Choose another file name.`);
+  if (!isCanopyDatabase(destination)) {
+    throw new AppError('VALIDATION', `${name} already exists and is not a Canopy database, so Canopy will not replace it. Choose another file name.`);
   }
   // First who has it open (if a Canopy ever did, it has a lock file), then an unfinished journal of anyone else.
   const lock = fs.existsSync(lockFileFor(destination)) ? await acquireDatabaseLock(destination, 'a backup being written') : null;
@@ -78,6 +75,14 @@ async function lockIfReplacing(destination: string): Promise<DatabaseLock | null
     throw new AppError('VALIDATION', `${name} is open in another program or was not closed properly, so Canopy will not replace it. Choose another file name.`);
   }
   return lock;
+}
+
+function isCanopyDatabase(file: string): boolean {
+  try {
+    return classifyDatabaseFile(file, { create: false }) !== 'new';
+  } catch {
+    return false;
+  }
 }
 
 const sameFile = (a: string, b: string) => a === b || (fs.existsSync(a) && fs.existsSync(b) && fs.realpathSync(a) === fs.realpathSync(b));
