@@ -36,7 +36,7 @@ async function healthyDatabase(): Promise<{ dir: string; file: string }> {
   const store = await openStore(file, { create: true });
   store.raw.exec(`INSERT INTO department (id, name, created_at, updated_at) VALUES ('d1', 'Finance', 'now', 'now')`);
   await store.close();
-  fs.rmSync(lockFileFor(file));
+  fs.rmSync(lockFileFor(file), { force: true });
   if (isRoot) for (const target of [dir, file]) fs.chownSync(target, NOBODY, NOBODY);
   return { dir, file };
 }
