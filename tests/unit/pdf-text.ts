@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /**
  * The text of a pdfkit PDF, page by page, one line per baseline, in the order it is drawn (visual order:
@@ -12,6 +13,48 @@ export function pdfText(pdf: Buffer): string {
   return pageContents(objects)
     .flatMap((content) => joinLines(textPieces(content, fonts)))
     .join('\n');
+}
+
+/**
+ * The text as a PDF reader copies it: pdf.js (Firefox's reader) extracts each page, one line per baseline.
+ * pdf.js puts each right-to-left piece back in logical order (drawn glyphs of محمد read "محمد" only
+ * when they were drawn right to left), so a right-to-left run that was drawn in the wrong order reads
+ * reversed here.
+ */
+export async function readerText(pdf: Buffer): Promise<string> {
+  const document = await getDocument({ data: new Uint8Array(pdf), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const lines: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const page = await document.getPage(number);
+    let baseline: number | null = null;
+    for (const item of (await page.getTextContent()).items) {
+      if (!('str' in item)) continue;
+      const y = item.transform[5];
+      if (baseline === null || Math.abs(y - baseline) > 0.5) lines.push(item.str);
+      else lines[lines.length - 1] += item.str;
+      baseline = y;
+    }
+  }
+  await document.destroy();
+  return lines.join('\n');
+}
+
+export interface EmbeddedFont {
+  /** The font's PostScript name, without pdfkit's subset prefix. */
+  name: string;
+  /** Glyph id → the text it stands for (its ToUnicode entry). */
+  unicode: Map<number, string>;
+}
+
+/** The fonts a PDF embeds, with what each glyph reads as; standard (non-embedded) fonts are listed with no glyphs. */
+export function embeddedFonts(pdf: Buffer): EmbeddedFont[] {
+  const objects = readObjects(pdf);
+  return [...objects.values()]
+    .filter((o) => /\/Type\s*\/Font\b/.test(o.dictionary) && !/\/CIDFontType/.test(o.dictionary))
+    .map((o) => ({
+      name: o.dictionary.match(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?(\S+)/)![1],
+      unicode: fontInfo(objects, o.dictionary).unicode ?? new Map(),
+    }));
 }
 
 interface PdfObject {

@@ -43,22 +43,31 @@ export function faceFile(face: string): string {
 
 let directory: string | undefined;
 
-/**
- * resources/fonts, wherever the app runs: `CANOPY_FONTS_DIR` when set; in a packaged Electron app
- * `<resources>/fonts` (electron-builder's extraResources); otherwise the repository's resources/fonts,
- * found by walking up from this module (src-main/exports/fonts under tsx and Vitest, out/main when built).
- */
+/** resources/fonts wherever the app runs (see locateFonts); looked up once. */
 export function fontsDirectory(): string {
-  if (directory) return directory;
+  directory ??= locateFonts({
+    override: process.env.CANOPY_FONTS_DIR,
+    resourcesPath: (process as { resourcesPath?: string }).resourcesPath,
+    moduleDir: path.dirname(fileURLToPath(import.meta.url)),
+  });
+  return directory;
+}
+
+/**
+ * The first folder holding the fonts of: `override` (CANOPY_FONTS_DIR); `<resourcesPath>/fonts` in a
+ * packaged Electron app (electron-builder's extraResources; in development Electron's own resources
+ * folder has none); else resources/fonts in the repository, found by walking up from this module
+ * (src-main/exports/fonts under tsx and Vitest, out/main when built).
+ */
+export function locateFonts(where: { override?: string; resourcesPath?: string; moduleDir: string }): string {
   const marker = `${PRIMARY.regular}.ttf`;
   const candidates = [
-    process.env.CANOPY_FONTS_DIR,
-    (process as { resourcesPath?: string }).resourcesPath && path.join((process as { resourcesPath?: string }).resourcesPath!, 'fonts'),
-    ...ancestors(path.dirname(fileURLToPath(import.meta.url))).map((dir) => path.join(dir, 'resources', 'fonts')),
+    where.override,
+    where.resourcesPath && path.join(where.resourcesPath, 'fonts'),
+    ...ancestors(where.moduleDir).map((dir) => path.join(dir, 'resources', 'fonts')),
   ].filter((dir): dir is string => Boolean(dir));
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, marker)));
-  if (!found) throw new Error(`The export fonts are missing (looked for ${marker} in ${candidates.join(', ')}).`);
-  directory = found;
+  if (!found) throw new Error(`The export fonts are missing: no ${marker} in ${candidates.join(', ')}.`);
   return found;
 }
 

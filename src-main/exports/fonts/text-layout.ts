@@ -75,7 +75,8 @@ export function layoutText(text: string, style: TextStyle, options: LayoutOption
     const paragraph = paragraphs[p];
     // Levels are resolved once for the whole paragraph (UAX #9), then each line is reordered on its own.
     const levels = bidi.getEmbeddingLevels(paragraph);
-    const ranges = options.width === undefined ? [{ start: 0, end: paragraph.length }] : wrap(paragraph, style, options.width);
+    // A single line does not wrap: it is cut where it overflows, as a cell with text-overflow: ellipsis.
+    const ranges = options.width === undefined || singleLine ? [{ start: 0, end: paragraph.length }] : wrap(paragraph, style, options.width);
     for (let i = 0; i < ranges.length; i++) {
       const { start } = ranges[i];
       let { end } = ranges[i];
@@ -83,7 +84,8 @@ export function layoutText(text: string, style: TextStyle, options: LayoutOption
       const leftOver = i < ranges.length - 1 || p < paragraphs.length - 1;
       const tooWide = options.width !== undefined && singleLine && measure(paragraph.slice(start, end), style) > options.width;
       if ((last && leftOver) || tooWide) {
-        end = start + longestFittingPrefix(paragraph.slice(start, end), style, options.width ?? Infinity, ELLIPSIS).trimEnd().length;
+        // The last line shows as much of the rest of the paragraph as fits before the "…".
+        end = start + longestFittingPrefix(paragraph.slice(start), style, options.width ?? Infinity, ELLIPSIS).trimEnd().length;
         truncated = true;
       }
       lines.push(placeLine(paragraph, levels, { start, end }, truncated, style));
