@@ -1,7 +1,8 @@
 // Text in the PDF reports, in any script: every string goes through the shared text layout
 // (font fallback per run, line breaking, bidi order) and each run is drawn in its embedded Noto face.
 // pdfkit subsets each face to the glyphs a document uses.
-import { faceBytes } from '../fonts/faces';
+import type * as fontkit from 'fontkit';
+import { faceBytes, faceFont } from '../fonts/faces';
 import { ALL_FACES } from '../fonts/font-files';
 import { BASELINE, layoutText, lineHeight, measureText, type TextLayout, type TextLine, type TextStyle } from '../fonts/text-layout';
 import type { Pdf } from './document';
@@ -18,6 +19,34 @@ export interface TextOptions extends TextStyle {
 /** Makes every bundled face available to the document; pdfkit reads and embeds only the faces used. */
 export function registerFonts(doc: Pdf): void {
   for (const face of ALL_FACES) doc.registerFont(face, faceBytes(face));
+}
+
+/** What pdfkit keeps per document about its fonts (not part of its typed API). */
+interface FontInternals {
+  _font?: { constructor: EmbeddedFontClass; font?: unknown };
+  _fontFamilies?: Record<string, unknown>;
+  _fontCount?: number;
+}
+type EmbeddedFontClass = new (doc: Pdf, font: fontkit.Font, id: string) => unknown;
+let embeddedFontClass: EmbeddedFontClass | null | undefined;
+
+/**
+ * Selects a face for drawing. pdfkit opens a registered font anew in every document and parses its
+ * layout tables again (40–60 ms a face); here documents share the process's parsed fonts (faceFont)
+ * through pdfkit's own embedded-font class, learnt from the first font pdfkit opens itself. Should
+ * pdfkit's internals differ from what this expects, it falls back to pdfkit's own way.
+ */
+function useFace(doc: Pdf, face: string): void {
+  const internals = doc as unknown as FontInternals;
+  const families = internals._fontFamilies;
+  if (embeddedFontClass && families && !families[face] && typeof internals._fontCount === 'number') {
+    families[face] = new embeddedFontClass(doc, faceFont(face), `F${++internals._fontCount}`);
+  }
+  doc.font(face);
+  if (embeddedFontClass === undefined) {
+    const opened = internals._font;
+    embeddedFontClass = opened && typeof opened.font === 'object' && families?.[face] === opened ? opened.constructor : null;
+  }
 }
 
 /** Draws text with its top-left at (x, y), without page breaks; leaves doc.x at x and doc.y below the text. */
@@ -64,7 +93,8 @@ function drawLine(doc: Pdf, line: TextLine, x: number, top: number, options: Tex
   const start = x + (options.align === 'right' ? free : options.align === 'center' ? free / 2 : 0);
   const baseline = top + options.size * BASELINE;
   for (const run of line.runs) {
-    doc.font(run.face).fontSize(options.size);
+    useFace(doc, run.face);
+    doc.fontSize(options.size);
     // `features` makes pdfkit shape the run as a whole, as the layout measured it; pdfkit otherwise shapes
     // word by word, which would leave the words of a right-to-left run in logical order.
     doc.text(run.text, start + run.x, baseline, { lineBreak: false, baseline: 'alphabetic', features: [], characterSpacing: options.characterSpacing });
