@@ -51,10 +51,6 @@ export function faceFor(codePoint: number, style: FontStyle, previous: string | 
   return face;
 }
 
-export function primaryFace(style: FontStyle): string {
-  return chainFor(style)[0];
-}
-
 function chainFor(style: FontStyle): string[] {
   const key = `${style.weight ?? 'regular'}${style.italic ? 'i' : ''}`;
   let chain = chains.get(key);

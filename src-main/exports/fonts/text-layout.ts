@@ -5,7 +5,7 @@
 // its face (fontkit, through pdfkit); SVG/PNG writers can do the same with faceFont().
 import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
 import LineBreaker from 'linebreak';
-import { faceFont, faceFor, primaryFace } from './faces';
+import { faceFont, faceFor } from './faces';
 import type { FontStyle } from './font-files';
 
 export interface TextStyle extends FontStyle {
@@ -62,8 +62,10 @@ const ELLIPSIS = '…';
 const bidi = bidiFactory();
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Bidi controls, zero-width spaces and the BOM: they steer layout and are never drawn. */
-const INVISIBLE = /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
+/** Bidi controls, zero-width spaces, the BOM and soft hyphens: they steer layout and are never drawn. */
+const INVISIBLE_CLASS = '[\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF\\u00AD]';
+const INVISIBLE = new RegExp(INVISIBLE_CLASS, 'g');
+const INVISIBLE_CHARACTER = new RegExp(`^${INVISIBLE_CLASS}$`);
 
 export function layoutText(text: string, style: TextStyle, options: LayoutOptions = {}): TextLayout {
   const singleLine = options.maxLines === 1;
@@ -190,11 +192,14 @@ function faceRuns(text: string, style: TextStyle): LogicalRun[] {
   for (let index = 0; index < text.length; ) {
     const codePoint = text.codePointAt(index)!;
     const length = codePoint > 0xffff ? 2 : 1;
-    const face = faceFor(codePoint, style, previous);
+    // An invisible control (the end of an isolated name…) joins the run it is in, whatever its font
+    // has, and the neutral characters after it choose their face afresh.
+    const invisible = INVISIBLE_CHARACTER.test(String.fromCodePoint(codePoint));
+    const face: string = invisible && previous ? previous : faceFor(codePoint, style, invisible ? null : previous);
     const last = runs[runs.length - 1];
     if (last && last.face === face) last.end = index + length;
     else runs.push({ face, start: index, end: index + length });
-    previous = face;
+    previous = invisible ? null : face;
     index += length;
   }
   return runs;
@@ -286,4 +291,3 @@ function shaped(face: string, text: string): Shape {
   return shape;
 }
 
-export { primaryFace };
