@@ -1,10 +1,11 @@
 import { Combobox, useCombobox } from '@mantine/core';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { GridController } from './controller';
-import { formatCellValue, isOptionKind } from './convert';
+import { formatCellValue, isOptionKind, optionsOf } from './convert';
+import { dateHint, userLocale } from './dates';
 import { searchOptions } from './optionSearch';
 import { useStore } from './store';
-import type { GridColumn } from './types';
+import type { GridColumn, GridRow } from './types';
 
 /** Options rendered in a dropdown at once; typing narrows long (10k) reference lists. */
 const OPTION_LIMIT = 50;
@@ -12,6 +13,7 @@ const OPTION_LIMIT = 50;
 interface EditorProps {
   controller: GridController;
   column: GridColumn;
+  row: GridRow;
 }
 
 /** The open editor of the cursor cell. Its value lives in the controller's store. */
@@ -42,7 +44,7 @@ function TextEditor({ controller, column }: EditorProps) {
       aria-label={column.header}
       value={value}
       inputMode={column.kind === 'number' ? 'decimal' : undefined}
-      placeholder={column.kind === 'date' ? 'YYYY-MM-DD' : undefined}
+      placeholder={column.kind === 'date' ? dateHint(userLocale()) : undefined}
       spellCheck={false}
       autoComplete="off"
       onChange={(e) => controller.setEditValue(e.currentTarget.value)}
@@ -51,9 +53,9 @@ function TextEditor({ controller, column }: EditorProps) {
   );
 }
 
-/** Searchable dropdown for select and reference cells (Enter/click picks, Escape cancels). */
-function OptionEditor({ controller, column }: EditorProps) {
-  const options = column.options ?? [];
+/** Searchable dropdown for select and reference cells (Enter, Tab or a click picks the highlighted option; Escape cancels). */
+function OptionEditor({ controller, column, row }: EditorProps) {
+  const options = useMemo(() => optionsOf(column, row), [column, row]);
   const value = useStore(controller.ui, (s) => s.edit?.value ?? '');
   const [typed] = useState(() => controller.ui.get().edit?.typed ?? null);
   const [search, setSearch] = useState(() => typed ?? formatCellValue(column, value || null));
@@ -75,8 +77,19 @@ function OptionEditor({ controller, column }: EditorProps) {
     else combobox.selectActiveOption();
   }, [matches]);
 
-  // Typed text is the editor's value until an option is picked: Tab or a click
-  // elsewhere then saves an exactly typed label, or reports text that matches none.
+  // Tab takes the highlighted option, as Enter does, and moves sideways.
+  const pickOnTab = (e: KeyboardEvent<HTMLInputElement>) => {
+    pressedEnter.current = e.key === 'Enter';
+    if (e.key !== 'Tab' || e.ctrlKey || e.altKey || e.metaKey) return;
+    const picked = matches.items[combobox.getSelectedOptionIndex()];
+    if (!picked) return;
+    e.preventDefault();
+    e.stopPropagation();
+    controller.commitEdit(0, e.shiftKey ? -1 : 1, picked.value);
+  };
+
+  // Typed text is the editor's value until an option is picked: a click elsewhere
+  // then saves text that names one option, or reports text that names none or several.
   const onSearch = (text: string) => {
     setSearch(text);
     setFiltering(true);
@@ -99,7 +112,7 @@ function OptionEditor({ controller, column }: EditorProps) {
           value={search}
           spellCheck={false}
           autoComplete="off"
-          onKeyDownCapture={(e) => (pressedEnter.current = e.key === 'Enter')}
+          onKeyDownCapture={pickOnTab}
           onChange={(e) => onSearch(e.currentTarget.value)}
           onBlur={() => controller.commitOnBlur()}
         />
