@@ -61,6 +61,23 @@ export function makeColumns(rows: GridRow[], extraColumns: number): GridColumn[]
   return columns;
 }
 
+/** What the harness page exposes to the tests as `window.harness`. */
+export interface HarnessState {
+  server: FakeServer;
+  /** Passes the server's rows to the grid again, as a page does after a change event. */
+  reload?: () => void;
+  exports: { format: string; rows: number; columns: string[] }[];
+  opened: string[];
+  firstRenderMs?: number;
+  firstPaintMs?: number;
+}
+
+declare global {
+  interface Window {
+    harness: HarnessState;
+  }
+}
+
 export const CONFLICT_MESSAGE = 'This employee was changed elsewhere. Reload to see the latest version.';
 
 /** An in-memory "server" with version checks and a little validation. */
@@ -74,9 +91,9 @@ export class FakeServer {
   }
 
   /** Simulates another user saving the record. */
-  touch(id: string): void {
+  touch(id: string, values: Record<string, unknown> = {}): void {
     const row = this.db.get(id);
-    if (row) this.db.set(id, { ...row, version: row.version + 1 });
+    if (row) this.db.set(id, { ...row, ...values, version: row.version + 1 });
   }
 
   async save(changes: RowChange[]): Promise<SaveResult> {
@@ -85,7 +102,9 @@ export class FakeServer {
     const errors = changes.flatMap((change) => this.validate(change));
     if (errors.length > 0) {
       const conflict = errors.find((e) => e.message === CONFLICT_MESSAGE);
-      return { ok: false, message: conflict ? CONFLICT_MESSAGE : `Could not save: ${errors.length} problem(s)`, errors };
+      return conflict
+        ? { ok: false, message: CONFLICT_MESSAGE, errors, conflict: true }
+        : { ok: false, message: `Could not save: ${errors.length} problem(s)`, errors };
     }
     return { ok: true, rows: changes.map((change) => this.apply(change)) };
   }
