@@ -161,3 +161,28 @@ test('form: "Reload theirs" discards my typing for their values and saves nothin
   expect(host.query(`SELECT location FROM employee WHERE id = ?`, person.id)).toEqual([{ location: 'Theirs' }]);
   await windowA.context().close();
 });
+
+test('form: a rating scale saved elsewhere while I type keeps my typing, warns at once, and "Save mine" keeps their other change', async ({ page: windowB, browser, host }) => {
+  await windowB.goto(host.url);
+  const levels = [1, 2, 3].map((value) => ({ value, label: `Level ${value}`, description: null }));
+  const scale = await api<{ id: string; version: number }>(windowB, 'reviews.saveRatingScale', { name: 'Five point', description: null, levels });
+  await goTo(windowB, '/reviews/scales');
+  await windowB.getByTestId('scale-list').getByText('Five point').click();
+  const editor = windowB.getByTestId('scale-editor');
+  await editor.getByLabel('Name').fill('Three point');
+
+  // Another window changes the description; B's page refetches the list.
+  const windowA = await secondWindow(browser, host);
+  await api(windowA, 'reviews.saveRatingScale', { id: scale.id, version: scale.version, name: 'Five point', description: 'Used for 2025', levels });
+  const notice = windowB.getByTestId('conflict-notice');
+  await expect(notice).toContainText('changed elsewhere while you were editing');
+  await expect(editor.getByLabel('Name')).toHaveValue('Three point');
+
+  await notice.getByRole('button', { name: 'Review both' }).click();
+  await expect(notice.getByRole('row', { name: /Name/ })).toContainText('Three point');
+  await expect(notice.getByRole('row', { name: /Description/ })).toContainText('Used for 2025');
+  await notice.getByRole('button', { name: 'Save mine' }).click();
+  await expect.poll(() => host.query(`SELECT name, description, version FROM rating_scale WHERE id = ?`, scale.id)).toEqual([{ name: 'Three point', description: 'Used for 2025', version: 3 }]);
+  await expect(notice).toHaveCount(0);
+  await windowA.context().close();
+});
