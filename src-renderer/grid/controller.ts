@@ -110,7 +110,7 @@ export class GridController {
     };
     const nextCursor = follow(cursor, cursor ? before[cursor.row]?.id : undefined);
     const nextExtent = follow(extent, extent ? before[extent.row]?.id : undefined);
-    const editRow = edit ? indexOf(edit.rowId) : undefined;
+    const editRow = edit ? indexOf(this.recordOf(edit.rowId)) : undefined;
     const nextEdit = edit && editRow !== undefined && editRow !== edit.row ? { ...edit, row: editRow } : edit;
     if (samePos(nextCursor, cursor) && samePos(nextExtent, extent) && nextEdit === edit) return;
     this.ui.set({ cursor: nextCursor, extent: nextExtent, edit: nextEdit });
@@ -332,11 +332,19 @@ export class GridController {
     const edit = this.ui.get().edit;
     if (!edit) return false;
     this.ui.set({ edit: null });
-    const rowIndex = (this.rowNumbers(this.env.rows).get(edit.rowId) ?? edit.row + 1) - 1;
+    const recordId = this.recordOf(edit.rowId);
+    const rowIndex = (this.rowNumbers(this.env.rows).get(recordId) ?? edit.row + 1) - 1;
     const row = this.env.rows[rowIndex];
     const column = this.env.columns[edit.col];
-    if (row && column) this.saveCell(rowIndex, row, column, value ?? edit.value, edit.version);
+    // An edit opened on a new row that has since been created starts from the version its creation gave it.
+    const startVersion = recordId !== edit.rowId && row?.id === recordId ? row.version : edit.version;
+    if (row && column) this.saveCell(rowIndex, row, column, value ?? edit.value, startVersion);
     return true;
+  }
+
+  /** The record a row key stands for now: a draft that was created became that record. */
+  private recordOf(rowKey: string): string {
+    return (isDraftKey(rowKey) && this.saver.createdIdOf(rowKey)) || rowKey;
   }
 
   cancelEdit(): void {

@@ -4,8 +4,10 @@ import type { GridRow } from './types';
  * Rows in the order they were shown, as spreadsheets keep them: a row stays
  * where it is after an edit or a reload, even when it would now sort
  * elsewhere or no longer pass the filter, until the user sorts or filters
- * again. Rows that are gone drop out; new rows this grid created go to the
- * top (where they were added), other new rows to the bottom, in view order.
+ * again. Rows that are gone drop out. New rows this grid created stay where
+ * they were added (new rows at the top, rows pasted past the end at the
+ * bottom); other new rows (added elsewhere) go after the row they follow in
+ * the view's order.
  *
  * @param shownIds  ids in the order last shown
  * @param viewRows  rows sorted and filtered now
@@ -28,14 +30,28 @@ export function keepOrder(
       placed.add(row.id);
       return [current];
     });
-  const kept: GridRow[] = [];
+  const top = pick(local.top);
+  const bottom = pick(local.bottom);
+  // New rows from elsewhere, grouped under the shown row they follow in view order (null: before all).
+  const following = new Map<string | null, GridRow[]>();
+  let anchor: string | null = null;
+  for (const row of viewRows) {
+    if (shown.has(row.id)) {
+      anchor = row.id;
+      continue;
+    }
+    if (placed.has(row.id)) continue;
+    placed.add(row.id);
+    following.set(anchor, [...(following.get(anchor) ?? []), byId.get(row.id) ?? row]);
+  }
+  const result = [...top, ...(following.get(null) ?? [])];
   for (const id of shownIds) {
     const row = byId.get(id);
-    if (row) kept.push(row);
+    if (row) result.push(row);
+    const after = following.get(id);
+    if (after) result.push(...after);
   }
-  const top = pick(local.top);
-  const bottom = [...pick(local.bottom), ...pick(viewRows)];
-  const result = top.length + bottom.length === 0 ? kept : [...top, ...kept, ...bottom];
+  result.push(...bottom);
   return sameRows(result, viewRows) ? viewRows : result;
 }
 

@@ -113,6 +113,11 @@ export class Saver {
     this.queue = new SaveQueue((saving) => this.status.set({ saving }));
   }
 
+  /** The id of the record a draft became, once it was created. */
+  createdIdOf(draftKey: string): string | undefined {
+    return this.createdIds.get(draftKey);
+  }
+
   save(job: SaveJob): Promise<void> {
     this.showPending(job.changes);
     return this.queue.push(() => this.run(job));

@@ -109,7 +109,7 @@ test('form: Edit employee opened before another window saved keeps what was type
   );
   for (const page of [windowA, windowB]) {
     await goTo(page, `/people/employees/${person.id}`);
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).first().click();
   }
   const formB = windowB.getByTestId('employee-form');
   const formA = windowA.getByTestId('employee-form');
@@ -145,7 +145,7 @@ test('form: "Reload theirs" discards my typing for their values and saves nothin
   const [person] = host.query<{ id: string; first_name: string }>(`SELECT id, first_name FROM employee WHERE archived = 0 ORDER BY employee_number LIMIT 1 OFFSET 3`);
   for (const page of [windowA, windowB]) {
     await goTo(page, `/people/employees/${person.id}`);
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).first().click();
   }
   const formB = windowB.getByTestId('employee-form');
   await formB.getByLabel('Location').fill('Mine');

@@ -26,11 +26,11 @@ describe('rows keep their place after edits', () => {
     expect(ids(keepOrder(shown, filtered, all, none))).toEqual(['a', 'b', 'd']);
   });
 
-  it('shows rows this grid created at the top, other new rows at the bottom', () => {
-    const all = [row('a', 'A'), row('b', 'B'), row('c', 'C'), row('d', 'D'), row('new', 'N'), row('pasted', 'P'), row('other', 'O')];
-    const sorted = [all[4], all[0], all[6], all[1], all[5], all[2], all[3]];
+  it('keeps rows this grid created where they were added, and puts rows added elsewhere after their neighbour in view order', () => {
+    const all = [row('a', 'A'), row('b', 'B'), row('c', 'C'), row('d', 'D'), row('new', 'N'), row('pasted', 'P'), row('other', 'O'), row('first', '0')];
+    const sorted = [all[7], all[4], all[0], all[6], all[1], all[5], all[2], all[3]];
     const result = keepOrder(shown, sorted, all, { top: [all[4]], bottom: [all[5]] });
-    expect(ids(result)).toEqual(['new', 'a', 'b', 'c', 'd', 'pasted', 'other']);
+    expect(ids(result)).toEqual(['new', 'first', 'a', 'other', 'b', 'c', 'd', 'pasted']);
   });
 
   it('returns the view’s own array when nothing moved', () => {
