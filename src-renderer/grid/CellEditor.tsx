@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEve
 import type { GridController } from './controller';
 import { formatCellValue, isOptionKind, optionsOf } from './convert';
 import { dateHint, userLocale } from './dates';
+import { matchOption } from './optionMatch';
 import { searchOptions } from './optionSearch';
 import { useStore } from './store';
 import type { GridColumn, GridRow } from './types';
@@ -77,20 +78,37 @@ function OptionEditor({ controller, column, row }: EditorProps) {
     else combobox.selectActiveOption();
   }, [matches]);
 
-  // Tab takes the highlighted option, as Enter does, and moves sideways.
-  const pickOnTab = (e: KeyboardEvent<HTMLInputElement>) => {
+  // Arrow keys choose an option on purpose; until then the highlight only follows the typing.
+  const chosen = useRef(false);
+
+  // Tab takes the highlighted option, as Enter does, and moves sideways. Typed
+  // text that names several options equally is not guessed: it is saved as text,
+  // which reports the ambiguity ("'Sales' matches 3 departments: …").
+  const onKeys = (e: KeyboardEvent<HTMLInputElement>) => {
     pressedEnter.current = e.key === 'Enter';
-    if (e.key !== 'Tab' || e.ctrlKey || e.altKey || e.metaKey) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') chosen.current = true;
+    if ((e.key !== 'Tab' && e.key !== 'Enter') || e.ctrlKey || e.altKey || e.metaKey) return;
+    const dCol = e.key === 'Tab' ? (e.shiftKey ? -1 : 1) : 0;
+    const dRow = e.key === 'Enter' ? 1 : 0;
+    const typedMatch = filtering && !chosen.current ? matchOption(options, search) : null;
+    if (typedMatch && !typedMatch.ok && typedMatch.reason === 'ambiguous') {
+      e.preventDefault();
+      e.stopPropagation();
+      controller.commitEdit(dRow, dCol, search);
+      return;
+    }
+    if (e.key !== 'Tab') return;
     const picked = matches.items[combobox.getSelectedOptionIndex()];
     if (!picked) return;
     e.preventDefault();
     e.stopPropagation();
-    controller.commitEdit(0, e.shiftKey ? -1 : 1, picked.value);
+    controller.commitEdit(dRow, dCol, picked.value);
   };
 
   // Typed text is the editor's value until an option is picked: a click elsewhere
   // then saves text that names one option, or reports text that names none or several.
   const onSearch = (text: string) => {
+    chosen.current = false;
     setSearch(text);
     setFiltering(true);
     controller.setEditValue(text);
@@ -112,7 +130,7 @@ function OptionEditor({ controller, column, row }: EditorProps) {
           value={search}
           spellCheck={false}
           autoComplete="off"
-          onKeyDownCapture={pickOnTab}
+          onKeyDownCapture={onKeys}
           onChange={(e) => onSearch(e.currentTarget.value)}
           onBlur={() => controller.commitOnBlur()}
         />

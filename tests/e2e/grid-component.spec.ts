@@ -217,6 +217,27 @@ test('pick-lists: Tab takes the highlighted option and moves right', async () =>
   await h.dismissReport();
 });
 
+test('pick-lists: a name several options share is reported, not guessed; a unique short name is taken', async () => {
+  const calls = await h.calls();
+  await h.click(3, 'department');
+  await page.keyboard.type('field sales');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('grid-error-report')).toContainText(
+    '"field sales" matches 2 departments: Europe · Field Sales, Americas · Field Sales. Type or pick the full name.',
+  );
+  expect(await h.calls()).toBe(calls);
+  await h.dismissReport();
+  // Chosen with the arrow keys, the highlighted option is taken.
+  await h.click(3, 'department');
+  await page.keyboard.type('field sales');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await h.idle();
+  expect((await h.lastCall())[0].values).toEqual({ department: 'd10' });
+  await page.keyboard.press('Control+z');
+  await h.idle();
+});
+
 test('an open editor survives scrolling away and back', async () => {
   await h.click(0, 'notes');
   await page.keyboard.type('draft text');

@@ -5,6 +5,11 @@ const LAST = ['Berg', 'Costa', 'Dahl', 'Engel', 'Fox', 'Grant', 'Holm', 'Ito', '
 const DEPARTMENTS = ['Engineering', 'Finance', 'Human Resources', 'Legal', 'Marketing', 'Operations', 'Sales', 'Support'];
 
 export const departmentOptions: Option[] = DEPARTMENTS.map((label, i) => ({ value: `d${i + 1}`, label }));
+/** Two teams with the same own name under different parents: "Field Sales" alone names neither. */
+const fieldSales: Option[] = [
+  { value: 'd9', label: 'Europe · Field Sales' },
+  { value: 'd10', label: 'Americas · Field Sales' },
+];
 const statusOptions: Option[] = [
   { value: 'active', label: 'Active' },
   { value: 'leave', label: 'On leave' },
@@ -50,7 +55,7 @@ export function makeColumns(rows: GridRow[], extraColumns: number): GridColumn[]
     { id: 'employeeNo', header: 'Employee #', kind: 'text', width: 110, editable: false },
     { id: 'name', header: 'Name', kind: 'text', width: 200, required: true },
     { id: 'email', header: 'Email', kind: 'text', width: 220 },
-    { id: 'department', header: 'Department', kind: 'select', options: departmentOptions },
+    { id: 'department', header: 'Department', kind: 'select', options: [...departmentOptions, ...fieldSales], optionNoun: 'departments' },
     { id: 'status', header: 'Status', kind: 'select', width: 110, options: statusOptions },
     { id: 'manager', header: 'Manager', kind: 'reference', width: 200, options: managerOptions },
     { id: 'salary', header: 'Salary', kind: 'number', width: 110 },
