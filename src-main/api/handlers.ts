@@ -95,6 +95,7 @@ export const handlers: HandlerTable = {
   'admin.loadDemoOrganisation': (input, ctx) => admin.loadDemoOrganisation(ctx, input),
   'admin.previewImport': (input, ctx) => admin.previewImport(ctx, input),
   'admin.commitImport': (input, ctx) => admin.commitImport(ctx, input),
+  'admin.exportImportReport': (input, ctx) => admin.exportImportReport(ctx, input),
   'admin.exportTable': async (input) => admin.exportTable(input),
 };
 

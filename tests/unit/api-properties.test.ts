@@ -73,6 +73,7 @@ const VALID: Record<Method, Record<string, unknown>> = {
   'admin.loadDemoOrganisation': { employees: 20 },
   'admin.previewImport': { kind: 'employees', fileName: 'a.csv', contentBase64: CSV },
   'admin.commitImport': { kind: 'employees', fileName: 'a.csv', contentBase64: CSV, mapping: {} },
+  'admin.exportImportReport': { kind: 'employees', fileName: 'a.csv', contentBase64: CSV, mapping: {} },
   'admin.exportTable': { format: 'csv', title: 'T', headers: ['a'], rows: [['x']] },
 };
 

@@ -38,8 +38,8 @@ describe('employee import', () => {
     const app = await openTestApp();
     const preview = await app.ok('admin.previewImport', file(GOOD_ROWS));
     expect(preview.issues).toEqual([]);
-    expect(preview.summary).toEqual({ create: 3, update: 0 });
-    expect(await app.ok('admin.commitImport', { ...file(GOOD_ROWS), mapping: preview.mapping })).toEqual({ created: 3, updated: 0 });
+    expect(preview.summary).toEqual({ create: 3, update: 0, unchanged: 0 });
+    expect(await app.ok('admin.commitImport', { ...file(GOOD_ROWS), mapping: preview.mapping })).toEqual({ created: 3, updated: 0, unchanged: 0 });
     const { rows } = await app.ok('people.listEmployees', {});
     const ada = rows.find((r) => r.employeeNumber === 'E100')!;
     expect(rows.find((r) => r.employeeNumber === 'E101')!.managerId).toBe(ada.id);
@@ -47,7 +47,7 @@ describe('employee import', () => {
     expect(departments.find((d) => d.name === 'Engineering')!.parentId).toBe(departments.find((d) => d.name === 'Technology')!.id);
     expect(app.count('position')).toBe(3);
     const again = await app.ok('admin.commitImport', { ...file(GOOD_ROWS.map((r) => r.replace('London', 'Paris'))), mapping: preview.mapping });
-    expect(again).toEqual({ created: 0, updated: 3 });
+    expect(again).toEqual({ created: 0, updated: 2, unchanged: 1 });
     expect(app.count('employee')).toBe(3);
     expect(app.count('position')).toBe(3);
     const remembered = await app.ok('admin.previewImport', file(GOOD_ROWS));

@@ -2,5 +2,5 @@ export * from './database';
 export * from './settings';
 export * from './audit-log';
 export { loadDemoOrganisation } from './demo-organisation';
-export { previewImport, commitImport } from '../../imports';
+export { previewImport, commitImport, exportImportReport } from '../../imports';
 export { exportTable } from '../../exports/table';
