@@ -162,7 +162,7 @@ function checkMapping(m: CompiledMapping, plan: EmployeePlan): boolean {
   for (const [key, check] of Object.entries(VALUE_CHECKS)) {
     const value = m.constant(key);
     const problem = value === undefined ? null : check(value);
-    if (problem) plan.issues.push({ row: 1, column: m.label(key), message: `${problem} (the value for every row)` });
+    if (problem) plan.issues.push({ row: 1, column: m.label(key), message: `${problem.replace(/\.$/, '')} (the value typed for every row).` });
   }
   return plan.issues.length === 0;
 }

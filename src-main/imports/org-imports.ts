@@ -89,10 +89,18 @@ export function planDepartmentImport(table: Table, m: CompiledMapping, data: Peo
   const byCode = new Map<string, string[]>();
   for (const d of data.departments) if (d.code) byCode.set(lower(d.code), [...(byCode.get(lower(d.code)) ?? []), d.id]);
   const rowOf = new Map<string, number>();
+  /** The department a row is: by its (unique) code, by name under its parent, by its unique name, or a new one. */
+  const match = (name: string, code: string | null | undefined, parentId: string | null | undefined): { id: string; byCode: boolean } | Resolved => {
+    const coded = code ? byCode.get(lower(code)) : undefined;
+    if (coded?.length === 1) return { id: coded[0], byCode: true };
+    const free = index.named(name).filter((d) => !rowOf.has(d.id));
+    const found = (parentId !== undefined ? free.find((d) => d.parentId === parentId) : undefined) ?? (free.length === 1 ? free[0] : undefined);
+    return found ? { id: found.id, byCode: false } : index.create(name, parentId ?? null);
+  };
 
   table.rows.forEach((cells, i) => {
     const row = rowNumberOf(table, i);
-    const before = issues.length;
+    const issuesBefore = issues.length;
     const name = m.get('name', cells);
     if (!name) return void issue(row, 'name', `${m.label('name')} is empty${m.emptyReason('name', cells)}.`);
     const code = m.has('code') ? m.get('code', cells) || null : undefined;
@@ -100,20 +108,18 @@ export function planDepartmentImport(table: Table, m: CompiledMapping, data: Peo
     tooLong(issue, row, 'code', code, 40);
     const parentText = m.has('parent') ? m.get('parent', cells) : undefined;
     const parentId = parentText ? settle(issue, row, 'parent', index.resolve(parentText)) : parentText === undefined ? undefined : null;
-    if (issues.length > before) return;
-    const free = index.named(name).filter((d) => !rowOf.has(d.id));
-    const byItsCode = code && byCode.get(lower(code))?.length === 1 ? byCode.get(lower(code))![0] : undefined;
-    const underParent = parentId !== undefined ? free.find((d) => d.parentId === parentId)?.id : undefined;
-    const id = byItsCode ?? underParent ?? (free.length === 1 ? free[0].id : undefined) ?? settle(issue, row, 'name', index.create(name, parentId ?? null));
-    if (!id) return;
-    if (rowOf.has(id)) return void issue(row, 'name', `This department is also on row ${rowOf.get(id)}.`);
-    rowOf.set(id, row);
-    const s = stored.get(id);
-    const before_: DepartmentValues = s ? { name: s.name, code: s.code, parentId: s.parentId } : { name, code: null, parentId: index.get(id)?.parentId ?? null };
-    const values = { ...before_, name: !s || byItsCode ? name : before_.name };
+    if (issues.length > issuesBefore) return;
+    const found = match(name, code, parentId);
+    if ('problem' in found) return void issue(row, 'name', found.problem);
+    if (rowOf.has(found.id)) return void issue(row, 'name', `This department is also on row ${rowOf.get(found.id)}.`);
+    rowOf.set(found.id, row);
+    const s = stored.get(found.id);
+    const before: DepartmentValues = s ? { name: s.name, code: s.code, parentId: s.parentId } : { name, code: null, parentId: index.get(found.id)?.parentId ?? null };
+    const values = { ...before, name: !s || ('byCode' in found && found.byCode) ? name : before.name };
     if (code !== undefined) values.code = code;
     if (parentId !== undefined) values.parentId = parentId;
-    changes.push({ id, row, isNew: !s, version: s?.version ?? 1, before: before_, values, changed: s ? changedFields(before_, values, ['name', 'code', 'parentId']) : ['name', 'code', 'parentId'] });
+    const fields = ['name', 'code', 'parentId'] as const;
+    changes.push({ id: found.id, row, isNew: !s, version: s?.version ?? 1, before, values, changed: s ? changedFields(before, values, fields) : [...fields] });
   });
   result.implicit = index.created.filter((d) => !rowOf.has(d.id)).map((d) => ({ ...d, code: null }));
   checkTree(changes, result.implicit, data, issue);
@@ -131,7 +137,10 @@ function checkTree(changes: RowChange<DepartmentValues>[], implicit: { id: strin
     if (d.row && looping.has(id)) issue(d.row, 'parent', `"${d.name}" would sit under itself or one of its own sub-departments.`);
     const key = `${d.parentId ?? ''}\u0000${lower(d.name)}`;
     const other = taken.get(key);
-    if (other && (d.row || other.row)) issue(d.row || other.row, 'name', `Two departments would be named "${d.name}" under the same parent.`);
+    if (other && (d.row || other.row)) {
+      const also = d.row && other.row ? ` (also row ${Math.min(d.row, other.row)})` : '';
+      issue(Math.max(d.row, other.row), 'name', `Two departments would be named "${d.name}" under the same parent${also}.`);
+    }
     taken.set(key, { id, row: d.row });
   }
 }
