@@ -4,11 +4,11 @@ import { EMPLOYEE_STATUS_LABELS, type ImportField, type ImportMapping, type Impo
 
 type Mode = 'column' | 'value' | 'pattern' | 'none';
 
-const MODES: { value: Mode; label: string }[] = [
+const modes = (field: ImportField): { value: Mode; label: string }[] => [
   { value: 'column', label: 'Column of the file' },
   { value: 'value', label: 'One value for every row' },
   { value: 'pattern', label: 'Pattern from other columns' },
-  { value: 'none', label: 'Not imported' },
+  { value: 'none', label: field.required ? 'Not set' : 'Not imported' },
 ];
 
 const modeOf = (source: ImportSource | undefined): Mode =>
@@ -53,7 +53,7 @@ function FieldRow({ field, headers, source, onChange }: { field: ImportField; he
         {field.hint && <Text size="xs" c="dimmed">{field.hint}</Text>}
       </Table.Td>
       <Table.Td>
-        <Select size="xs" data={MODES} value={mode} allowDeselect={false} onChange={(v) => choose(v as Mode)} aria-label={`Source for ${field.label}`} />
+        <Select size="xs" data={modes(field)} value={mode} allowDeselect={false} onChange={(v) => choose(v as Mode)} aria-label={`Source for ${field.label}`} />
       </Table.Td>
       <Table.Td>
         {mode === 'column' || mode === 'none' ? (
@@ -62,6 +62,7 @@ function FieldRow({ field, headers, source, onChange }: { field: ImportField; he
             placeholder={field.required ? 'Choose a column' : 'Not imported'}
             clearable
             searchable
+            allowDeselect={false}
             data={headers}
             value={typeof source === 'string' ? source : null}
             onChange={(header) => onChange(header)}
@@ -85,7 +86,8 @@ function ValueInput({ field, value, onChange }: { field: ImportField; value: str
     const data = field.input === 'status' ? STATUS_CHOICES : ['Yes', 'No'];
     return <Select size="xs" data={data} value={value || null} placeholder="Choose" onChange={(v) => onChange(v ?? '')} aria-label={label} />;
   }
-  return <DeferredText label={label} type={field.input === 'date' ? 'date' : 'text'} value={value} placeholder={field.input === 'date' ? 'YYYY-MM-DD' : 'The same text on every row'} onCommit={onChange} />;
+  // Dates are typed as the grids show them (ISO), not in the browser's locale.
+  return <DeferredText label={label} value={value} placeholder={field.input === 'date' ? 'YYYY-MM-DD' : 'The same text on every row'} onCommit={onChange} />;
 }
 
 function PatternInput({ field, headers, pattern, onChange }: { field: ImportField; headers: string[]; pattern: string; onChange(pattern: string): void }) {
@@ -107,7 +109,7 @@ function PatternInput({ field, headers, pattern, onChange }: { field: ImportFiel
 }
 
 /** A text box that reports its value once typing pauses (or on Enter / leaving it), not per keystroke. */
-function DeferredText({ label, value, onCommit, type = 'text', placeholder, style }: { label: string; value: string; onCommit(value: string): void; type?: string; placeholder?: string; style?: React.CSSProperties }) {
+function DeferredText({ label, value, onCommit, placeholder, style }: { label: string; value: string; onCommit(value: string): void; placeholder?: string; style?: React.CSSProperties }) {
   const [text, setText] = useState(value);
   const committed = useRef(value);
   useEffect(() => {
@@ -126,7 +128,6 @@ function DeferredText({ label, value, onCommit, type = 'text', placeholder, styl
   return (
     <TextInput
       size="xs"
-      type={type}
       value={text}
       placeholder={placeholder}
       onChange={(e) => setText(e.currentTarget.value)}
