@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { EMPLOYEE_IMPORT_FIELDS, EMPLOYEE_STATUS_LABELS, EMPLOYEE_STATUSES, type ImportIssue } from '../../src-shared/api';
 import { isRealDate } from '../../src-shared/domain/dates';
 import type { CompiledMapping } from './mapping';
 import { DepartmentIndex, EmployeeIndex, JobIndex, lower, PositionIndex, type NewDepartment, type NewJob, type NewPosition, type PeopleData, type Resolved, type StoredEmployee } from './people-data';
-import { changedFields, idsInLoops, rowNumberOf } from './pipeline';
+import { changedFields, idsInLoops, rowNumberOf, timeOrderedId } from './pipeline';
 import type { Table } from './read-table';
 
 export interface EmployeeValues {
@@ -66,7 +65,7 @@ const MAX_LENGTH: Record<string, number> = { employeeNumber: 40, firstName: 100,
  * Pure: reads nothing but its arguments, so the report can be shown before committing.
  * A row matches a stored employee by number; only the mapped fields are compared and written.
  */
-export function planEmployeeImport(table: Table, m: CompiledMapping, existing: PeopleData, newId: () => string = randomUUID): EmployeePlan {
+export function planEmployeeImport(table: Table, m: CompiledMapping, existing: PeopleData, newId: () => string = timeOrderedId): EmployeePlan {
   const departments = new DepartmentIndex(existing.departments, newId);
   const jobs = new JobIndex(existing.jobs, newId);
   const positions = new PositionIndex(existing.positions, departments, newId);
@@ -79,72 +78,126 @@ export function planEmployeeImport(table: Table, m: CompiledMapping, existing: P
     newPositions: positions.created,
     labels: { department: (id) => departments.label(id), job: (id) => jobs.label(id), position: (id) => positions.label(id) },
   };
-  const issue = (row: number, key: string, message: string) => plan.issues.push({ row, column: m.label(key), message });
   if (!checkMapping(m, plan)) return plan;
-
-  const stored = new Map(existing.employees.map((e) => [lower(e.employeeNumber), e]));
-  const people = new EmployeeIndex(existing.employees);
-  const firstRowOf = new Map<string, number>();
-  const managerCells: { index: number; row: number; id: string; text: string; current: string | null }[] = [];
-  const planned = new Map<number, PlannedEmployee>();
-  let newRows = 0;
-
-  table.rows.forEach((cells, index) => {
-    const row = rowNumberOf(table, index);
-    const get = (key: string) => m.get(key, cells);
-    const before = plan.issues.length;
-    const number = get('employeeNumber');
-    if (!number) return void issue(row, 'employeeNumber', `${m.label('employeeNumber')} is empty${m.emptyReason('employeeNumber', cells)}.`);
-    const found = stored.get(lower(number));
-    if (firstRowOf.has(lower(number))) issue(row, 'employeeNumber', `Employee number ${number} also appears on row ${firstRowOf.get(lower(number))}.`);
-    else firstRowOf.set(lower(number), row);
-    if (!found) newRows++;
-    const id = found?.id ?? newId();
-    const values: EmployeeValues = found ? storedValues(found) : { employeeNumber: number, firstName: '', lastName: '', email: null, hireDate: '', status: 'active', departmentId: null, jobId: null, location: null, managerId: null, positionId: null };
-    values.employeeNumber = number;
-
-    for (const key of ['firstName', 'lastName', 'hireDate'] as const) {
-      if (!m.has(key)) continue;
-      const text = get(key);
-      if (!text) issue(row, key, `${EMPLOYEE_IMPORT_FIELDS.find((f) => f.key === key)!.label} is empty${m.emptyReason(key, cells)}.`);
-      else values[key] = text;
-    }
-    if (m.has('email')) values.email = get('email') || null;
-    if (m.has('location')) values.location = get('location') || null;
-    if (m.has('status') && get('status')) values.status = STATUS_WORDS[lower(get('status'))] ?? get('status');
-    for (const [key, check] of Object.entries(VALUE_CHECKS)) {
-      const problem = m.has(key) && m.constant(key) === undefined ? check(get(key)) : null;
-      if (problem) issue(row, key, problem);
-    }
-    for (const [key, max] of Object.entries(MAX_LENGTH)) if (get(key).length > max) issue(row, key, `At most ${max} characters.`);
-
-    const settle = (key: string, result: Resolved): string | null => ('problem' in result ? (issue(row, key, result.problem), null) : result.id);
-    if (m.has('department')) {
-      const text = get('department');
-      values.departmentId = text ? settle('department', departments.resolve(text, get('parentDepartment'), found?.departmentId)) : null;
-    }
-    if (m.has('jobTitle')) {
-      const text = get('jobTitle');
-      values.jobId = text ? settle('jobTitle', jobs.resolve(text, get('jobLevel') || null, get('jobFamily') || null, found?.jobId)) : null;
-    }
-    if (m.has('positionTitle') && plan.issues.length === before) {
-      const text = get('positionTitle');
-      values.positionId = text ? settle('positionTitle', positions.seat(text, id, values.departmentId, values.jobId, found?.positionId ?? null)) : null;
-    }
-    people.add({ id, employeeNumber: number, firstName: values.firstName, lastName: values.lastName, email: values.email });
-    if (m.has('managerNumber')) managerCells.push({ index, row, id, text: get('managerNumber'), current: found?.managerId ?? null });
-    if (plan.issues.length === before) planned.set(index, { id, row, stored: found, values, changed: [] });
-  });
-
-  requireForNewEmployees(m, plan, newRows);
-  linkManagers(plan, managerCells, planned, people, existing.employees, issue);
-  for (const employee of planned.values()) {
+  const rows = new RowPlanner(m, plan, existing, { departments, jobs, positions }, newId);
+  table.rows.forEach((cells, index) => rows.planRow(cells, index, rowNumberOf(table, index)));
+  requireForNewEmployees(m, plan, rows.newRows);
+  linkManagers(plan, rows.managerCells, rows.planned, rows.people, existing.employees, (row, key, message) => rows.issue(row, key, message));
+  for (const employee of rows.planned.values()) {
     employee.changed = employee.stored ? changedFields(storedValues(employee.stored), employee.values, plan.written) : plan.written;
     plan.employees.push(employee);
   }
   plan.issues.sort((a, b) => a.row - b.row);
   return plan;
 }
+
+interface ManagerCell {
+  index: number;
+  row: number;
+  id: string;
+  text: string;
+  current: string | null;
+}
+
+/** Plans one row at a time; every lookup is a map access, so a row costs the same in any organisation. */
+class RowPlanner {
+  readonly people: EmployeeIndex;
+  readonly planned = new Map<number, PlannedEmployee>();
+  readonly managerCells: ManagerCell[] = [];
+  newRows = 0;
+  private readonly stored: Map<string, StoredEmployee>;
+  private readonly firstRowOf = new Map<string, number>();
+  /** Per-row checks of the fields read from the file (a value for every row was checked once already). */
+  private readonly checks: [string, (value: string) => string | null][];
+  private readonly lengths: [string, number][];
+
+  constructor(
+    private readonly m: CompiledMapping,
+    private readonly plan: EmployeePlan,
+    existing: PeopleData,
+    private readonly index: { departments: DepartmentIndex; jobs: JobIndex; positions: PositionIndex },
+    private readonly newId: () => string,
+  ) {
+    this.stored = new Map(existing.employees.map((e) => [lower(e.employeeNumber), e]));
+    this.people = new EmployeeIndex(existing.employees);
+    this.checks = Object.entries(VALUE_CHECKS).filter(([key]) => m.has(key) && m.constant(key) === undefined);
+    this.lengths = Object.entries(MAX_LENGTH).filter(([key]) => m.has(key));
+  }
+
+  issue(row: number, key: string, message: string) {
+    this.plan.issues.push({ row, column: this.m.label(key), message });
+  }
+
+  planRow(cells: string[], index: number, row: number) {
+    const { m } = this;
+    const before = this.plan.issues.length;
+    const number = m.get('employeeNumber', cells);
+    if (!number) return this.issue(row, 'employeeNumber', `${m.label('employeeNumber')} is empty${m.emptyReason('employeeNumber', cells)}.`);
+    const key = lower(number);
+    const found = this.stored.get(key);
+    if (this.firstRowOf.has(key)) this.issue(row, 'employeeNumber', `Employee number ${number} also appears on row ${this.firstRowOf.get(key)}.`);
+    else this.firstRowOf.set(key, row);
+    if (!found) this.newRows++;
+    const id = found?.id ?? this.newId();
+    const values = this.readValues(cells, row, number, found);
+    this.resolveReferences(cells, row, id, values, found, before);
+    this.people.add({ id, employeeNumber: number, firstName: values.firstName, lastName: values.lastName, email: values.email });
+    if (m.has('managerNumber')) this.managerCells.push({ index, row, id, text: m.get('managerNumber', cells), current: found?.managerId ?? null });
+    if (this.plan.issues.length === before) this.planned.set(index, { id, row, stored: found, values, changed: [] });
+  }
+
+  /** The row's own fields over the stored ones (or a new employee's defaults), checked. */
+  private readValues(cells: string[], row: number, number: string, found: StoredEmployee | undefined): EmployeeValues {
+    const { m } = this;
+    const values: EmployeeValues = found
+      ? storedValues(found)
+      : { employeeNumber: number, firstName: '', lastName: '', email: null, hireDate: '', status: 'active', departmentId: null, jobId: null, location: null, managerId: null, positionId: null };
+    values.employeeNumber = number;
+    for (const key of REQUIRED_TEXT) {
+      if (!m.has(key)) continue;
+      const text = m.get(key, cells);
+      if (!text) this.issue(row, key, `${LABEL[key]} is empty${m.emptyReason(key, cells)}.`);
+      else values[key] = text;
+    }
+    if (m.has('email')) values.email = m.get('email', cells) || null;
+    if (m.has('location')) values.location = m.get('location', cells) || null;
+    const status = m.has('status') ? m.get('status', cells) : '';
+    if (status) values.status = STATUS_WORDS[lower(status)] ?? status;
+    for (const [key, check] of this.checks) {
+      const problem = check(m.get(key, cells));
+      if (problem) this.issue(row, key, problem);
+    }
+    for (const [key, max] of this.lengths) if (m.get(key, cells).length > max) this.issue(row, key, `At most ${max} characters.`);
+    return values;
+  }
+
+  /** Department, job and position by what the cells say (an empty cell clears the reference). */
+  private resolveReferences(cells: string[], row: number, id: string, values: EmployeeValues, found: StoredEmployee | undefined, issuesBefore: number) {
+    const { m, index } = this;
+    if (m.has('department')) {
+      const text = m.get('department', cells);
+      values.departmentId = text ? this.settle(row, 'department', index.departments.resolve(text, m.get('parentDepartment', cells), found?.departmentId)) : null;
+    }
+    if (m.has('jobTitle')) {
+      const text = m.get('jobTitle', cells);
+      values.jobId = text ? this.settle(row, 'jobTitle', index.jobs.resolve(text, m.get('jobLevel', cells) || null, m.get('jobFamily', cells) || null, found?.jobId)) : null;
+    }
+    // A seat is only taken by a row that is otherwise valid.
+    if (m.has('positionTitle') && this.plan.issues.length === issuesBefore) {
+      const text = m.get('positionTitle', cells);
+      values.positionId = text ? this.settle(row, 'positionTitle', index.positions.seat(text, id, values.departmentId, values.jobId, found?.positionId ?? null)) : null;
+    }
+  }
+
+  private settle(row: number, key: string, result: Resolved): string | null {
+    if ('id' in result) return result.id;
+    this.issue(row, key, result.problem);
+    return null;
+  }
+}
+
+const REQUIRED_TEXT = ['firstName', 'lastName', 'hireDate'] as const;
+const LABEL = Object.fromEntries(EMPLOYEE_IMPORT_FIELDS.map((f) => [f.key, f.label])) as Record<string, string>;
 
 const reverse = (field: Field) => Object.entries(WRITES).find(([, f]) => f === field)![0];
 
@@ -183,7 +236,7 @@ function requireForNewEmployees(m: CompiledMapping, plan: EmployeePlan, newRows:
 
 function linkManagers(
   plan: EmployeePlan,
-  cells: { index: number; row: number; id: string; text: string; current: string | null }[],
+  cells: ManagerCell[],
   planned: Map<number, PlannedEmployee>,
   people: EmployeeIndex,
   stored: StoredEmployee[],

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DEPARTMENT_IMPORT_FIELDS, JOB_IMPORT_FIELDS, POSITION_IMPORT_FIELDS, type ImportIssue } from '../../src-shared/api';
 import { AppError } from '../../src-shared/errors';
 import type { ServiceContext } from '../services/context';
@@ -6,7 +5,7 @@ import { recordAudit, type AuditChange } from '../services/shared/audit';
 import type { CompiledMapping } from './mapping';
 import { jobLabel } from '../../src-shared/domain/people-labels';
 import { DepartmentIndex, EmployeeIndex, JobIndex, loadPeople, lower, PositionIndex, type PeopleData, type Resolved } from './people-data';
-import { changedFields, createdList, idsInLoops, pick, rowNumberOf, type ImportKindHandler, type PlannedImport } from './pipeline';
+import { changedFields, createdList, idsInLoops, pick, rowNumberOf, timeOrderedId, type ImportKindHandler, type PlannedImport } from './pipeline';
 import type { Table } from './read-table';
 
 /*
@@ -79,7 +78,7 @@ type DepartmentValues = { name: string; code: string | null; parentId: string | 
  * only one of its name (a move), else a new one. Parents named in the file but defined by no
  * row (and not stored) are created too, and listed.
  */
-export function planDepartmentImport(table: Table, m: CompiledMapping, data: PeopleData, newId = randomUUID) {
+export function planDepartmentImport(table: Table, m: CompiledMapping, data: PeopleData, newId = timeOrderedId) {
   const { issues, issue } = startPlan(m, ['name']);
   const changes: RowChange<DepartmentValues>[] = [];
   const index = new DepartmentIndex(data.departments, newId);
@@ -178,7 +177,7 @@ export const departmentImport: ImportKindHandler = {
 
 type JobValues = { title: string; level: string | null; family: string | null; description: string | null };
 
-export function planJobImport(table: Table, m: CompiledMapping, data: PeopleData, newId = randomUUID) {
+export function planJobImport(table: Table, m: CompiledMapping, data: PeopleData, newId = timeOrderedId) {
   const { issues, issue } = startPlan(m, ['title']);
   const changes: RowChange<JobValues>[] = [];
   if (issues.length) return { issues, changes };
@@ -251,7 +250,7 @@ interface PositionRow {
   match?: string;
 }
 
-export function planPositionImport(table: Table, m: CompiledMapping, data: PeopleData, newId = randomUUID) {
+export function planPositionImport(table: Table, m: CompiledMapping, data: PeopleData, newId = timeOrderedId) {
   const { issues, issue } = startPlan(m, ['title', 'job', 'department']);
   const changes: RowChange<PositionValues>[] = [];
   const departments = new DepartmentIndex(data.departments, newId);

@@ -255,7 +255,8 @@ type PersonLike = { id: string; employeeNumber: string; firstName: string; lastN
 export class EmployeeIndex {
   private readonly byId = new Map<string, PersonLike>();
   private readonly byNumber = new Map<string, PersonLike>();
-  private readonly byEmail = new Map<string, PersonLike[]>();
+  /** One person per email; an email two people share maps to null (ambiguous). */
+  private readonly byEmail = new Map<string, PersonLike | null>();
 
   constructor(stored: PersonLike[]) {
     for (const e of stored) this.add(e);
@@ -265,7 +266,11 @@ export class EmployeeIndex {
   add(e: PersonLike) {
     this.byId.set(e.id, e);
     this.byNumber.set(lower(e.employeeNumber), e);
-    if (e.email) push(this.byEmail, lower(e.email), e);
+    if (e.email) {
+      const key = lower(e.email);
+      const other = this.byEmail.get(key);
+      this.byEmail.set(key, other === undefined || other?.id === e.id ? e : null);
+    }
   }
 
   byNumberOf(number: string) {
@@ -294,9 +299,9 @@ export class EmployeeIndex {
       const found = this.byNumber.get(lower(labelled[1]));
       return found ? { id: found.id } : { problem: `No employee has the number ${labelled[1].trim()} (in this file or already stored).` };
     }
-    const byEmail = this.byEmail.get(lower(text)) ?? [];
-    if (byEmail.length === 1) return { id: byEmail[0].id };
-    if (byEmail.length > 1) return { problem: `${byEmail.length} employees have the email ${text}: use the employee number.` };
+    const byEmail = this.byEmail.get(lower(text));
+    if (byEmail) return { id: byEmail.id };
+    if (byEmail === null) return { problem: `Several employees have the email ${text}: use the employee number.` };
     if (this.byId.has(text)) return { id: text };
     return { problem: `No employee has the number ${text} (in this file or already stored).` };
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ImportField, ImportIssue, ImportPreview } from '../../src-shared/api';
 import type { ServiceContext } from '../services/context';
 import type { CompiledMapping } from './mapping';
@@ -60,4 +61,20 @@ export function idsInLoops(managerOf: Map<string, string | null | undefined>): S
     for (const id of path) state.set(id, 2);
   }
   return looping;
+}
+
+let lastMs = 0;
+let sequence = 0;
+
+/**
+ * A UUID (version 7) that sorts by creation time: the rows of one import go to the end of
+ * the primary-key index instead of landing all over it, which is most of an insert's cost
+ * at tens of thousands of rows. Still a UUID, so records from two laptops never collide.
+ */
+export function timeOrderedId(): string {
+  const now = Date.now();
+  if (now > lastMs) (lastMs = now), (sequence = 0);
+  else if (++sequence > 0xfff) (lastMs += 1), (sequence = 0);
+  const time = lastMs.toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${sequence.toString(16).padStart(3, '0')}-${randomUUID().slice(19)}`;
 }
