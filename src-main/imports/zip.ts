@@ -57,7 +57,8 @@ export class ZipReader {
       return;
     }
     if (entry.method !== 8) throw new AppError('VALIDATION', `${this.fileName} uses a kind of compression Canopy cannot read; save it again from Excel.`);
-    const inflater = createInflateRaw();
+    // Large output chunks: each one is a trip to the thread pool.
+    const inflater = createInflateRaw({ chunkSize: 512 * 1024 });
     Readable.from([data]).pipe(inflater);
     let produced = 0;
     try {
