@@ -81,6 +81,22 @@ describe('reading XLSX', () => {
     expect(table).toMatchObject({ headers: ['Name', 'Column B', 'Age'], rows: [['Anne', '', '41']], rowNumbers: [3], sheets: ['People'], sheet: 'People' });
   });
 
+  it('reads prefixed tags, either quote, entities, phonetic guides and OOXML escapes as Excel means them', async () => {
+    const workbookXml = `<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="R&amp;D" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`;
+    const rels = RELS.replace('</Relationships>', `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="/xl/sharedStrings.xml"/></Relationships>`);
+    const shared = `<x:sst xmlns:x="x"><x:si><x:t>Name</x:t></x:si><x:si><x:r><x:t xml:space="preserve">Zoë &amp; </x:t></x:r><x:r><x:t>Ng</x:t></x:r><x:rPh sb="0" eb="1"><x:t>ゾ</x:t></x:rPh></x:si><x:si/></x:sst>`;
+    const sheet = `<x:worksheet><x:sheetData><x:row r='1'><x:c r='A1' t='s'><x:v>0</x:v></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Note</x:t></x:is></x:c></x:row><x:row r="2"/>`
+      + `<x:row r="3"><x:c r="A3" t="s"><x:v>1</x:v></x:c><x:c r="B3" t="inlineStr"><x:is><x:t>caf&#233; &lt;3_x000D_</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`;
+    const bytes = zipOf([
+      { name: 'xl/workbook.xml', data: Buffer.from(workbookXml) },
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(rels) },
+      { name: 'xl/sharedStrings.xml', data: Buffer.from(shared) },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) },
+    ]);
+    const table = await readTable('prefixed.xlsx', bytes.toString('base64'));
+    expect(table).toMatchObject({ sheets: ['R&D'], headers: ['Name', 'Note'], rows: [['Zoë & Ng', 'café <3']], rowNumbers: [3] });
+  });
+
   it('reads cells as text: shared strings, rich text, numbers, dates, booleans, formulas by their saved result, errors named by cell', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Staff');
