@@ -21,11 +21,11 @@ const MAX_ERROR_ISSUES = 1000;
 export function importFailed(issues: ImportIssue[]): AppError {
   const [first] = issues;
   const where = first.column ? `Row ${first.row}, ${first.column}` : `Row ${first.row}`;
-  const sentence = /[.!?]$/.test(first.message) ? first.message : `${first.message}.`;
-  const more = issues.length > 1 ? ` And ${plural(issues.length - 1, 'more problem')}.` : '';
+  // "…YYYY-MM-DD. (and 1,499 more problems). Nothing was imported."
+  const said = issues.length > 1 ? `${first.message} (and ${plural(issues.length - 1, 'more problem')}).` : /[.!?]$/.test(first.message) ? first.message : `${first.message}.`;
   return new AppError(
     'VALIDATION',
-    `${where}: ${sentence}${more} Nothing was imported.`,
+    `${where}: ${said} Nothing was imported.`,
     issues.slice(0, MAX_ERROR_ISSUES).map((issue) => ({ path: [issue.row, issue.column], row: issue.row, field: issue.column, message: issue.message })),
   );
 }

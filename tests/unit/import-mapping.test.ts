@@ -116,7 +116,7 @@ describe('every problem is reported', () => {
     expect(parsed[1500]).toEqual(['1501', 'Hire date', '"2021-02-30" is not a real date in the format YYYY-MM-DD.']);
     expect(new Set(parsed.slice(1).map((r) => r[0])).size).toBe(1500);
     const error = await app.fail('admin.commitImport', { ...file, mapping: preview.mapping });
-    expect(error.message).toBe('Row 2, Hire date: "2021-02-30" is not a real date in the format YYYY-MM-DD. And 1,499 more problems. Nothing was imported.');
+    expect(error.message).toBe('Row 2, Hire date: "2021-02-30" is not a real date in the format YYYY-MM-DD. (and 1,499 more problems). Nothing was imported.');
     expect(app.count('employee')).toBe(0);
   });
 
@@ -124,6 +124,6 @@ describe('every problem is reported', () => {
     const app = await openTestApp();
     const file = csvFile(['Employee number,First name,Last name,Hire date,Status', 'S1,A,B,2020-01-01,on_hold', 'S2,C,D,2020-13-01,On leave']);
     const error = await app.fail('admin.commitImport', { ...file, mapping: (await app.ok('admin.previewImport', file)).mapping });
-    expect(error.message).toBe('Row 2, Status: Status "on_hold" is not one of Active, On leave, Terminated. And 1 more problem. Nothing was imported.');
+    expect(error.message).toBe('Row 2, Status: Status "on_hold" is not one of Active, On leave, Terminated. (and 1 more problem). Nothing was imported.');
   });
 });

@@ -54,7 +54,7 @@ export function ProblemList({ preview, onDownload, downloading }: { preview: Imp
           {total > preview.issues.length && ` The list shows the first ${MAX_PREVIEW_ISSUES.toLocaleString('en')}; the report has all ${total.toLocaleString('en')}.`}
         </Text>
         <Button size="xs" variant="white" color="red" onClick={onDownload} loading={downloading} data-testid="import-report" style={{ flexShrink: 0 }}>
-          Download all {counted(total, 'problem')} (CSV)
+          {total === 1 ? 'Download the problem (CSV)' : `Download all ${counted(total, 'problem')} (CSV)`}
         </Button>
       </Group>
       <ScrollArea.Autosize mah={260} mt="xs">
