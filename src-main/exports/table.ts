@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { AppError } from '../../src-shared/errors';
 
 export type Cell = string | number | boolean | null;
 interface TableExport {
@@ -10,6 +11,11 @@ interface TableExport {
 }
 
 export async function exportTable(input: TableExport) {
+  const wide = input.rows.findIndex((row) => row.length > input.headers.length);
+  if (wide >= 0) {
+    const columns = input.headers.length === 1 ? '1 column' : `${input.headers.length} columns`;
+    throw new AppError('VALIDATION', `Row ${wide + 1} has ${input.rows[wide].length} cells but the table has only ${columns}. Nothing was exported.`);
+  }
   const base = `${input.title.replace(/[^\w\- ]+/g, '').trim() || 'export'} ${new Date().toISOString().slice(0, 10)}`;
   if (input.format === 'csv') {
     // The BOM makes Excel read the file as UTF-8.

@@ -93,6 +93,12 @@ describe('table export', () => {
     expect(text).toContain(`'=HYPERLINK`);
   });
 
+  it('refuses a row wider than its headers with a clear message', async () => {
+    const app = await openTestApp();
+    const error = await app.fail('admin.exportTable', { format: 'xlsx', title: 'People', headers: ['Name'], rows: [['Ann'], ['Bo', 'extra']] });
+    expect(error).toMatchObject({ code: 'VALIDATION', message: 'Row 2 has 2 cells but the table has only 1 column. Nothing was exported.' });
+  });
+
   it('writes an XLSX that reads back', async () => {
     const app = await openTestApp();
     const out = await app.ok('admin.exportTable', { format: 'xlsx', title: 'People', headers: ['Name', 'Age'], rows: [['Ann', 41], ['Bo', null]] });
