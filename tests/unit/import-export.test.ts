@@ -54,6 +54,17 @@ describe('employee import', () => {
     expect(remembered.mapping).toEqual(preview.mapping);
   });
 
+  it('takes a manager who comes later in the file, by number, email or "Name (Number)"', async () => {
+    const app = await openTestApp();
+    const rows = ['E3,Cy,Diaz,,2020-01-01,Active,ada@example.com,,,,,,', 'E2,Bo,Chen,,2020-01-01,Active,Ada Lovelace (E1),,,,,,', 'E1,Ada,Lovelace,ada@example.com,2020-01-01,Active,,,,,,,', 'E4,Di,Evans,,2020-01-01,Active,E2,,,,,,'];
+    const preview = await app.ok('admin.previewImport', file(rows));
+    expect(preview.issues).toEqual([]);
+    await app.ok('admin.commitImport', { ...file(rows), mapping: preview.mapping });
+    expect(app.store().raw.prepare(`SELECT e.employee_number AS n, m.employee_number AS manager FROM employee e LEFT JOIN employee m ON m.id = e.manager_id ORDER BY 1`).all()).toEqual([
+      { n: 'E1', manager: null }, { n: 'E2', manager: 'E1' }, { n: 'E3', manager: 'E1' }, { n: 'E4', manager: 'E2' },
+    ]);
+  });
+
   it('refuses a manager loop inside the file', async () => {
     const app = await openTestApp();
     const loop = ['E1,A,A,,2020-01-01,Active,E2,,,,,,', 'E2,B,B,,2020-01-01,Active,E1,,,,,,'];
