@@ -66,6 +66,7 @@ test('1,500 problems: the page says 1,500 and the downloaded report has every on
   await expect(page.getByTestId('import-problems')).toContainText('1,500 problems found — nothing will be imported');
   await expect(page.getByTestId('import-problems')).toContainText('The list shows the first 1,000; the report has all 1,500.');
   await expect(page.getByTestId('import-issues').getByRole('row')).toHaveCount(1001);
+  await page.screenshot({ path: 'test-results/import-1500-problems.png' });
   const download = page.waitForEvent('download');
   await page.getByTestId('import-report').click();
   const saved = path.join(host.dir, 'report.csv');
@@ -90,6 +91,7 @@ test('a workbook with several sheets asks which one to import', async ({ page, h
   await chooseFile(page, file);
   await expect(page.getByTestId('import-choose-sheet')).toBeVisible();
   await expect(page.getByTestId('import-mapping')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/import-choose-sheet.png' });
   await page.getByRole('textbox', { name: 'Sheet' }).click();
   await page.getByRole('option', { name: 'Staff' }).click();
   await expect(page.getByTestId('import-summary')).toHaveText('1 row: 1 new employee, 0 updates, 0 unchanged.');

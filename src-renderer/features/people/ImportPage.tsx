@@ -174,10 +174,10 @@ function ImportFlow({ kind, onKind }: { kind: ImportKind; onKind?(kind: ImportKi
       {busy && progress && progress.total > 0 && <Progress value={(progress.done / progress.total) * 100} animated aria-label={progress.label} />}
       {preview && preview.sheets.length > 1 && (
         <Group align="flex-end">
-          <Select label="Sheet" description={`This workbook has ${preview.sheets.length} sheets: which one holds the data?`} data={preview.sheets} value={preview.sheet} onChange={chooseSheet} allowDeselect={false} w={420} data-testid="import-sheet" />
+          <Select label="Sheet" description={`This workbook has ${preview.sheets.length} sheets: which one holds the data?`} data={preview.sheets} value={preview.sheet} placeholder="Choose a sheet" onChange={chooseSheet} allowDeselect={false} w={420} data-testid="import-sheet" />
         </Group>
       )}
-      {preview && preview.sheet === null && preview.sheets.length > 1 && <Alert color="blue" data-testid="import-choose-sheet">Choose the sheet to import.</Alert>}
+      {preview && preview.sheet === null && preview.sheets.length > 1 && <Alert color="blue" data-testid="import-choose-sheet">Choose the sheet to import ({preview.sheets.join(', ')}); the columns and a preview follow.</Alert>}
       {preview && (preview.sheet !== null || preview.sheets.length <= 1) && (
         <PreviewPanel kind={kind} preview={preview} busy={busy} downloading={downloading} onRemap={remap} onCommit={commit} onDownload={downloadReport} />
       )}
