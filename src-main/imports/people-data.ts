@@ -77,11 +77,20 @@ export class DepartmentIndex {
       if (!d.archived) this.shown.set(d.id, d);
       push(this.byName, lower(d.name), d);
     }
-    for (const d of stored) if (!d.archived) push(this.byLabel, lower(departmentLabel(d, this.shown)), d);
+    // Grids label with the departments they list: active ones, or all of them (the parent column).
+    for (const d of stored) {
+      const labels = new Set([lower(departmentLabel(d, this.shown)), lower(departmentLabel(d, this.byId))]);
+      for (const label of labels) push(this.byLabel, label, d);
+    }
   }
 
   get(id: string) {
     return this.byId.get(id);
+  }
+
+  /** The department's name as lists of active departments give it (none when archived). */
+  shownName(id: string): string | undefined {
+    return this.shown.get(id)?.name;
   }
 
   label(id: string): string {
@@ -338,7 +347,14 @@ export class PositionIndex {
 
   names(id: string | null | undefined, text: string): boolean {
     const p = id ? this.byId.get(id) : undefined;
-    return !!p && (lower(this.label(p.id)) === lower(text) || lower(p.title) === lower(text));
+    return !!p && (this.labelsOf(p).includes(lower(text)) || lower(p.title) === lower(text));
+  }
+
+  /** Grids name a position in an archived department "Title · ?"; other places give its name. */
+  private labelsOf(p: PositionLike): string[] {
+    const shown = lower(positionLabel(p, this.departments.shownName(p.departmentId)));
+    const named = lower(positionLabel(p, this.departments.get(p.departmentId)?.name));
+    return shown === named ? [shown] : [shown, named];
   }
 
   /** Positions whose label reads as `text` ("Engineer · Platform"). */
@@ -385,6 +401,6 @@ export class PositionIndex {
   private add(p: PositionLike) {
     this.byId.set(p.id, p);
     push(this.byPlace, `${p.departmentId}\u0000${lower(p.title)}`, p);
-    push(this.byLabel, lower(positionLabel(p, this.departments.get(p.departmentId)?.name)), p);
+    for (const label of this.labelsOf(p)) push(this.byLabel, label, p);
   }
 }
