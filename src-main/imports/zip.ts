@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { AppError } from '../../src-shared/errors';
 
 /*
@@ -12,6 +12,8 @@ import { AppError } from '../../src-shared/errors';
 
 /** What an import may unpack from one workbook: far above any real sheet of 200,000 rows. */
 export const MAX_UNPACKED = 256 * 1024 * 1024;
+/** Parts up to this size are inflated in one call; larger ones (big sheets) are streamed. */
+const INFLATE_AT_ONCE = 4 * 1024 * 1024;
 
 export interface ZipEntry {
   name: string;
@@ -57,6 +59,10 @@ export class ZipReader {
       return;
     }
     if (entry.method !== 8) throw new AppError('VALIDATION', `${this.fileName} uses a kind of compression Canopy cannot read; save it again from Excel.`);
+    if (entry.size <= INFLATE_AT_ONCE) {
+      yield this.inflateSmall(entry, data);
+      return;
+    }
     // Large output chunks: each one is a trip to the thread pool.
     const inflater = createInflateRaw({ chunkSize: 512 * 1024 });
     Readable.from([data]).pipe(inflater);
@@ -73,6 +79,19 @@ export class ZipReader {
     } finally {
       inflater.destroy();
     }
+  }
+
+  /** A small part in one synchronous call (no thread-pool trips), never past what it declared. */
+  private inflateSmall(entry: ZipEntry, data: Buffer): Buffer {
+    let out: Buffer;
+    try {
+      out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(this.fileName, `unpacks to more than it declares (${entry.name})`);
+      throw damaged(this.fileName);
+    }
+    this.count(entry, out.length, out.length);
+    return out;
   }
 
   async text(name: string): Promise<string> {
