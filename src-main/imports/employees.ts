@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EMPLOYEE_IMPORT_FIELDS, type ImportPreview } from '../../src-shared/api';
 import type { ServiceContext } from '../services/context';
+import { reconcileAssignments } from '../services/people/assignments';
 import { recordAudit } from '../services/shared/audit';
 import { suggestMapping } from './mapping';
 import { planEmployeeImport, type ExistingData, type ImportPlan } from './employee-plan';
@@ -55,6 +56,7 @@ async function writePlan(ctx: ServiceContext, plan: ImportPlan, jobId: string, f
   for (const j of plan.newJobs) insertJob.run({ ...j, ...stamp });
   for (const p of plan.newPositions) insertPosition.run({ ...p, ...stamp });
   await writeEmployees(ctx, plan, jobId);
+  reconcileAssignments(ctx, 'import');
   await recordAudit(ctx, [
     ...plan.newDepartments.map((d) => ({ entity: 'department', entityId: d.id, action: 'create' as const, after: d })),
     ...plan.newJobs.map((j) => ({ entity: 'job', entityId: j.id, action: 'create' as const, after: j })),

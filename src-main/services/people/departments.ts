@@ -5,6 +5,7 @@ import { DepartmentEntity, type DepartmentRow } from '../../store/entities/peopl
 import type { ServiceContext } from '../context';
 import { formsLoop, rowIssue, saveBatch, setArchived, type BatchSpec, type RowChangeInput } from '../shared/batch';
 import { existingIds, parentMap } from '../shared/lookups';
+import { withFieldLabels } from './labels';
 
 type Values = z.infer<typeof departmentFields>;
 
@@ -68,7 +69,7 @@ async function checkDepartments(candidates: { index: number; id: string; values:
 const isId = (value: string | null | undefined): value is string => Boolean(value);
 
 export async function saveDepartments(ctx: ServiceContext, rows: RowChangeInput[]): Promise<Department[]> {
-  const saved = await saveBatch(spec, rows, ctx);
+  const saved = await withFieldLabels('department', () => saveBatch(spec, rows, ctx));
   return saved.map((row) => toDepartment(row));
 }
 

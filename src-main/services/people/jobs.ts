@@ -4,6 +4,7 @@ import type { ErrorIssue } from '../../../src-shared/errors';
 import { JobEntity, type JobRow } from '../../store/entities/people';
 import type { ServiceContext } from '../context';
 import { rowIssue, saveBatch, setArchived, type BatchSpec, type Candidate, type RowChangeInput } from '../shared/batch';
+import { withFieldLabels } from './labels';
 
 type Values = z.infer<typeof jobFields>;
 
@@ -54,7 +55,7 @@ async function checkJobs(candidates: Candidate<Values>[], ctx: ServiceContext): 
 }
 
 export async function saveJobs(ctx: ServiceContext, rows: RowChangeInput[]): Promise<Job[]> {
-  const saved = await saveBatch(spec, rows, ctx);
+  const saved = await withFieldLabels('job', () => saveBatch(spec, rows, ctx));
   return saved.map(toJob);
 }
 
