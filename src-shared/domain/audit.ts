@@ -92,6 +92,9 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
 
 /** Technical columns every record has: never shown as changes. */
 const HIDDEN_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'version', 'snapshot']);
+/** Not worth a line: counts derived from other records ("cycleCount"), and "not archived" on a new record. */
+const isNoise = (field: string, value: unknown, kind: RawChange['kind']) =>
+  HIDDEN_FIELDS.has(field) || /Count$/.test(field) || (kind === 'set' && field === 'archived' && !value);
 
 /** A field's label ("hireDate" → "Hire date"); an unknown key is turned into words. */
 export function auditFieldLabel(entity: string, key: string): string {
@@ -155,13 +158,13 @@ export function auditFieldChanges(before: unknown, after: unknown): RawChange[] 
   const b = asObject(before);
   const a = asObject(after);
   if (!a && !b) return [];
-  if (!b) return Object.entries(a!).filter(([key, value]) => !HIDDEN_FIELDS.has(key) && value !== null && value !== undefined).map(([field, value]) => ({ field, kind: 'set', before: null, after: value }));
-  if (!a) return Object.entries(b).filter(([key, value]) => !HIDDEN_FIELDS.has(key) && value !== null && value !== undefined).map(([field, value]) => ({ field, kind: 'changed', before: value, after: null }));
+  if (!b) return Object.entries(a!).filter(([key, value]) => !isNoise(key, value, 'set') && value !== null && value !== undefined).map(([field, value]) => ({ field, kind: 'set', before: null, after: value }));
+  if (!a) return Object.entries(b).filter(([key, value]) => !isNoise(key, value, 'changed') && value !== null && value !== undefined).map(([field, value]) => ({ field, kind: 'changed', before: value, after: null }));
   const changes: RawChange[] = [];
   for (const field of new Set([...Object.keys(b), ...Object.keys(a)])) {
-    if (HIDDEN_FIELDS.has(field)) continue;
-    if (!(field in b)) changes.push({ field, kind: 'set', before: null, after: a[field] });
-    else if (field in a && !sameValue(b[field], a[field])) changes.push({ field, kind: 'changed', before: b[field], after: a[field] });
+    if (!(field in b)) {
+      if (!isNoise(field, a[field], 'set')) changes.push({ field, kind: 'set', before: null, after: a[field] });
+    } else if (field in a && !sameValue(b[field], a[field]) && !isNoise(field, a[field], 'changed')) changes.push({ field, kind: 'changed', before: b[field], after: a[field] });
   }
   return changes;
 }
@@ -187,7 +190,7 @@ export function formatAuditValue(field: string, value: unknown): string | null {
   if (typeof value === 'number') return BOOLEAN_FIELDS.has(field) ? (value ? 'Yes' : 'No') : String(value);
   if (typeof value === 'string') return ISO_INSTANT.test(value) ? `${value.slice(0, 10)} ${value.slice(11, 16)} UTC` : value;
   if (Array.isArray(value)) return value.length === 0 ? 'none' : `${value.length} ${value.length === 1 ? 'item' : 'items'}`;
-  return 'changed (see raw)';
+  return 'details in the raw view';
 }
 
 /** Flags SQLite keeps as 0/1 (a payload read back from a row). */

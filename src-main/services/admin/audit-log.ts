@@ -88,7 +88,11 @@ function describeChange(entity: string, change: RawChange, payload: Record<strin
     if (change.field === 'level' && typeof value === 'number' && typeof payload.skillId === 'string') return names.level(payload.skillId, value);
     return enumLabel(entity, change.field, value) ?? formatAuditValue(change.field, value);
   };
-  return { field: change.field, label: auditFieldLabel(entity, change.field), kind: change.kind, before: show(change.before), after: show(change.after) };
+  const before = show(change.before);
+  const after = show(change.after);
+  // Two lists of the same length (the options of an answer group) read the same in words.
+  const same = change.kind === 'changed' && before !== null && before === after;
+  return { field: change.field, label: auditFieldLabel(entity, change.field), kind: change.kind, before, after: same ? `${after}, edited (see the raw view)` : after };
 }
 
 /** Record names for one request: wanted ids are fetched a table at a time, then cached. */
