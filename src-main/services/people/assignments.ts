@@ -21,14 +21,13 @@ export interface AssignmentAsOf extends Assignment {
 }
 
 /**
- * SQL for the assignment in force on a date: one row per employee who has one (`employee_id`,
- * `department_id`, `job_id`, `manager_id`, `position_id`), taking the date as its one parameter.
- * Join it to `employee` and add `employedOn` to keep only the people employed that day.
+ * SQL joining the history row in force on a date (its one parameter) to the employee `alias`, as
+ * `a` (`a.department_id`, `a.job_id`, `a.manager_id`, `a.position_id`); `LEFT JOIN` keeps people
+ * with none. One index seek per person, so a page sorted by name stops after its rows.
  */
-export const ASSIGNMENT_AS_OF_SQL = `SELECT employee_id, department_id, job_id, manager_id, position_id FROM (
-    SELECT a.employee_id, a.department_id, a.job_id, a.manager_id, a.position_id,
-           row_number() OVER (PARTITION BY a.employee_id ORDER BY a.effective_date DESC, a.recorded_at DESC, a.rowid DESC) AS newest
-      FROM employee_assignment a WHERE a.effective_date <= ?) WHERE newest = 1`;
+export const assignmentAsOfJoin = (alias: string, kind: 'JOIN' | 'LEFT JOIN' = 'JOIN') =>
+  `${kind} employee_assignment a ON a.rowid = (SELECT y.rowid FROM employee_assignment y WHERE y.employee_id = ${alias}.id AND y.effective_date <= ?
+     ORDER BY y.effective_date DESC, y.recorded_at DESC, y.rowid DESC LIMIT 1)`;
 
 /** SQL condition (two date parameters): the employee `alias` was employed on the date (hired by then, not yet left). */
 export const employedOn = (alias: string) => `${alias}.hire_date <= ? AND (${alias}.termination_date IS NULL OR ${alias}.termination_date >= ?)`;
@@ -37,8 +36,8 @@ export const employedOn = (alias: string) => `${alias}.hire_date <= ? AND (${ali
 export function assignmentsAsOf(ctx: ServiceContext, date: string): AssignmentAsOf[] {
   return ctx.store.raw
     .prepare(
-      `SELECT a.employee_id AS employeeId, a.department_id AS departmentId, a.job_id AS jobId, a.manager_id AS managerId, a.position_id AS positionId
-         FROM (${ASSIGNMENT_AS_OF_SQL}) a JOIN employee e ON e.id = a.employee_id
+      `SELECT e.id AS employeeId, a.department_id AS departmentId, a.job_id AS jobId, a.manager_id AS managerId, a.position_id AS positionId
+         FROM employee e ${assignmentAsOfJoin('e')}
         WHERE e.archived = 0 AND ${employedOn('e')}`,
     )
     .all(date, date, date) as AssignmentAsOf[];
@@ -135,7 +134,7 @@ export function reconcileAssignments(ctx: ServiceContext, source: AssignmentSour
   const differing = ctx.store.raw
     .prepare(
       `SELECT e.id, e.hire_date AS hireDate, e.department_id AS departmentId, e.job_id AS jobId, e.manager_id AS managerId, e.position_id AS positionId
-         FROM employee e LEFT JOIN (${ASSIGNMENT_AS_OF_SQL}) a ON a.employee_id = e.id
+         FROM employee e ${assignmentAsOfJoin('e', 'LEFT JOIN')}
         WHERE a.employee_id IS NULL
            OR a.department_id IS NOT e.department_id OR a.job_id IS NOT e.job_id
            OR a.manager_id IS NOT e.manager_id OR a.position_id IS NOT e.position_id`,

@@ -147,7 +147,8 @@ function addHistory(org: DemoOrganisation, seed: number, today: string) {
   // A team's manager: its one person whose own manager sits in another department.
   const teamManager = new Map<string, string>();
   for (const person of org.employees) if (departmentOf.get(person.managerId ?? '') !== person.departmentId) teamManager.set(person.departmentId, person.id);
-  const teams = [...teamManager.keys()].filter((id) => !hasChildren.has(id));
+  const teamsUnder = new Map<string | null, string[]>();
+  for (const id of teamManager.keys()) if (!hasChildren.has(id)) teamsUnder.set(parentOf.get(id) ?? null, [...(teamsUnder.get(parentOf.get(id) ?? null) ?? []), id]);
   const row = (person: DemoOrganisation['employees'][number], effectiveDate: string, values: Partial<DemoOrganisation['assignments'][number]> = {}) =>
     org.assignments.push({ id: rng.uuid(), employeeId: person.id, effectiveDate, departmentId: person.departmentId, jobId: person.jobId, managerId: person.managerId, positionId: person.positionId, ...values });
 
@@ -159,7 +160,7 @@ function addHistory(org: DemoOrganisation, seed: number, today: string) {
     const job = jobById.get(person.jobId)!;
     const lowerJob = /^L[2-9]$/.test(job.level) ? jobByKey.get(`${job.title}|L${Number(job.level[1]) - 1}`) : undefined;
     const isTeamMember = teamManager.get(person.departmentId) !== person.id;
-    const otherTeams = teams.filter((id) => id !== person.departmentId && parentOf.get(id) === parentOf.get(person.departmentId));
+    const otherTeams = (teamsUnder.get(parentOf.get(person.departmentId) ?? null) ?? []).filter((id) => id !== person.departmentId);
     if (changeDate && roll < 0.12 && lowerJob) {
       row(person, person.hireDate, { jobId: lowerJob });
       row(person, changeDate);

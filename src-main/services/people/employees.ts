@@ -6,7 +6,7 @@ import { EmployeeEntity, type EmployeeRow } from '../../store/entities/people';
 import type { ServiceContext } from '../context';
 import { formsLoop, rowIssue, saveBatch, setArchived, type BatchSpec, type Candidate, type RowChangeInput } from '../shared/batch';
 import { existingIds, fullName, parentMap } from '../shared/lookups';
-import { ASSIGNMENT_AS_OF_SQL, employedOn, employeeHistory, moveHistoryStart, recordChange, recordHire } from './assignments';
+import { assignmentAsOfJoin, employedOn, employeeHistory, moveHistoryStart, recordChange, recordHire } from './assignments';
 import { withFieldLabels } from './labels';
 
 type Values = z.infer<typeof employeeFields>;
@@ -43,7 +43,7 @@ const SORTABLE: Record<string, string> = {
 export function buildEmployeeQuery(query: EmployeeQuery): { sql: string; countSql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
-  const from = query.asOf ? `(${ASSIGNMENT_AS_OF_SQL}) a JOIN employee e ON e.id = a.employee_id` : 'employee e';
+  const from = query.asOf ? `employee e ${assignmentAsOfJoin('e')}` : 'employee e';
   const org = query.asOf ? 'a' : 'e';
   if (query.asOf) (where.push(employedOn('e')), params.push(query.asOf, query.asOf, query.asOf));
   if (!query.includeArchived) where.push('e.archived = 0');

@@ -1,6 +1,6 @@
 import type { OrgNode } from '../../../src-shared/api';
 import type { ServiceContext } from '../context';
-import { ASSIGNMENT_AS_OF_SQL, employedOn } from './assignments';
+import { assignmentAsOfJoin, employedOn } from './assignments';
 
 /**
  * Department tree with direct and total headcount and the department's head: the holder of its top
@@ -11,7 +11,7 @@ import { ASSIGNMENT_AS_OF_SQL, employedOn } from './assignments';
 export async function getOrgTree(ctx: ServiceContext, asOf?: string): Promise<OrgNode[]> {
   const placed = asOf
     ? `SELECT a.department_id AS departmentId, a.position_id AS positionId, e.first_name || ' ' || e.last_name AS name
-         FROM (${ASSIGNMENT_AS_OF_SQL}) a JOIN employee e ON e.id = a.employee_id WHERE e.archived = 0 AND ${employedOn('e')}`
+         FROM employee e ${assignmentAsOfJoin('e')} WHERE e.archived = 0 AND ${employedOn('e')}`
     : `SELECT e.department_id AS departmentId, e.position_id AS positionId, e.first_name || ' ' || e.last_name AS name
          FROM employee e WHERE e.archived = 0 AND e.status <> 'terminated'`;
   const rows = ctx.store.raw
