@@ -14,7 +14,7 @@ test('the audit log shows a changed field as before → after with the record by
   await expect.poll(() => host.query(`SELECT value FROM setting WHERE key = 'actorName'`)).toEqual([{ value: 'Hana HR' }]);
 
   await goTo(page, `/people/employees/${person.id}`);
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByTestId('employee-edit').click();
   const form = page.getByTestId('employee-form');
   await form.getByRole('textbox', { name: 'Department' }).fill('Payments');
   await page.getByRole('option', { name: 'Payments · Engineering', exact: true }).click();

@@ -9,7 +9,7 @@ test('a job change recorded with an effective date shows the old job as of the d
   const [promotion] = host.query<{ id: string }>(`SELECT id FROM job WHERE title = 'Software Engineer' AND level = 'L3'`);
   await page.goto(host.url);
   await goTo(page, `/people/employees/${person.id}`);
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByTestId('employee-edit').click();
   const form = page.getByTestId('employee-form');
   await form.getByRole('textbox', { name: 'Job' }).fill('Software Engineer (L3)');
   await page.getByRole('option', { name: 'Software Engineer (L3)', exact: true }).click();
@@ -35,10 +35,10 @@ test('a job change recorded with an effective date shows the old job as of the d
   await expect(cell(page, 'employees', 0, 'jobId')).toHaveText('Software Engineer (L3)');
   // An as-of view is read only: no adding rows.
   await expect(page.getByTestId('grid-add-row')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/organisation-history-employees.png' });
   await page.getByTestId('employees-as-of').fill('');
   await expect(page.getByTestId('grid-add-row')).toBeVisible();
 
-  await page.screenshot({ path: 'test-results/organisation-history-employees.png' });
   await goTo(page, `/people/employees/${person.id}`);
   await history.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/organisation-history-employee.png', fullPage: true });
@@ -52,7 +52,7 @@ test('"terminated" needs a termination date; the form says so, then stores it an
   );
   await page.goto(host.url);
   await goTo(page, `/people/employees/${person.id}`);
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByTestId('employee-edit').click();
   const form = page.getByTestId('employee-form');
   await form.getByRole('textbox', { name: 'Status' }).click();
   await page.getByRole('option', { name: 'Terminated' }).click();
@@ -61,6 +61,7 @@ test('"terminated" needs a termination date; the form says so, then stores it an
   expect(host.query(`SELECT status FROM employee WHERE id = ?`, person.id)).toEqual([{ status: 'active' }]);
 
   await form.getByLabel('Termination date').fill('2025-06-30');
+  await page.screenshot({ path: 'test-results/employee-form-termination.png' });
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
   expect(host.query(`SELECT status, termination_date AS date FROM employee WHERE id = ?`, person.id)).toEqual([{ status: 'terminated', date: '2025-06-30' }]);

@@ -54,7 +54,7 @@ export function EmployeePage() {
         </Group>
         <Group>
           <Button variant="default" onClick={toggleArchive}>{e.archived ? 'Restore' : 'Archive'}</Button>
-          <Button onClick={open}>Edit</Button>
+          <Button onClick={open} data-testid="employee-edit">Edit</Button>
         </Group>
       </Group>
       <Card withBorder>

@@ -48,7 +48,7 @@ export function EmployeesPage() {
         { id: 'email', header: 'Email', kind: 'text', width: 230 },
         { id: 'hireDate', header: 'Hire date', kind: 'date', width: 120, required: true },
         { id: 'status', header: 'Status', kind: 'select', width: 110, options: STATUS_OPTIONS, required: true },
-        { id: 'terminationDate', header: 'Termination date', kind: 'date', width: 140 },
+        { id: 'terminationDate', header: 'Termination date', kind: 'date', width: 160 },
         { id: 'departmentId', header: 'Department', kind: 'reference', width: 220, options: refs.departments },
         { id: 'jobId', header: 'Job', kind: 'reference', width: 220, options: refs.jobs },
         { id: 'positionId', header: 'Position', kind: 'reference', width: 220, options: refs.positions, hiddenByDefault: true },
