@@ -1,6 +1,7 @@
 import type { AreaKey, Method } from '../src-shared/api';
 import type { HandlerTable } from './api/types';
 import { adminMain } from './services/admin/area';
+import { calibrationMain } from './services/calibration/area';
 import { goalsMain } from './services/goals/area';
 import { insightsMain } from './services/insights/area';
 import { peopleMain } from './services/people/area';
@@ -12,7 +13,7 @@ import { assembleSchema } from './store/schema';
  * Every built area of the main process: the one registration point of this layer. The handler
  * table, the store's entities and migrations, and the demo organisation are derived from it.
  */
-export const mainAreas = [peopleMain, skillsMain, goalsMain, reviewsMain, insightsMain, adminMain] as const;
+export const mainAreas = [peopleMain, skillsMain, goalsMain, reviewsMain, calibrationMain, insightsMain, adminMain] as const;
 
 /** An area whose contract has methods but no main module here fails to compile, naming it. */
 type Registered = (typeof mainAreas)[number]['contract']['key'];
