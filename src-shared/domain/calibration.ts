@@ -406,8 +406,8 @@ export function ruleLabel(levels: readonly ScaleLevel[], rule: GuidelineRule): s
 }
 
 function targetText(min: number, max: number, n: number): string {
-  if (min === max) return `exactly ${min} of ${n}`;
   if (min <= 0) return `at most ${max} of ${n}`;
+  if (min === max) return `exactly ${min} of ${n}`;
   if (max >= n) return `at least ${min} of ${n}`;
   if (min > max) return `${min}–${max} of ${n} (cannot be met)`;
   return `${min}–${max} of ${n}`;

@@ -114,7 +114,7 @@ export async function saveMembers(ctx: ServiceContext, input: Input<'calibration
         const from = { performance: member.performance, potential: member.potential };
         if (!problem && moved(from, to)) {
           if (to.performance === null && from.performance !== null) issues.push(rowIssue(candidate.index, 'performance', 'A calibrated performance cannot be emptied; choose a level.'));
-          else if (!reason) issues.push(rowIssue(candidate.index, 'performance', `Moving ${member.employeeName} needs a reason and a comment.`));
+          else if (!reason) issues.push(rowIssue(candidate.index, from.performance !== to.performance ? 'performance' : 'potential', `Moving ${member.employeeName} needs a reason and a comment.`));
           moves.set(candidate.id, { from, to });
         }
       }

@@ -140,7 +140,7 @@ function requireReason(session: CalibrationSession, reason: string | null | unde
   return reason?.trim() || null;
 }
 
-export async function addPeople(ctx: ServiceContext, input: Input<'calibration.addPeople'>): Promise<SyncResult & { session: CalibrationSession; alreadyIn: number }> {
+export async function addPeople(ctx: ServiceContext, input: Input<'calibration.addPeople'>): Promise<Omit<SyncResult, 'removed'> & { session: CalibrationSession; alreadyIn: number }> {
   const session = getSession(ctx, input.id);
   assertStartedFrom(session, input.version, 'calibration session');
   assertEditable(session, 'changed');
@@ -155,8 +155,8 @@ export async function addPeople(ctx: ServiceContext, input: Input<'calibration.a
   const merged = mergePopulation(session.population, extra);
   const population = { ...merged, excludedEmployeeIds: merged.excludedEmployeeIds.filter((id) => !adding.has(id)) };
   await storePopulation(ctx, session, population, 'people added', reason);
-  const result = await syncMembers(ctx, session, population, reason);
-  return { ...result, session: getSession(ctx, session.id), alreadyIn: [...adding].filter((id) => members.has(id)).length };
+  const { added, elsewhere } = await syncMembers(ctx, session, population, reason);
+  return { added, elsewhere, session: getSession(ctx, session.id), alreadyIn: [...adding].filter((id) => members.has(id)).length };
 }
 
 export async function removePeople(ctx: ServiceContext, input: Input<'calibration.removePeople'>): Promise<{ session: CalibrationSession; removed: number }> {
