@@ -11,9 +11,13 @@ export interface AppHost {
   close(): Promise<void>;
 }
 
-/** The process-independent core: one open database, the router over it, and the event fan-out. */
+/**
+ * The process-independent core: one open database, the router over it, and the event fan-out.
+ * The file a process starts on is created when missing (`create` defaults to true: the first start,
+ * or `--db` naming a new file in an existing folder); switching files creates only when asked.
+ */
 export async function createAppHost(dbPath: string, options: OpenStoreOptions & { validateOutput?: boolean } = {}): Promise<AppHost> {
-  let store = await openStore(dbPath, storeSchema, options);
+  let store = await openStore(dbPath, storeSchema, { ...options, create: options.create ?? true });
   const listeners = new Set<(event: ApiEvent) => void>();
   const emit = (event: ApiEvent) => listeners.forEach((listener) => listener(event));
   const call = createRouter({
@@ -22,8 +26,8 @@ export async function createAppHost(dbPath: string, options: OpenStoreOptions & 
     emit,
     validateOutput: options.validateOutput ?? process.env.NODE_ENV !== 'production',
     async switchDatabase(path, create) {
-      if (!create) await assertOpens(path, options);
-      const next = await openStore(path, storeSchema, options);
+      // Fully opened (and so checked) before the current file is let go.
+      const next = await openStore(path, storeSchema, { ...options, create });
       const previous = store;
       store = next;
       await previous.close();
@@ -41,10 +45,4 @@ export async function createAppHost(dbPath: string, options: OpenStoreOptions & 
     },
     close: () => store.close(),
   };
-}
-
-/** Opening validates the file (not SQLite, damaged, newer) before the current one is let go. */
-async function assertOpens(path: string, options: OpenStoreOptions) {
-  const probe = await openStore(path, storeSchema, options);
-  await probe.close();
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppHost } from './app-host';
-import { databasePathFromArgs } from './store/data-source-path';
+import { databasePathFromArgs, ensureDataFolder } from './store/data-source-path';
 import { startHttpTransport } from './transports/http';
 
 /** `npm run browser`: the same services as the desktop app, served to a browser on loopback. */
@@ -15,7 +15,8 @@ async function main() {
     console.error(`The renderer is not built (${rendererDir}). Run: npm run build:renderer`);
     process.exit(1);
   }
-  const app = await createAppHost(dbPath);
+  ensureDataFolder(dbPath);
+  const app = await createAppHost(dbPath, { app: 'browser host', create: true });
   const host = await startHttpTransport(app, rendererDir, portArg ? Number(portArg.slice(7)) : 0);
   console.log(`Canopy browser host (pid ${process.pid})\n  database: ${app.store().path}\n  open: ${host.url}\n  Press Ctrl+C to stop.`);
   const stop = async () => {

@@ -1,14 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { createAppHost, type AppHost } from './app-host';
 import { applySecurity } from './security';
-import { databasePathFromArgs } from './store/data-source-path';
+import { appPage } from './security-policy';
+import { databasePathFromArgs, ensureDataFolder } from './store/data-source-path';
 import { registerIpcTransport } from './transports/ipc';
 
 let host: AppHost | null = null;
 const here = path.dirname(fileURLToPath(import.meta.url));
+const indexHtml = path.join(here, '../renderer/index.html');
+/** ELECTRON_RENDERER_URL (electron-vite's dev server) is ignored in a packaged app. */
+const page = appPage(indexHtml, process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -24,8 +28,8 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void window.loadFile(path.join(here, '../renderer/index.html'));
+  if (page.devServerOrigin) void window.loadURL(process.env.ELECTRON_RENDERER_URL!);
+  else void window.loadFile(indexHtml);
   return window;
 }
 
@@ -37,10 +41,13 @@ function electronSqliteBinding(): string | undefined {
 
 async function start() {
   await app.whenReady();
-  applySecurity();
+  applySecurity(page);
   Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));
   const dbPath = databasePathFromArgs(process.argv, process.env);
+  ensureDataFolder(dbPath);
   host = await createAppHost(dbPath, {
+    app: 'Canopy desktop',
+    create: true,
     nativeBinding: electronSqliteBinding(),
     validateOutput: !app.isPackaged,
   });
@@ -49,12 +56,26 @@ async function start() {
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
 }
 
+/** A second Canopy window is the first one brought forward (each database file is also locked per process). */
+function focusExistingWindow() {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
+
 app.on('window-all-closed', async () => {
   await host?.close();
   if (process.platform !== 'darwin') app.quit();
 });
 
-start().catch((error) => {
-  console.error('Canopy could not start:', error);
-  app.exit(1);
-});
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusExistingWindow);
+  start().catch((error) => {
+    console.error('Canopy could not start:', error);
+    dialog.showErrorBox('Canopy could not start', (error as Error).message); // e.g. the file is open elsewhere, read-only, or not Canopy's
+    app.exit(1);
+  });
+}

@@ -1,31 +1,38 @@
-import { app, session, shell, type WebContents } from 'electron';
+import { app, session, type WebContents } from 'electron';
+import { contentSecurityPolicy, isAppPageUrl, type AppPage } from './security-policy';
 
-const DEV_SERVER = process.env.ELECTRON_RENDERER_URL;
+let trustedPage: AppPage | null = null;
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'" +
-  (DEV_SERVER ? ` ${DEV_SERVER} ws:` : '');
-
-/** Only the app's own page (file:// in the package, the dev server in development) may call the API. */
+/** Only the app's own page may call the API (checked on every IPC call, see transports/ipc.ts). */
 export function isTrustedFrameUrl(url: string): boolean {
-  if (url.startsWith('file://')) return true;
-  return Boolean(DEV_SERVER && url.startsWith(DEV_SERVER));
+  return trustedPage !== null && isAppPageUrl(url, trustedPage);
 }
 
-export function applySecurity(): void {
+/**
+ * Every window shows the app's own page and nothing else: no navigation elsewhere, no new windows
+ * (window.open, target=_blank, shift-, ctrl- and middle-click/auxclick all reach the window-open
+ * handler), no permissions, no webviews. Canopy makes no links to the web, so nothing is handed
+ * to shell.openExternal either.
+ */
+export function applySecurity(page: AppPage): void {
+  trustedPage = page;
+  const policy = contentSecurityPolicy(page);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
 }
 
 function guardContents(contents: WebContents) {
-  contents.on('will-navigate', (event, url) => {
+  const stayOnAppPage = (event: { preventDefault(): void }, url: string) => {
     if (!isTrustedFrameUrl(url)) event.preventDefault();
-  });
-  contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  };
+  contents.on('will-navigate', stayOnAppPage);
+  contents.on('will-frame-navigate', (event) => stayOnAppPage(event, event.url));
+  contents.on('will-redirect', stayOnAppPage);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

@@ -81,14 +81,18 @@ function rowAndField(path: PropertyKey[]): Pick<ErrorIssue, 'row' | 'field'> {
 const describePath = (issue: ErrorIssue) =>
   issue.row ? `Row ${issue.row}${issue.field ? `, ${issue.field}` : ''}` : issue.path.join('.');
 
-function toErrorBody(error: unknown): ApiErrorBody {
+export function toErrorBody(error: unknown): ApiErrorBody {
   if (error instanceof AppError) return error.toBody();
-  const sqliteCode = (error as { code?: string })?.code ?? '';
+  const driverError = (error as { driverError?: { code?: string } })?.driverError;
+  const sqliteCode = (error as { code?: string })?.code ?? driverError?.code ?? '';
   const message = (error as Error)?.message ?? '';
   if (sqliteCode.startsWith('SQLITE_CONSTRAINT') || /constraint failed/i.test(message)) {
     return { code: 'CONFLICT', message: `The change conflicts with existing data (${message.replace(/^.*constraint failed: /i, '')}). Nothing was saved.` };
   }
-  if (sqliteCode === 'SQLITE_BUSY') return { code: 'CONFLICT', message: 'The database is busy; try again.' };
+  // SQLITE_BUSY, _SNAPSHOT, _RECOVERY, _TIMEOUT and SQLITE_LOCKED, _SHAREDCACHE, _VTAB: contention, never damage.
+  if (/^SQLITE_(BUSY|LOCKED)/.test(sqliteCode) || /database (table )?is (locked|busy)/i.test(message)) {
+    return { code: 'CONFLICT', message: 'The database was busy with another change, so this change was not saved. Try again in a moment; it is safe to repeat.' };
+  }
   console.error('[canopy] internal error:', error);
   return { code: 'INTERNAL', message: 'Something went wrong inside Canopy. Nothing was saved. Details are in the log.' };
 }

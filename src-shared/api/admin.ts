@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineArea, id, read, write, MAX_TEXT } from './common';
+import { defineArea, id, read, sentenceIssue, write, MAX_TEXT } from './common';
 
 export const IMPORT_KINDS = ['employees', 'skills'] as const;
 export const importKind = z.enum(IMPORT_KINDS);
@@ -93,6 +93,9 @@ export const exportTableInput = z.strictObject({
   title: z.string().min(1).max(100),
   headers: z.array(z.string().max(MAX_TEXT)).min(1).max(500),
   rows: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))).max(200_000),
+}).superRefine((table, ctx) => {
+  const wide = table.rows.findIndex((row) => row.length > table.headers.length);
+  if (wide >= 0) ctx.addIssue(sentenceIssue(['rows', wide], `Row ${wide + 1} has ${table.rows[wide].length} values but the table has ${table.headers.length} columns.`));
 });
 export const exportedFile = z.strictObject({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() });
 export type ExportedFile = z.infer<typeof exportedFile>;

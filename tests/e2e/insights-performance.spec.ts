@@ -95,5 +95,5 @@ test('the Insights page lists the demo cycles and Home shows what is in flight',
   await expect(table.locator('tbody tr').filter({ hasText: 'closed' })).toHaveCount(2);
   await goTo(page, '/');
   await expect(page.getByTestId('in-flight')).toContainText(`${year} annual review`);
-  await expect(page.getByTestId('in-flight')).toContainText('Engagement survey');
+  await expect(page.getByTestId('in-flight')).toContainText(`Pulse check Q4 ${year}`);
 });

@@ -140,14 +140,18 @@ test('build a questionnaire, distribute it, type in and import responses, and se
   const row = page.getByTestId('department-results').locator(`[data-department="${dept.name}"]`);
   await expect(row).toContainText(`${dept.n}`);
   await expect(row.getByTestId('department-score')).not.toContainText('Hidden');
-  const [{ score }] = host.query<{ score: number }>(`SELECT round(avg(score), 2) AS score FROM questionnaire_response WHERE questionnaire_id = ?`, stored.id);
-  await expect(page.getByTestId('overall-score')).toHaveText(String(score));
+  // Scores worked out by hand: the scale (1–5) and the choice (No 0, Yes 1) give 1 to 6 points, scored 0–100.
+  // Typed: one 5 + Yes (100), four 3 + No (40 each); imported: 4 + No (60) and 2 + No (20) alternating.
+  const imported = waiting.length;
+  const total = 100 + 4 * 40 + 60 * Math.ceil(imported / 2) + 20 * Math.floor(imported / 2);
+  await expect(page.getByTestId('overall-score')).toHaveText(String(Math.round((total / dept.n) * 100) / 100));
   await expect(page.locator('[data-question="Do you manage people?"]')).toContainText(`Yes1 · ${Math.round((100 / dept.n) * 100) / 100}%`);
   await page.screenshot({ path: 'test-results/questionnaire-results.png', fullPage: true });
 });
 
 test('the anonymous demo survey hides departments with fewer than 5 responses', async ({ page, seededHost: host }) => {
-  const [survey] = host.query<{ id: string }>(`SELECT id FROM questionnaire WHERE anonymous = 1 AND kind = 'engagement'`);
+  const [survey] = host.query<{ id: string }>(`SELECT id FROM questionnaire WHERE anonymous = 1 AND kind = 'engagement' AND status = 'closed'`);
+  const [pulse] = host.query<{ id: string }>(`SELECT id FROM questionnaire WHERE anonymous = 1 AND kind = 'engagement' AND status = 'open'`);
   const departments = host.query<{ name: string; n: number }>(`
     SELECT d.name, count(r.id) AS n FROM questionnaire_response r JOIN department d ON d.id = r.department_id
     WHERE r.questionnaire_id = ? AND (SELECT count(*) FROM department d2 WHERE d2.name = d.name) = 1 GROUP BY d.id ORDER BY n`, survey.id);
@@ -165,6 +169,14 @@ test('the anonymous demo survey hides departments with fewer than 5 responses', 
   await expect(rows.locator(`[data-department="${large.name}"]`).getByTestId('department-score')).not.toContainText('Hidden');
   await expect(page.getByTestId('question-result').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/questionnaire-anonymous.png', fullPage: true });
+
+  // The pulse still takes responses: only participation shows, no figure that one more response would move.
+  await goTo(page, `/reviews/questionnaires/${pulse.id}/results`);
+  await expect(page.getByTestId('results-sealed')).toContainText('Results show once the questionnaire is closed');
+  await expect(page.getByTestId('overall-score')).toHaveText('—');
+  await expect(page.getByTestId('question-result')).toHaveCount(0);
+  await expect(page.getByTestId('department-results').getByTestId('department-score').first()).toHaveText('Shown when closed');
+  await page.screenshot({ path: 'test-results/questionnaire-sealed.png', fullPage: true });
 });
 
 /** Picks a person in a searchable people Select by typing their employee number. */
@@ -238,8 +250,11 @@ test('a 360 about one person: raters by relationship, typed-in responses, result
   expect(host.query(`SELECT count(invitation_id) AS linked, count(relationship) AS grouped FROM questionnaire_response WHERE questionnaire_id = ?`, stored.id))
     .toEqual([{ linked: 0, grouped: raters }]);
 
-  // Results: self and manager show; the direct reports and the lone peer are too few and are hidden, with the reason.
+  // Anonymous results show once it is closed; then self and manager show, and the direct reports and the lone peer are too few and are hidden, with the reason.
   await page.getByRole('tab', { name: 'Results' }).click();
+  await expect(page.getByTestId('results-sealed')).toBeVisible();
+  await page.getByRole('button', { name: 'Close questionnaire' }).click();
+  await expect(page.getByTestId('questionnaire-status')).toHaveText('Closed');
   const groups = page.getByTestId('relationship-results');
   const [self] = host.query<{ score: number }>(`SELECT score FROM questionnaire_response WHERE questionnaire_id = ? AND relationship = 'self'`, stored.id);
   await expect(groups.locator('[data-relationship="self"]').getByTestId('relationship-score')).toContainText(String(self.score));

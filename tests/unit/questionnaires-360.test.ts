@@ -50,6 +50,13 @@ async function respond(app: TestApp, s: Setup, employeeId: string, clear: number
 
 const group = (results: QuestionnaireResults, relationship: RaterRelationship) => results.relationships.find((g) => g.relationship === relationship)!;
 
+/** Anonymous results show once the questionnaire is closed: closes it and reads them. */
+async function closeAndRead(app: TestApp, id: string) {
+  const { version } = await app.ok('reviews.getQuestionnaire', { id });
+  await app.ok('reviews.closeQuestionnaire', { id, version });
+  return app.ok('reviews.getQuestionnaireResults', { id });
+}
+
 describe('360 feedback', () => {
   it('invites raters with their relationship to the subject and groups anonymous results by it, hiding small groups', async () => {
     const app = await openTestApp();
@@ -76,7 +83,15 @@ describe('360 feedback', () => {
       { relationship: 'other', n: 1, linked: 0, departments: 0 }, { relationship: 'peer', n: 6, linked: 0, departments: 0 }, { relationship: 'self', n: 1, linked: 0, departments: 0 },
     ]);
 
-    let results = await app.ok('reviews.getQuestionnaireResults', { id: questionnaire.id });
+    // While it takes responses, only participation shows.
+    const sealed = await app.ok('reviews.getQuestionnaireResults', { id: questionnaire.id });
+    expect(sealed).toMatchObject({ sealed: true, hidden: true, score: null, questions: [] });
+    expect(sealed.relationships.map((g) => [g.relationship, g.responded, g.hidden, g.score])).toEqual([
+      ['self', 1, 'sealed', null], ['manager', 1, 'sealed', null], ['direct_report', 3, 'sealed', null], ['peer', 6, 'sealed', null], ['other', 1, 'sealed', null],
+    ]);
+
+    const results = await closeAndRead(app, questionnaire.id);
+    expect(results.sealed).toBe(false);
     expect(results.relationships.map((g) => g.relationship)).toEqual(['self', 'manager', 'direct_report', 'peer', 'other']);
     expect(results.departments).toEqual([]);
     const clear = (g: { questions: { questionId: string; averagePoints: number | null }[] }) => g.questions.find((q) => q.questionId === s.ids.clear)!.averagePoints;
@@ -93,9 +108,20 @@ describe('360 feedback', () => {
     expect(group(results, 'peer')).toMatchObject({ responded: 6, hidden: 'protects_smaller', score: null });
     expect(results.hidden).toBe(false);
     expect(results.questions.find((q) => q.questionId === s.ids.clear)).toMatchObject({ hidden: false, answered: 12 });
+  });
 
+  it('shows the peers once the hidden direct reports and others hold five responses between them', async () => {
+    const app = await openTestApp();
+    const s = await setUp(app);
+    const { questionnaire } = await inviteEveryone(app, s);
+    await respond(app, s, s.subject.id, 5);
+    await respond(app, s, s.manager.id, 3, 'no');
+    for (const r of s.reports) await respond(app, s, r.id, 2);
+    for (const p of s.peers) await respond(app, s, p.id, 4);
+    await respond(app, s, s.others[0].id, 1);
     await respond(app, s, s.others[1].id, 2);
-    results = await app.ok('reviews.getQuestionnaireResults', { id: questionnaire.id });
+    const results = await closeAndRead(app, questionnaire.id);
+    const clear = (g: { questions: { questionId: string; averagePoints: number | null }[] }) => g.questions.find((q) => q.questionId === s.ids.clear)!.averagePoints;
     // Hidden direct reports and others now hold 5 responses between them: peers show.
     expect(group(results, 'peer')).toMatchObject({ responded: 6, hidden: null });
     expect(clear(group(results, 'peer'))).toBe(4);
@@ -127,8 +153,8 @@ describe('360 feedback', () => {
     await respond(app, s, s.manager.id, 4);
     await respond(app, s, s.peers[0].id, 1);
     await respond(app, s, s.peers[1].id, 2);
-    const results = await app.ok('reviews.getQuestionnaireResults', { id: questionnaire.id });
-    expect(results).toMatchObject({ hidden: true, score: null, questions: [] });
+    const results = await closeAndRead(app, questionnaire.id);
+    expect(results).toMatchObject({ sealed: false, hidden: true, score: null, questions: [] });
     expect(group(results, 'self').hidden).toBeNull();
     expect(group(results, 'manager').questions[0].averagePoints).toBe(4);
     expect(group(results, 'peer')).toMatchObject({ responded: 2, hidden: 'small_group', score: null });
@@ -144,7 +170,7 @@ describe('360 feedback', () => {
     expect(await app.ok('reviews.commitResponseImport', { questionnaireId: questionnaire.id, fileName: 'r.csv', contentBase64: file })).toEqual({ created: 4 });
     const stored = app.store().raw.prepare(`SELECT relationship FROM questionnaire_response WHERE source = 'import' ORDER BY relationship`).all();
     expect(stored).toEqual([{ relationship: 'direct_report' }, { relationship: 'other' }, { relationship: 'peer' }, { relationship: 'self' }]);
-    const results = await app.ok('reviews.getQuestionnaireResults', { id: questionnaire.id });
+    const results = await closeAndRead(app, questionnaire.id);
     expect(group(results, 'self').questions[0].averagePoints).toBe(5);
     expect(group(results, 'peer').hidden).toBe('small_group');
   });

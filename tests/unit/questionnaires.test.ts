@@ -41,6 +41,13 @@ async function distribute(app: TestApp, s: Awaited<ReturnType<typeof setUp>>) {
   return { questionnaire, invited, invitations };
 }
 
+/** Anonymous results show once the questionnaire is closed: closes it and reads them. */
+async function closeAndRead(app: TestApp, id: string) {
+  const { version } = await app.ok('reviews.getQuestionnaire', { id });
+  await app.ok('reviews.closeQuestionnaire', { id, version });
+  return app.ok('reviews.getQuestionnaireResults', { id });
+}
+
 describe('questionnaires', () => {
   it('builds, distributes, takes typed responses with conditions and shows results', async () => {
     const app = await openTestApp();
@@ -92,9 +99,10 @@ describe('questionnaires', () => {
     }
     expect((app.store().raw.prepare(`SELECT count(invitation_id) AS n, count(*) AS total FROM questionnaire_response`).get())).toEqual({ n: 0, total: 8 });
     expect((await app.ok('reviews.listInvitations', { questionnaireId: questionnaire.id, responded: true })).rows).toHaveLength(8);
-    const audit = app.store().raw.prepare(`SELECT after FROM audit_event WHERE entity = 'questionnaire_invitation'`).all() as { after: string }[];
-    expect(audit.every((a) => !a.after.includes('answers'))).toBe(true);
-    const results = await app.ok('reviews.getQuestionnaireResults', { id: questionnaire.id });
+    // The audit log says that responses came in, not who answered when.
+    expect(app.store().raw.prepare(`SELECT count(*) AS n FROM audit_event WHERE entity = 'questionnaire_invitation'`).get()).toEqual({ n: 0 });
+    expect(app.store().raw.prepare(`SELECT count(*) AS n FROM audit_event WHERE entity = 'questionnaire' AND after LIKE '%responseAdded%'`).get()).toEqual({ n: 8 });
+    const results = await closeAndRead(app, questionnaire.id);
     expect(results.hidden).toBe(false);
     const tiny = results.departments.find((d) => d.departmentName === 'Tiny')!;
     const sales = results.departments.find((d) => d.departmentName === 'Sales')!;
@@ -109,8 +117,38 @@ describe('questionnaires', () => {
     const s = await setUp(app, { anonymous: true });
     const { questionnaire, invitations } = await distribute(app, s);
     await app.ok('reviews.submitResponse', { invitationId: invitations[0].id, answers: [{ questionId: s.ids.manages, value: s.no.id }, { questionId: s.ids.enjoy, value: 4 }] });
-    const results = await app.ok('reviews.getQuestionnaireResults', { id: questionnaire.id });
-    expect(results).toMatchObject({ hidden: true, responded: 1, score: null, questions: [], resultGroups: [] });
+    const results = await closeAndRead(app, questionnaire.id);
+    expect(results).toMatchObject({ sealed: false, hidden: true, responded: 1, score: null, questions: [], resultGroups: [] });
+  });
+
+  it('anonymous results cannot be read while responses can still be added: reading before and after one response tells nothing', async () => {
+    const app = await openTestApp();
+    const s = await setUp(app, { anonymous: true });
+    const { questionnaire, invitations } = await distribute(app, s);
+    const answer = (enjoy: number) => [{ questionId: s.ids.manages, value: s.no.id }, { questionId: s.ids.enjoy, value: enjoy }];
+    for (const invitation of invitations.slice(0, 6)) await app.ok('reviews.submitResponse', { invitationId: invitation.id, answers: answer(3) });
+    // The attack: read the results, have one person respond, read them again, and compare.
+    const before = await app.ok('reviews.getQuestionnaireResults', { id: questionnaire.id });
+    const target = invitations[6];
+    await app.ok('reviews.submitResponse', { invitationId: target.id, answers: answer(5) });
+    const after = await app.ok('reviews.getQuestionnaireResults', { id: questionnaire.id });
+    for (const results of [before, after]) {
+      expect(results).toMatchObject({ sealed: true, hidden: true, score: null, averagePoints: null, questions: [], resultGroups: [] });
+      expect(results.departments.every((d) => d.hidden && d.score === null)).toBe(true);
+    }
+    // All that moved is who has responded, which HR sees anyway to chase non-respondents.
+    const answersOnly = (r: typeof before) => ({ ...r, responded: 0, responseRate: 0, departments: r.departments.map((d) => ({ ...d, responded: 0, responseRate: 0 })) });
+    expect(answersOnly(after)).toEqual(answersOnly(before));
+    // Nor does anything say when that person answered: no response time on the invitation, none in the audit log, none on the response.
+    const invitation = (await app.ok('reviews.listInvitations', { questionnaireId: questionnaire.id })).rows.find((i) => i.id === target.id)!;
+    expect(invitation).toMatchObject({ responded: true, respondedAt: null });
+    expect(app.store().raw.prepare(`SELECT count(*) AS n FROM audit_event WHERE entity_id = ?`).get(target.id)).toEqual({ n: 0 });
+    expect(app.store().raw.prepare(`SELECT DISTINCT responded_at AS at FROM questionnaire_invitation WHERE responded_at IS NOT NULL`).all()).toEqual([{ at: questionnaire.openedAt }]);
+    // Once closed, no response can be added, and the results show.
+    const closed = await closeAndRead(app, questionnaire.id);
+    expect(closed).toMatchObject({ sealed: false, responded: 7 });
+    const late = await app.fail('reviews.submitResponse', { invitationId: invitations[7].id, answers: answer(1) });
+    expect(late.message).toMatch(/closed/);
   });
 
   it('refuses bad definitions and freezes questions once open', async () => {
@@ -213,8 +251,8 @@ describe('questionnaires', () => {
     const app = await openTestApp();
     await app.ok('admin.loadDemoOrganisation', { employees: 300, seed: 7 });
     const rows = (await app.ok('reviews.listQuestionnaires', {})).rows;
-    const survey = rows.find((q) => q.kind === 'engagement')!;
-    expect(survey).toMatchObject({ kind: 'engagement', anonymous: true, status: 'open' });
+    const survey = rows.find((q) => q.kind === 'engagement' && q.status === 'closed')!;
+    expect(survey).toMatchObject({ kind: 'engagement', anonymous: true, status: 'closed' });
     expect(survey.responded / survey.invited).toBeGreaterThan(0.6);
     const results = await app.ok('reviews.getQuestionnaireResults', { id: survey.id });
     const shown = results.departments.filter((d) => !d.hidden && d.score !== null);
@@ -223,14 +261,18 @@ describe('questionnaires', () => {
     expect(results.departments.filter((d) => d.responded > 0 && d.responded < 5).every((d) => d.hidden)).toBe(true);
     expect(results.questions.find((q) => q.type === 'text')!.texts.length).toBeGreaterThan(0);
     expect(results.resultGroups.reduce((n, g) => n + g.count, 0)).toBe(survey.responded);
-    // The builder's round trip (stored → draft → save) counts as unchanged questions, so an open survey can be renamed.
-    const full = await app.ok('reviews.getQuestionnaire', { id: survey.id });
-    const renamed = await app.ok('reviews.saveQuestionnaire', { ...toDraft(full), name: 'Engagement survey (spring)', id: full.id, version: full.version });
-    expect(renamed).toMatchObject({ name: 'Engagement survey (spring)', sections: full.sections });
+    // The pulse is still open: its results are sealed. The builder's round trip (stored → draft → save)
+    // counts as unchanged questions, so an open survey can be renamed.
+    const pulse = rows.find((q) => q.kind === 'engagement' && q.status === 'open')!;
+    expect(pulse.responded).toBeGreaterThan(0);
+    expect(await app.ok('reviews.getQuestionnaireResults', { id: pulse.id })).toMatchObject({ sealed: true, score: null, questions: [] });
+    const full = await app.ok('reviews.getQuestionnaire', { id: pulse.id });
+    const renamed = await app.ok('reviews.saveQuestionnaire', { ...toDraft(full), name: 'Pulse (winter)', id: full.id, version: full.version });
+    expect(renamed).toMatchObject({ name: 'Pulse (winter)', sections: full.sections });
 
     // And a small anonymous 360 about a manager: self and manager show, the small groups do not.
     const feedback = rows.find((q) => q.kind === 'feedback_360')!;
-    expect(feedback).toMatchObject({ anonymous: true, status: 'open', subjectName: expect.any(String) });
+    expect(feedback).toMatchObject({ anonymous: true, status: 'closed', subjectName: expect.any(String) });
     expect(feedback.invited).toBeGreaterThanOrEqual(7);
     const rated = await app.ok('reviews.getQuestionnaireResults', { id: feedback.id });
     const byRelationship = Object.fromEntries(rated.relationships.map((g) => [g.relationship, g]));

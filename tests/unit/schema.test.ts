@@ -46,7 +46,7 @@ function contents(db: Database.Database, tables: string[], columnsByTable: Map<s
 
 describe('the schema', () => {
   it('migrating an empty file gives exactly the committed snapshot', async () => {
-    const store = await openStore(path.join(tempDir(), 'fresh.sqlite'), storeSchema);
+    const store = await openStore(path.join(tempDir(), 'fresh.sqlite'), storeSchema, { create: true });
     await expect(schemaOf(store.raw)).toMatchFileSnapshot('./schema/schema.snapshot.sql');
     await store.close();
   });
@@ -56,7 +56,7 @@ describe('the schema', () => {
   });
 
   it('every entity matches its table: the same columns, with their types and nullability', async () => {
-    const store = await openStore(path.join(tempDir(), 'entities.sqlite'), storeSchema);
+    const store = await openStore(path.join(tempDir(), 'entities.sqlite'), storeSchema, { create: true });
     for (const metadata of store.dataSource.entityMetadatas) {
       const table = store.raw.prepare(`SELECT name, type, "notnull" AS required, dflt_value AS dflt, pk FROM pragma_table_info(?)`).all(metadata.tableName) as {
         name: string; type: string; required: number; dflt: string | null; pk: number;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src-main/store/data-source';
+import { CANOPY_APPLICATION_ID } from '../../src-main/store/database-file';
 import { storeSchema } from '../../src-main/areas';
 import { databasePathFromArgs } from '../../src-main/store/data-source-path';
 import { tempDir } from './helpers';
@@ -10,7 +11,7 @@ import { tempDir } from './helpers';
 describe('store', () => {
   it('creates the schema from empty with WAL and foreign keys on', async () => {
     const file = path.join(tempDir(), 'new.sqlite');
-    const store = await openStore(file, storeSchema);
+    const store = await openStore(file, storeSchema, { create: true });
     const tables = store.raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all().map((r) => (r as { name: string }).name);
     expect(tables).toEqual(expect.arrayContaining(['employee', 'department', 'job', 'position', 'audit_event', 'setting', 'migrations']));
     expect(store.raw.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -18,28 +19,14 @@ describe('store', () => {
     expect(store.raw.pragma('user_version', { simple: true })).toBe(storeSchema.version);
     expect(store.backupBeforeMigration).toBeNull();
     await store.close();
-    const again = await openStore(file, storeSchema);
+    const again = await openStore(file, storeSchema, { create: true });
     expect(again.backupBeforeMigration).toBeNull();
     await again.close();
   });
 
-  it('copies an older database before migrating it', async () => {
-    const file = path.join(tempDir(), 'old.sqlite');
-    const old = new Database(file);
-    old.exec(`CREATE TABLE legacy_note (text TEXT); INSERT INTO legacy_note VALUES ('keep me');`);
-    old.close();
-    const store = await openStore(file, storeSchema);
-    expect(store.backupBeforeMigration).toMatch(new RegExp(`before-schema-${storeSchema.version}-.*\\.bak$`));
-    const copy = new Database(store.backupBeforeMigration!, { readonly: true });
-    expect(copy.prepare('SELECT text FROM legacy_note').get()).toEqual({ text: 'keep me' });
-    expect(copy.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'employee'`).get()).toEqual({ n: 0 });
-    copy.close();
-    await store.close();
-  });
-
-  it('upgrades a schema-1 database to the current schema, keeping its data and a copy', async () => {
+  it('upgrades a schema-1 database from before the Canopy mark to the current schema, marking it and keeping its data and a checked copy', async () => {
     const file = path.join(tempDir(), 'v1.sqlite');
-    const store = await openStore(file, storeSchema);
+    const store = await openStore(file, storeSchema, { create: true });
     store.raw.exec(`INSERT INTO department (id, name, created_at, updated_at) VALUES ('d1', 'Finance', 'now', 'now')`);
     // Back to schema 1: drop every table later migrations added (foreign keys off so the order does not matter).
     const schemaOne = new Set(['setting', 'audit_event', 'department', 'job', 'position', 'employee', 'migrations']);
@@ -49,9 +36,16 @@ describe('store', () => {
     for (const table of later) store.raw.exec(`DROP TABLE ${table}`);
     store.raw.exec(`DROP INDEX employee_job; DELETE FROM migrations WHERE name NOT LIKE 'Initial%'`);
     store.raw.pragma('user_version = 1');
+    store.raw.pragma('application_id = 0');
     await store.close();
     const upgraded = await openStore(file, storeSchema);
     expect(upgraded.backupBeforeMigration).toMatch(new RegExp(`before-schema-${storeSchema.version}-`));
+    expect(upgraded.raw.pragma('application_id', { simple: true })).toBe(CANOPY_APPLICATION_ID);
+    const copy = new Database(upgraded.backupBeforeMigration!, { readonly: true });
+    expect(copy.prepare(`SELECT name FROM department`).all()).toEqual([{ name: 'Finance' }]);
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.pragma('application_id', { simple: true })).toBe(CANOPY_APPLICATION_ID);
+    copy.close();
     expect(upgraded.raw.prepare(`SELECT name FROM department`).all()).toEqual([{ name: 'Finance' }]);
     expect(upgraded.raw.prepare(`SELECT count(*) AS n FROM skill`).get()).toEqual({ n: 0 });
     expect(upgraded.raw.pragma('user_version', { simple: true })).toBe(storeSchema.version);
@@ -60,31 +54,31 @@ describe('store', () => {
 
   it('refuses a database written by a newer Canopy and leaves it untouched', async () => {
     const file = path.join(tempDir(), 'newer.sqlite');
-    const store = await openStore(file, storeSchema);
+    const store = await openStore(file, storeSchema, { create: true });
     store.raw.pragma('user_version = 99');
     await store.close();
     const before = fs.readFileSync(file);
-    await expect(openStore(file, storeSchema)).rejects.toThrow(/newer version of Canopy/);
+    await expect(openStore(file, storeSchema, { create: true })).rejects.toThrow(/newer version of Canopy/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
   it('refuses a file that is not SQLite and leaves it untouched', async () => {
     const file = path.join(tempDir(), 'notes.sqlite');
     fs.writeFileSync(file, 'employee_number,first_name\nE1,Ann\n');
-    await expect(openStore(file, storeSchema)).rejects.toThrow(/not a Canopy database/);
+    await expect(openStore(file, storeSchema, { create: true })).rejects.toThrow(/not a Canopy database/);
     expect(fs.readFileSync(file, 'utf8')).toBe('employee_number,first_name\nE1,Ann\n');
   });
 
   it('refuses a damaged SQLite file', async () => {
     const file = path.join(tempDir(), 'damaged.sqlite');
-    const store = await openStore(file, storeSchema);
+    const store = await openStore(file, storeSchema, { create: true });
     await store.close();
     const bytes = fs.readFileSync(file);
     for (let i = 100; i < bytes.length; i += 7) bytes[i] = 0xff;
     fs.writeFileSync(file, bytes);
     fs.rmSync(`${file}-wal`, { force: true });
     fs.rmSync(`${file}-shm`, { force: true });
-    await expect(openStore(file, storeSchema)).rejects.toThrow(/damaged|not a Canopy database/);
+    await expect(openStore(file, storeSchema, { create: true })).rejects.toThrow(/damaged|not a Canopy database/);
   });
 
   it('takes the database path from --db, then CANOPY_DB, then the app-data folder', () => {

@@ -1,7 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseStatus } from '../../../src-shared/api';
 import { AppError } from '../../../src-shared/errors';
+import { writeCheckedBackup } from '../../store/backup';
+import { classifyDatabaseFile } from '../../store/database-file';
+import { assertFolderExists, assertFolderWritable, assertUsablePath } from '../../store/file-access';
+import { acquireDatabaseLock, lockFileFor, type DatabaseLock } from '../../store/lock';
 import { APP_VERSION } from '../../version';
 import type { ServiceContext } from '../context';
 import { recordAudit } from '../shared/audit';
@@ -21,22 +26,81 @@ export async function getDatabaseStatus(ctx: ServiceContext): Promise<DatabaseSt
 
 const fileSize = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
 
-/** SQLite's online backup: a consistent copy even while the app keeps working. */
+/**
+ * SQLite's online backup (a consistent copy even while the app keeps working), written so that the
+ * target only ever holds a complete, checked copy. Overwrites only an earlier Canopy database that no
+ * Canopy has open; never another kind of file.
+ */
 export async function backupDatabase(ctx: ServiceContext, target: string): Promise<{ path: string; sizeBytes: number }> {
+  assertUsablePath(target);
   const destination = path.resolve(target);
-  if (destination === ctx.store.path) throw new AppError('VALIDATION', 'Choose a different file than the open database.');
-  if (!fs.existsSync(path.dirname(destination))) throw new AppError('VALIDATION', `The folder ${path.dirname(destination)} does not exist.`);
-  if (fs.existsSync(destination) && fs.statSync(destination).isDirectory()) throw new AppError('VALIDATION', `${destination} is a folder; name a file.`);
-  await ctx.store.raw.backup(destination);
+  if (sameFile(destination, ctx.store.path)) throw new AppError('VALIDATION', 'Choose a different file than the open database.');
+  assertFolderExists(path.dirname(destination));
+  assertFolderWritable(path.dirname(destination), destination, 'write'); // an earlier backup there is replaced, not written, so it may be read-only
+  const lock = await lockIfReplacing(destination);
+  let sizeBytes: number;
+  try {
+    sizeBytes = await writeCheckedBackup(ctx.store.raw, destination, {
+      userVersion: ctx.store.schemaVersion,
+      nativeBinding: ctx.store.nativeBinding,
+      onProgress: progressReporter(ctx, randomUUID()),
+    });
+  } finally {
+    lock?.release();
+  }
   await ctx.store.dataSource.transaction((manager) =>
     recordAudit({ ...ctx, manager }, [{ entity: 'database', entityId: ctx.store.path, action: 'backup', after: { path: destination } }]),
   );
-  return { path: destination, sizeBytes: fileSize(destination) };
+  return { path: destination, sizeBytes };
+}
+
+/**
+ * An existing file at the target may only be an earlier backup: a Canopy database with no unfinished
+ * journal. If a Canopy ever opened it, its lock is held until the copy is in place (and refused, naming
+ * who, when a Canopy has it open now).
+ */
+async function lockIfReplacing(destination: string): Promise<DatabaseLock | null> {
+  if (!fs.existsSync(destination)) return null;
+  const name = path.basename(destination);
+  if (fs.statSync(destination).isDirectory()) throw new AppError('VALIDATION', `${destination} is a folder; name a file.`);
+  if (fs.statSync(destination).size === 0) return null;
+  if (!isCanopyDatabase(destination)) {
+    throw new AppError('VALIDATION', `${name} already exists and is not a Canopy database, so Canopy will not replace it. Choose another file name.`);
+  }
+  // First who has it open (if a Canopy ever did, it has a lock file), then an unfinished journal of anyone else.
+  const lock = fs.existsSync(lockFileFor(destination)) ? await acquireDatabaseLock(destination, 'a backup being written') : null;
+  if (fs.existsSync(`${destination}-wal`) || fs.existsSync(`${destination}-journal`)) {
+    lock?.release();
+    throw new AppError('VALIDATION', `${name} is open in another program or was not closed properly, so Canopy will not replace it. Choose another file name.`);
+  }
+  return lock;
+}
+
+function isCanopyDatabase(file: string): boolean {
+  try {
+    return classifyDatabaseFile(file, { create: false }) !== 'new';
+  } catch {
+    return false;
+  }
+}
+
+const sameFile = (a: string, b: string) => a === b || (fs.existsSync(a) && fs.existsSync(b) && fs.realpathSync(a) === fs.realpathSync(b));
+
+/** Progress events for the UI, at most one per percent. */
+function progressReporter(ctx: ServiceContext, jobId: string) {
+  let lastPercent = -1;
+  return (copied: number, total: number) => {
+    const percent = total === 0 ? 100 : Math.floor((copied / total) * 100);
+    if (percent === lastPercent) return;
+    lastPercent = percent;
+    ctx.emit({ type: 'progress', jobId, label: 'Backing up the database', done: copied, total });
+  };
 }
 
 export async function openDatabase(ctx: ServiceContext, target: string, create: boolean): Promise<DatabaseStatus> {
+  assertUsablePath(target);
   const file = path.resolve(target);
-  if (!create && !fs.existsSync(file)) throw new AppError('NOT_FOUND', `${file} does not exist.`);
+  if (sameFile(file, ctx.store.path)) return getDatabaseStatus(ctx);
   const store = await ctx.switchDatabase(file, create);
   return getDatabaseStatus({ ...ctx, store, manager: store.dataSource.manager });
 }

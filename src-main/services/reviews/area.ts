@@ -4,6 +4,7 @@ import { reviewsEntities } from '../../store/entities/reviews';
 import { Reviews0004 } from '../../store/migrations/0004-reviews';
 import { Journal0005 } from '../../store/migrations/0005-journal';
 import { Questionnaires0007 } from '../../store/migrations/0007-questionnaires';
+import { AnonymousResponseTimes0009 } from '../../store/migrations/0009-anonymous-response-times';
 import { reviewsDemo } from './demo';
 import { cycleHandlers } from './handlers';
 import { journalHandlers } from './journal/handlers';
@@ -14,6 +15,6 @@ export const reviewsMain = defineMainArea({
   contract: reviewsArea,
   handlers: { ...cycleHandlers, ...journalHandlers, ...questionnaireHandlers },
   entities: reviewsEntities,
-  migrations: [Reviews0004, Journal0005, Questionnaires0007],
+  migrations: [Reviews0004, Journal0005, Questionnaires0007, AnonymousResponseTimes0009],
   demo: reviewsDemo,
 });

@@ -175,6 +175,8 @@ export const invitation = z.strictObject({
   /** 360 feedback: how the rater stands to the subject (null for other kinds). */
   relationship: raterRelationship.nullable(),
   invitedAt: z.string(),
+  responded: z.boolean(),
+  /** When they responded; always null for anonymous questionnaires, which keep no response time per person. */
   respondedAt: z.string().nullable(),
 });
 export type Invitation = z.infer<typeof invitation>;
@@ -253,7 +255,7 @@ export const relationshipResult = z.strictObject({
   /** Average 0–100 score of the group's responses; null when hidden or unscored. */
   score: z.number().nullable(),
   /** Anonymous 360s: "small_group" (fewer than 5 responses) or "protects_smaller" (hidden so a smaller group cannot be worked out); null when shown. */
-  hidden: z.enum(['small_group', 'protects_smaller']).nullable(),
+  hidden: z.enum(['small_group', 'protects_smaller', 'sealed']).nullable(),
   /** Per scored question (choice and scale): the group's average points; null when hidden or nobody in the group answered it. */
   questions: z.array(z.strictObject({ questionId: z.string(), answered: z.number().int(), averagePoints: z.number().nullable() })),
 });
@@ -266,7 +268,12 @@ export const questionnaireResults = z.strictObject({
   invited: z.number().int(),
   responded: z.number().int(),
   responseRate: z.number(),
-  /** True when an anonymous questionnaire has fewer than 5 responses in all: nothing but the response rate is shown. */
+  /**
+   * Anonymous questionnaires show their results only once closed: while responses can still be added,
+   * comparing results before and after one response would reveal it. Until then only participation shows.
+   */
+  sealed: z.boolean(),
+  /** True when nothing but participation is shown: sealed, or an anonymous questionnaire with fewer than 5 responses in all. */
   hidden: z.boolean(),
   score: z.number().nullable(),
   averagePoints: z.number().nullable(),

@@ -11,18 +11,40 @@ const SECTIONS: { title: string; statements: string[] }[] = [
 const CHANGES = ['Fewer meetings.', 'Clearer priorities from leadership.', 'More time for learning.', 'Better tooling.', 'More recognition for good work.', 'Faster decisions.'];
 
 /**
- * Demo: one anonymous engagement survey, open, sent to everyone active, with about 70% responses.
- * Each department gets its own mood, so engagement differs visibly by department, and small teams
- * show the "fewer than 5 responses" suppression.
+ * Demo: the yearly anonymous engagement survey, closed (results shown), sent to everyone active, with
+ * about 70% responses; a quarterly pulse on the same questions, still open (its results show once it
+ * closes), with about a third answered so far. Each department gets its own mood, so engagement
+ * differs visibly by department, and small teams show the "fewer than 5 responses" suppression.
  */
 export function insertDemoQuestionnaires(demo: DemoContext): DemoCounts {
   const rng = random(demo.seed + 6);
+  const year = demo.today.slice(0, 4);
+  const yesNo = insertYesNo(demo, rng);
+  const survey = insertSurvey(demo, rng, yesNo, { name: `Engagement survey ${year}`, status: 'closed', rate: 0.7,
+    description: 'Our yearly anonymous engagement survey. Results never show a group of fewer than five people.' });
+  const pulse = insertSurvey(demo, rng, yesNo, { name: `Pulse check Q4 ${year}`, status: 'open', rate: 0.35,
+    description: 'A short anonymous pulse on the same questions. Results show once it closes.' });
+  const feedback = insertDemo360(demo, rng, demo.now);
+  return { questionnaires: 3, questionnaireInvitations: survey.invitations + pulse.invitations + feedback, questionnaireResponses: survey.responses + pulse.responses + feedback };
+}
+
+type YesNo = { id: string; name: string; options: { id: string; label: string; points: number }[] };
+
+function insertYesNo(demo: DemoContext, rng: ReturnType<typeof random>): YesNo {
+  const yesNo = { id: rng.uuid(), name: 'Yes / No', options: [{ id: rng.uuid(), label: 'Yes', points: 0 }, { id: rng.uuid(), label: 'No', points: 0 }] };
+  demo.db.prepare(`INSERT INTO answer_group (id, name, options, archived, created_at, updated_at, version) VALUES (?, ?, ?, 0, ?, ?, 1)`)
+    .run(yesNo.id, yesNo.name, JSON.stringify(yesNo.options), demo.now, demo.now);
+  return yesNo;
+}
+
+interface SurveySpec { name: string; description: string; status: 'open' | 'closed'; rate: number }
+
+function insertSurvey(demo: DemoContext, rng: ReturnType<typeof random>, yesNo: YesNo, spec: SurveySpec): { invitations: number; responses: number } {
   const { db, now } = demo;
   const agreement = (q: Pick<QuestionnaireQuestion, 'id' | 'text'>): QuestionnaireQuestion => ({
     ...q, code: null, type: 'scale', required: true, answerGroupId: null, options: [], scaleMin: 1, scaleMax: 5,
     scaleMinLabel: 'Strongly disagree', scaleMaxLabel: 'Strongly agree', condition: null,
   });
-  const yesNo = { id: rng.uuid(), name: 'Yes / No', options: [{ id: rng.uuid(), label: 'Yes', points: 0 }, { id: rng.uuid(), label: 'No', points: 0 }] };
   const [yes, no] = yesNo.options;
   const sections: QuestionnaireSection[] = SECTIONS.map((s) => ({ title: s.title, description: null, questions: s.statements.map((text) => agreement({ id: rng.uuid(), text })) }));
   const managesId = rng.uuid();
@@ -39,12 +61,10 @@ export function insertDemoQuestionnaires(demo: DemoContext): DemoCounts {
     { minPoints: 38, maxPoints: 100, text: 'Engaged: keep doing what works.' },
   ];
   const questionnaireId = rng.uuid();
-  db.prepare(`INSERT INTO answer_group (id, name, options, archived, created_at, updated_at, version) VALUES (?, ?, ?, 0, ?, ?, 1)`)
-    .run(yesNo.id, yesNo.name, JSON.stringify(yesNo.options), now, now);
-  db.prepare(`INSERT INTO questionnaire (id, name, kind, description, anonymous, status, sections, result_groups, population, opened_at, archived, created_at, updated_at, version)
-    VALUES (@id, @name, 'engagement', @description, 1, 'open', @sections, @resultGroups, @population, @now, 0, @now, @now, 2)`).run({
-    id: questionnaireId, name: `Engagement survey ${demo.today.slice(0, 4)}`, now,
-    description: 'Our yearly anonymous engagement survey. Results never show a group of fewer than five people.',
+  db.prepare(`INSERT INTO questionnaire (id, name, kind, description, anonymous, status, sections, result_groups, population, opened_at, closed_at, archived, created_at, updated_at, version)
+    VALUES (@id, @name, 'engagement', @description, 1, @status, @sections, @resultGroups, @population, @now, @closedAt, 0, @now, @now, 2)`).run({
+    id: questionnaireId, name: spec.name, now, status: spec.status, closedAt: spec.status === 'closed' ? now : null,
+    description: spec.description,
     sections: JSON.stringify(sections), resultGroups: JSON.stringify(resultGroups),
     population: JSON.stringify({ departmentIds: demo.org.departments.filter((d) => !d.parentId).map((d) => d.id), jobIds: [], employeeIds: [] }),
   });
@@ -57,7 +77,7 @@ export function insertDemoQuestionnaires(demo: DemoContext): DemoCounts {
   for (const person of demo.org.employees) {
     if (person.status === 'terminated') continue;
     invitations++;
-    const responds = rng.next() < 0.7;
+    const responds = rng.next() < spec.rate;
     invite.run(rng.uuid(), questionnaireId, person.id, person.departmentId, now, responds ? now : null);
     if (!responds) continue;
     responses++;
@@ -75,14 +95,13 @@ export function insertDemoQuestionnaires(demo: DemoContext): DemoCounts {
     respond.run(responseId, questionnaireId, person.departmentId, points, score);
     for (const q of questions) if (answers.has(q.id)) answer.run(responseId, q.id, JSON.stringify(answers.get(q.id)), answerPoints(q, answers.get(q.id)));
   }
-  const feedback = insertDemo360(demo, rng, now);
-  return { questionnaires: 2, questionnaireInvitations: invitations + feedback, questionnaireResponses: responses + feedback };
+  return { invitations, responses };
 }
 
 const FEEDBACK_360 = ['Communicates clearly', 'Gives useful feedback', 'Makes decisions in good time', 'Develops the people around them'];
 
 /**
- * Demo: one small anonymous 360, open, about a manager with at least three direct reports: self,
+ * Demo: one small anonymous 360, closed, about a manager with at least three direct reports: self,
  * their manager, up to four direct reports and two peers are invited and all respond, so the
  * results show self and manager and hide the direct reports and peers (fewer than five each).
  */
@@ -101,8 +120,8 @@ function insertDemo360(demo: DemoContext, rng: ReturnType<typeof random>, now: s
     scaleMinLabel: 'Rarely', scaleMaxLabel: 'Always', condition: null,
   }));
   const id = rng.uuid();
-  demo.db.prepare(`INSERT INTO questionnaire (id, name, kind, description, anonymous, subject_employee_id, status, sections, result_groups, population, opened_at, archived, created_at, updated_at, version)
-    VALUES (@id, @name, 'feedback_360', @description, 1, @subject, 'open', @sections, '[]', NULL, @now, 0, @now, @now, 2)`).run({
+  demo.db.prepare(`INSERT INTO questionnaire (id, name, kind, description, anonymous, subject_employee_id, status, sections, result_groups, population, opened_at, closed_at, archived, created_at, updated_at, version)
+    VALUES (@id, @name, 'feedback_360', @description, 1, @subject, 'closed', @sections, '[]', NULL, @now, @now, 0, @now, @now, 2)`).run({
     id, name: `360 feedback for ${subject.firstName} ${subject.lastName}`, subject: subject.id, now,
     description: 'Anonymous 360: self and manager are shown as given; direct reports and peers only in groups of five or more.',
     sections: JSON.stringify([{ title: 'Leadership', description: null, questions }]),

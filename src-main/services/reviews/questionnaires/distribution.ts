@@ -121,8 +121,11 @@ export async function listInvitations(ctx: ServiceContext, input: Input<'reviews
   if (input.search) where.push(`(e.first_name || ' ' || e.last_name LIKE @search ESCAPE '\\' OR e.employee_number LIKE @search ESCAPE '\\')`);
   return ctx.store.raw.prepare(`
     SELECT i.id, i.employee_id AS employeeId, e.first_name || ' ' || e.last_name AS employeeName, e.employee_number AS employeeNumber,
-      d.name AS departmentName, i.relationship, i.invited_at AS invitedAt, i.responded_at AS respondedAt
-    FROM questionnaire_invitation i JOIN employee e ON e.id = i.employee_id LEFT JOIN department d ON d.id = i.department_id
+      d.name AS departmentName, i.relationship, i.invited_at AS invitedAt, i.responded_at IS NOT NULL AS responded,
+      CASE WHEN q.anonymous = 1 THEN NULL ELSE i.responded_at END AS respondedAt
+    FROM questionnaire_invitation i JOIN questionnaire q ON q.id = i.questionnaire_id
+    JOIN employee e ON e.id = i.employee_id LEFT JOIN department d ON d.id = i.department_id
     WHERE ${where.join(' AND ')} ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE`)
-    .all({ questionnaireId: input.questionnaireId, search: likePattern(input.search) }) as Invitation[];
+    .all({ questionnaireId: input.questionnaireId, search: likePattern(input.search) })
+    .map((row) => ({ ...(row as Invitation), responded: Boolean((row as { responded: number }).responded) }));
 }

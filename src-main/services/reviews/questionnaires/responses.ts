@@ -40,7 +40,8 @@ export function storeResponse(ctx: ServiceContext, questionnaire: Questionnaire,
     const answer = answers.get(q.id);
     if (visible.has(q.id) && isAnswered(answer)) insertAnswer.run(responseId, q.id, JSON.stringify(typeof answer === 'string' ? answer.trim() : answer), answerPoints(q, answer));
   }
-  db.prepare(`UPDATE questionnaire_invitation SET responded_at = ? WHERE id = ?`).run(ctx.now, invitation.id);
+  // Anonymous: the invitation says that the person responded, not when (the questionnaire's opening time stands in).
+  db.prepare(`UPDATE questionnaire_invitation SET responded_at = ? WHERE id = ?`).run(questionnaire.anonymous ? questionnaire.openedAt : ctx.now, invitation.id);
   return { points, score, resultText: resultGroupFor(points, questionnaire.resultGroups)?.text ?? null };
 }
 
@@ -51,12 +52,18 @@ export function statusRefusal(questionnaire: Questionnaire): string | null {
   return null;
 }
 
-/** Who responded is audited; for anonymous questionnaires what they answered is not. */
+/**
+ * Who responded, and what, is audited; for anonymous questionnaires only that a response came in
+ * (the event's time would otherwise say when each person answered).
+ */
 export function auditResponse(questionnaire: Questionnaire, invitation: InvitationRow, answers: Map<string, Answer>, source: 'typed' | 'import') {
+  if (questionnaire.anonymous) {
+    return { entity: 'questionnaire', entityId: questionnaire.id, action: 'update' as const, after: { responseAdded: true, source } };
+  }
   return {
     entity: 'questionnaire_invitation', entityId: invitation.id, action: 'update' as const,
     before: { responded: false },
-    after: { responded: true, source, ...(questionnaire.anonymous ? {} : { answers: Object.fromEntries(answers) }) },
+    after: { responded: true, source, answers: Object.fromEntries(answers) },
   };
 }
 

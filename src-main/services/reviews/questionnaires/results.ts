@@ -21,10 +21,11 @@ interface ResponseSql { id: string; departmentId: string | null; relationship: R
  */
 export async function getQuestionnaireResults(ctx: ServiceContext, id: string): Promise<QuestionnaireResults> {
   const questionnaire = getQuestionnaire(ctx, id);
+  const anonymous = questionnaire.anonymous;
+  if (anonymous && questionnaire.status !== 'closed') return sealedResults(ctx, questionnaire);
   const db = ctx.store.raw;
   const responses = db.prepare(`SELECT id, department_id AS departmentId, relationship, points, score FROM questionnaire_response WHERE questionnaire_id = ? ORDER BY id`)
     .all(id) as ResponseSql[];
-  const anonymous = questionnaire.anonymous;
   const raters = questionnaire.kind === 'feedback_360' ? raterResults(ctx, questionnaire, responses) : null;
   const hidden = raters ? !raters.allRatersShown : !isShown(responses.length, anonymous);
   const scores = responses.flatMap((r) => (r.score === null ? [] : [r.score]));
@@ -36,6 +37,7 @@ export async function getQuestionnaireResults(ctx: ServiceContext, id: string): 
     invited: questionnaire.invited,
     responded: questionnaire.responded,
     responseRate: percent(questionnaire.responded, questionnaire.invited),
+    sealed: false,
     hidden,
     score: hidden ? null : average(scores),
     averagePoints: hidden ? null : average(points),
@@ -52,12 +54,49 @@ export async function getQuestionnaireResults(ctx: ServiceContext, id: string): 
   };
 }
 
-function departmentResults(ctx: ServiceContext, id: string, responses: ResponseSql[], anonymous: boolean): DepartmentResult[] {
-  const invitations = ctx.store.raw.prepare(`
+/**
+ * An anonymous questionnaire that still takes responses shows who has responded (participation), never
+ * what: a figure read before and after one more response would give that response away.
+ */
+function sealedResults(ctx: ServiceContext, questionnaire: Questionnaire): QuestionnaireResults {
+  const is360 = questionnaire.kind === 'feedback_360';
+  const byRelationship = new Map(participationByRelationship(ctx, questionnaire.id).map((r) => [r.relationship, r]));
+  return {
+    questionnaireId: questionnaire.id,
+    anonymous: true,
+    minGroupSize: MIN_ANONYMOUS_GROUP,
+    invited: questionnaire.invited,
+    responded: questionnaire.responded,
+    responseRate: percent(questionnaire.responded, questionnaire.invited),
+    sealed: true,
+    hidden: true,
+    score: null,
+    averagePoints: null,
+    departments: is360 ? [] : participationByDepartment(ctx, questionnaire.id).map((d) => ({ ...d, responseRate: percent(d.responded, d.invited), hidden: true, score: null })),
+    relationships: is360
+      ? RATER_RELATIONSHIPS.map((relationship) => ({
+          relationship, invited: byRelationship.get(relationship)?.invited ?? 0, responded: byRelationship.get(relationship)?.responded ?? 0,
+          score: null, hidden: 'sealed' as const, questions: [],
+        }))
+      : [],
+    questions: [],
+    resultGroups: [],
+  };
+}
+
+const participationByDepartment = (ctx: ServiceContext, id: string) =>
+  ctx.store.raw.prepare(`
     SELECT i.department_id AS departmentId, coalesce(d.name, 'No department') AS departmentName, count(*) AS invited, count(i.responded_at) AS responded
     FROM questionnaire_invitation i LEFT JOIN department d ON d.id = i.department_id
     WHERE i.questionnaire_id = ? GROUP BY i.department_id ORDER BY departmentName COLLATE NOCASE`).all(id) as
     { departmentId: string | null; departmentName: string; invited: number; responded: number }[];
+
+const participationByRelationship = (ctx: ServiceContext, id: string) =>
+  ctx.store.raw.prepare(`SELECT relationship, count(*) AS invited, count(responded_at) AS responded FROM questionnaire_invitation
+    WHERE questionnaire_id = ? GROUP BY relationship`).all(id) as { relationship: RaterRelationship; invited: number; responded: number }[];
+
+function departmentResults(ctx: ServiceContext, id: string, responses: ResponseSql[], anonymous: boolean): DepartmentResult[] {
+  const invitations = participationByDepartment(ctx, id);
   const byDepartment = new Map<string, number[]>();
   const counts = new Map<string, number>();
   for (const r of responses) {
@@ -80,8 +119,7 @@ function departmentResults(ctx: ServiceContext, id: string, responses: ResponseS
  */
 function raterResults(ctx: ServiceContext, questionnaire: Questionnaire, responses: ResponseSql[]) {
   const db = ctx.store.raw;
-  const invitations = new Map((db.prepare(`SELECT relationship, count(*) AS invited, count(responded_at) AS responded FROM questionnaire_invitation
-    WHERE questionnaire_id = ? GROUP BY relationship`).all(questionnaire.id) as { relationship: RaterRelationship; invited: number; responded: number }[]).map((r) => [r.relationship, r]));
+  const invitations = new Map(participationByRelationship(ctx, questionnaire.id).map((r) => [r.relationship, r]));
   const answers = db.prepare(`SELECT a.question_id AS questionId, a.points, r.relationship FROM questionnaire_answer a JOIN questionnaire_response r ON r.id = a.response_id
     WHERE r.questionnaire_id = ?`).all(questionnaire.id) as { questionId: string; points: number | null; relationship: RaterRelationship }[];
   const countBy = <T>(items: T[], key: (item: T) => RaterRelationship) => Object.fromEntries(RATER_RELATIONSHIPS.map((r) => [r, items.filter((i) => key(i) === r).length]));

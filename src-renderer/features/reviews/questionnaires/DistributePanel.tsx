@@ -54,7 +54,7 @@ export function InvitationsTable({ questionnaire: q }: { questionnaire: Question
   const is360 = q.kind === 'feedback_360';
   return (
     <Card withBorder p={0}>
-      <Text fw={600} p="sm">{rows.length} invited · {rows.filter((r) => r.respondedAt).length} responded</Text>
+      <Text fw={600} p="sm">{rows.length} invited · {rows.filter((r) => r.responded).length} responded</Text>
       <ScrollArea.Autosize mah={480}>
         <Table fz="sm" striped data-testid="invitations">
           <Table.Thead>
@@ -68,7 +68,7 @@ export function InvitationsTable({ questionnaire: q }: { questionnaire: Question
                 <Table.Td>{r.employeeName}</Table.Td><Table.Td>{r.employeeNumber}</Table.Td>
                 {is360 && <Table.Td>{r.relationship ? RATER_LABELS[r.relationship] : '—'}</Table.Td>}
                 <Table.Td>{r.departmentName ?? '—'}</Table.Td><Table.Td>{dayOf(r.invitedAt)}</Table.Td>
-                <Table.Td>{r.respondedAt ? <Badge color="teal" variant="light">Responded {dayOf(r.respondedAt)}</Badge> : <Badge color="gray" variant="light">Waiting</Badge>}</Table.Td>
+                <Table.Td>{r.responded ? <Badge color="teal" variant="light">Responded{r.respondedAt ? ` ${dayOf(r.respondedAt)}` : ''}</Badge> : <Badge color="gray" variant="light">Waiting</Badge>}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -31,7 +31,13 @@ export function ResultsPanel({ questionnaire: q }: { questionnaire: Questionnair
           Anonymous questionnaire: no figure built from {fewer(r.minGroupSize)} is shown. Where the hidden departments would hold fewer than {r.minGroupSize} responses between them, more are hidden so none can be worked out from the total.
         </Alert>
       )}
-      {r.hidden && (
+      {r.sealed && (
+        <Alert color="gray" data-testid="results-sealed" title="Results show once the questionnaire is closed">
+          While an anonymous questionnaire still takes responses, comparing its results before and after one more response would give that
+          response away. Until you close it, only who has responded is shown.
+        </Alert>
+      )}
+      {r.hidden && !r.sealed && (
         <Alert color="gray" data-testid="results-hidden">
           {is360 ? `Figures over all raters are hidden: direct reports, peers and others have 1 to ${r.minGroupSize - 1} responses between them, which taking away the self and manager figures would reveal.`
             : `Only the response rate is shown until at least ${r.minGroupSize} people have responded.`}
@@ -72,7 +78,7 @@ function DepartmentResults({ results: r }: { results: QuestionnaireResults }) {
               <Table.Td>{d.responded}</Table.Td>
               <Table.Td><Bar percent={d.responseRate} text={`${d.responseRate}%`} /></Table.Td>
               <Table.Td data-testid="department-score">
-                {d.hidden ? <Badge color="gray" variant="light" tt="none">Hidden: {d.responded < r.minGroupSize ? fewer(r.minGroupSize) : 'protects a smaller group'}</Badge>
+                {d.hidden ? <Badge color="gray" variant="light" tt="none">{r.sealed ? 'Shown when closed' : `Hidden: ${d.responded < r.minGroupSize ? fewer(r.minGroupSize) : 'protects a smaller group'}`}</Badge>
                   : d.score === null ? <Text c="dimmed" size="sm">no responses</Text> : <Bar percent={d.score} text={String(d.score)} color={scoreColor(d.score)} />}
               </Table.Td>
             </Table.Tr>
@@ -86,6 +92,7 @@ function DepartmentResults({ results: r }: { results: QuestionnaireResults }) {
 const HIDDEN_BECAUSE = {
   small_group: (min: number) => fewer(min),
   protects_smaller: () => 'protects a smaller group',
+  sealed: () => 'shown when closed',
 };
 
 /** 360 feedback: one row per relationship (response count and score), then each scored question's average points per relationship. */
