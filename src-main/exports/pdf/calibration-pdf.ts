@@ -8,9 +8,8 @@ import { reportFileName, sessionReport, type SessionReport } from '../../service
 import { INK, MUTED, RULE, TRACK } from './colours';
 import { contentBottom, contentWidth, createReport, drawHeading, drawTitleBlock, finishReport, type Pdf, type ReportMeta } from './document';
 import { writeTable } from './table';
+import { drawText, textWidth } from './text';
 
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
 export const STATUS_COLOURS: Record<RuleStatus, string> = { within: '#2b8a3e', over: '#c92a2a', under: '#e8590c' };
 const BAR = '#0b7285';
 
@@ -45,23 +44,22 @@ function statusText({ session }: SessionReport): string {
 function drawGuidelineStrip(doc: Pdf, { session, distribution }: SessionReport): void {
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
-  doc.font(FONT).fontSize(8).fillColor(MUTED);
+  const note = { size: 8, colour: MUTED, width, maxLines: 1 };
   if (!distribution.evaluation || !session.guidelines) {
-    doc.text('No distribution guidelines for this session.', left, doc.y, { width });
+    drawText(doc, 'No distribution guidelines for this session.', left, doc.y, note);
     doc.y += 6;
     return;
   }
-  doc.text(`Guidelines “${session.guidelines.name}” (${session.guidelines.mode}) · ${distribution.population} people placed${distribution.holding ? `, ${distribution.holding} in the holding area` : ''}`, left, doc.y, { width });
+  drawText(doc, `Guidelines “${session.guidelines.name}” (${session.guidelines.mode}) · ${distribution.population} people placed${distribution.holding ? `, ${distribution.holding} in the holding area` : ''}`, left, doc.y, note);
   let x = left;
   let y = doc.y + 3;
   for (const rule of distribution.evaluation.rules) {
     const verdict = rule.status === 'within' ? 'within' : `${rule.status} by ${rule.outsideBy}`;
     const text = `${rule.label}: ${rule.actual} (${rule.actualPercent} %), ${rule.target} · ${verdict}`;
-    doc.font(BOLD).fontSize(7.5);
-    const chip = doc.widthOfString(text) + 12;
+    const chip = textWidth(text, { size: 7.5, weight: 'bold' }) + 12;
     if (x + chip > left + width) (x = left, y += 16);
     doc.roundedRect(x, y, chip, 13, 3).fillColor(STATUS_COLOURS[rule.status]).fill();
-    doc.fillColor('#ffffff').text(text, x + 6, y + 3.2, { lineBreak: false });
+    drawText(doc, text, x + 6, y + 2.5, { size: 7.5, weight: 'bold', colour: '#ffffff' });
     x += chip + 5;
   }
   doc.x = left;
@@ -82,24 +80,23 @@ function drawNineBox(doc: Pdf, report: SessionReport): void {
     const y = top + box.y;
     doc.rect(x, y, box.width, box.height).fillColor(style.colour).fill();
     doc.rect(x, y, box.width, box.height).lineWidth(0.5).strokeColor(RULE).stroke();
-    doc.font(BOLD).fontSize(9).fillColor(INK).text(style.name, x + 5, y + 4, { width: box.width - 10, lineBreak: false, ellipsis: true });
+    drawText(doc, style.name, x + 5, y + 4, { size: 9, weight: 'bold', colour: INK, width: box.width - 10, maxLines: 1 });
     const share = distribution.population ? Math.round((people.length / distribution.population) * 100) : 0;
-    doc.font(FONT).fontSize(7.5).fillColor(MUTED).text(`${people.length} ${people.length === 1 ? 'person' : 'people'} · ${share} %`, x + 5, y + 15, { width: box.width - 10, lineBreak: false });
+    drawText(doc, `${people.length} ${people.length === 1 ? 'person' : 'people'} · ${share} %`, x + 5, y + 15, { size: 7.5, colour: MUTED, width: box.width - 10, maxLines: 1 });
     drawNames(doc, people.map((p) => p.employeeName), { x: x + 5, y: y + 26, width: box.width - 10, height: box.height - 30 });
   }
-  doc.font(FONT).fontSize(7.5).fillColor(INK);
   for (const label of layout.columnLabels) {
-    doc.text(bandLabel(levels, settings.performanceBands, label.column), left + label.x, top + label.y + 2, { width: label.width, align: 'center', lineBreak: false, ellipsis: true });
+    drawText(doc, bandLabel(levels, settings.performanceBands, label.column), left + label.x, top + label.y + 2, { size: 7.5, colour: INK, width: label.width, align: 'center', maxLines: 1 });
   }
-  doc.font(BOLD).fontSize(8).text('Performance →', left + layout.performanceAxis.x, top + layout.performanceAxis.y + 1, { width: layout.performanceAxis.width, align: 'center', lineBreak: false });
+  drawText(doc, 'Performance →', left + layout.performanceAxis.x, top + layout.performanceAxis.y + 1, { size: 8, weight: 'bold', colour: INK, width: layout.performanceAxis.width, align: 'center', maxLines: 1 });
   for (const label of layout.rowLabels) {
-    rotated(doc, bandLabel(settings.potentialLevels, settings.potentialBands, label.row), left + label.x, top + label.y, label.height, FONT, 7.5);
+    rotated(doc, bandLabel(settings.potentialLevels, settings.potentialBands, label.row), left + label.x, top + label.y, label.height, 7.5, false);
   }
-  rotated(doc, 'Potential →', left + layout.potentialAxis.x, top + layout.potentialAxis.y, layout.potentialAxis.height, BOLD, 8);
+  rotated(doc, 'Potential →', left + layout.potentialAxis.x, top + layout.potentialAxis.y, layout.potentialAxis.height, 8, true);
   doc.x = left;
   doc.y = top + height + 2;
   if (unplaced.length) {
-    doc.font(FONT).fontSize(8).fillColor(MUTED).text(`Not on the grid yet (no rating or no potential): ${unplaced.length} — ${unplaced.slice(0, 12).map((p) => p.employeeName).join(', ')}${unplaced.length > 12 ? ' …' : ''}`, left, doc.y, { width: contentWidth(doc), lineBreak: false, ellipsis: true });
+    drawText(doc, `Not on the grid yet (no rating or no potential): ${unplaced.length} — ${unplaced.slice(0, 12).map((p) => p.employeeName).join(', ')}${unplaced.length > 12 ? ' …' : ''}`, left, doc.y, { size: 8, colour: MUTED, width: contentWidth(doc), maxLines: 1 });
   }
 }
 
@@ -111,22 +108,21 @@ function drawNames(doc: Pdf, names: string[], area: { x: number; y: number; widt
   const capacity = lines * columns;
   const shown = names.length > capacity ? names.slice(0, Math.max(0, capacity - 1)) : names;
   const columnWidth = area.width / columns;
-  doc.font(FONT).fontSize(7).fillColor(INK);
   shown.forEach((name, i) => {
     const column = Math.floor(i / lines);
-    doc.text(name, area.x + column * columnWidth, area.y + (i % lines) * lineHeight, { width: columnWidth - 4, lineBreak: false, ellipsis: true });
+    drawText(doc, name, area.x + column * columnWidth, area.y + (i % lines) * lineHeight, { size: 7, colour: INK, width: columnWidth - 4, maxLines: 1 });
   });
   if (shown.length < names.length && capacity > 0) {
     const i = shown.length;
-    doc.font(BOLD).text(`+ ${names.length - shown.length} more`, area.x + Math.floor(i / lines) * columnWidth, area.y + (i % lines) * lineHeight, { width: columnWidth - 4, lineBreak: false });
+    drawText(doc, `+ ${names.length - shown.length} more`, area.x + Math.floor(i / lines) * columnWidth, area.y + (i % lines) * lineHeight, { size: 7, weight: 'bold', colour: INK, width: columnWidth - 4, maxLines: 1 });
   }
 }
 
 /** Text turned to read upwards, centred along `length` from (x, y) downwards. */
-function rotated(doc: Pdf, text: string, x: number, y: number, length: number, font: string, size: number): void {
+function rotated(doc: Pdf, text: string, x: number, y: number, length: number, size: number, bold: boolean): void {
   doc.save();
   doc.rotate(-90, { origin: [x, y + length] });
-  doc.font(font).fontSize(size).fillColor(INK).text(text, x, y + length, { width: length, align: 'center', lineBreak: false, ellipsis: true });
+  drawText(doc, text, x, y + length, { size, weight: bold ? 'bold' : 'regular', colour: INK, width: length, align: 'center', maxLines: 1 });
   doc.restore();
 }
 
@@ -135,10 +131,9 @@ function drawDistribution(doc: Pdf, { session, distribution }: SessionReport): v
   const top = doc.y + 4;
   const width = contentWidth(doc);
   const chart = distributionChartLayout(session.levels.length, distribution.calibrated, distribution.original, distribution.evaluation, { width, height: 230, labelSize: 16 });
-  doc.font(FONT).fontSize(7).fillColor(MUTED);
   for (const tick of chart.ticks) {
     doc.moveTo(left + chart.plot.x, top + tick.y).lineTo(left + chart.plot.x + chart.plot.width, top + tick.y).lineWidth(0.4).strokeColor(TRACK).stroke();
-    doc.text(String(tick.value), left, top + tick.y - 3, { width: chart.plot.x - 4, align: 'right', lineBreak: false });
+    drawText(doc, String(tick.value), left, top + tick.y - 4, { size: 7, colour: MUTED, width: chart.plot.x - 4, align: 'right', maxLines: 1 });
   }
   for (const target of chart.targets) {
     doc.save();
@@ -151,19 +146,20 @@ function drawDistribution(doc: Pdf, { session, distribution }: SessionReport): v
   }
   for (const bar of chart.bars) {
     if (bar.height > 0) doc.rect(left + bar.x, top + bar.y, bar.width, bar.height).fillColor(BAR).fill();
-    doc.font(BOLD).fontSize(8).fillColor(INK).text(String(bar.count), left + bar.x - 6, top + bar.y - 11, { width: bar.width + 12, align: 'center', lineBreak: false });
+    drawText(doc, String(bar.count), left + bar.x - 6, top + bar.y - 11, { size: 8, weight: 'bold', colour: INK, width: bar.width + 12, align: 'center', maxLines: 1 });
   }
   for (const label of chart.labels) {
     const level = session.levels[label.levelIndex];
-    doc.font(FONT).fontSize(8).fillColor(INK).text(`${level.value} · ${level.label}`, left + label.x, top + label.y, { width: label.width, align: 'center', lineBreak: false, ellipsis: true });
+    drawText(doc, `${level.value} · ${level.label}`, left + label.x, top + label.y, { size: 8, colour: INK, width: label.width, align: 'center', maxLines: 1 });
   }
   const legendY = top + 232;
   doc.rect(left + chart.plot.x, legendY, 10, 8).fillColor(BAR).fill();
-  doc.font(FONT).fontSize(8).fillColor(INK).text('Calibrated', left + chart.plot.x + 14, legendY, { lineBreak: false });
+  const legend = { size: 8, colour: INK, maxLines: 1 };
+  drawText(doc, 'Calibrated', left + chart.plot.x + 14, legendY - 1, legend);
   doc.rect(left + chart.plot.x + 80, legendY, 10, 8).lineWidth(0.8).strokeColor(MUTED).stroke();
-  doc.text('Before calibration', left + chart.plot.x + 94, legendY, { lineBreak: false });
+  drawText(doc, 'Before calibration', left + chart.plot.x + 94, legendY - 1, legend);
   doc.rect(left + chart.plot.x + 190, legendY, 10, 8).lineWidth(0.8).dash(3, { space: 2 }).strokeColor(STATUS_COLOURS.within).stroke().undash();
-  doc.text('Guideline: head counts allowed', left + chart.plot.x + 204, legendY, { lineBreak: false });
+  drawText(doc, 'Guideline: head counts allowed', left + chart.plot.x + 204, legendY - 1, legend);
   doc.x = left;
   doc.y = legendY + 20;
   if (distribution.evaluation) {

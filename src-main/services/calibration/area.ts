@@ -1,7 +1,7 @@
 import { calibrationArea } from '../../../src-shared/api/calibration';
 import { defineMainArea } from '../../area';
 import { calibrationEntities } from '../../store/entities/calibration';
-import { Calibration0009 } from '../../store/migrations/0009-calibration';
+import { Calibration0010 } from '../../store/migrations/0010-calibration';
 import { calibrationDemo } from './demo';
 import { calibrationHandlers } from './handlers';
 
@@ -10,6 +10,6 @@ export const calibrationMain = defineMainArea({
   contract: calibrationArea,
   handlers: calibrationHandlers,
   entities: calibrationEntities,
-  migrations: [Calibration0009],
+  migrations: [Calibration0010],
   demo: calibrationDemo,
 });

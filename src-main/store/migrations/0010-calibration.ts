@@ -6,8 +6,8 @@ import { migrationName, TRACKED_COLUMNS } from './kit';
  * session, and the history of every move. The review gains what calibration wrote back: the
  * rating before calibration and which session calibrated it, when and by whom.
  */
-export class Calibration0009 implements MigrationInterface {
-  name = migrationName('Calibration', 9);
+export class Calibration0010 implements MigrationInterface {
+  name = migrationName('Calibration', 10);
 
   async up(runner: QueryRunner): Promise<void> {
     const statements = [
