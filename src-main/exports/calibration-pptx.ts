@@ -7,10 +7,14 @@ import type { CalibrationMember } from '../../src-shared/api/calibration';
 import { bandLabel, distributionChartLayout, nineBoxLayout, type RuleStatus } from '../../src-shared/domain/calibration';
 import type { ServiceContext } from '../services/context';
 import { reportFileName, sessionReport, type SessionReport } from '../services/calibration/report';
+import { faceFor } from './fonts/faces';
+import { measureText } from './fonts/text-layout';
 
 type Slide = PptxGenJS.Slide;
+type Run = PptxGenJS.TextProps;
 
-const FONT = 'Arial';
+/** The primary Noto face; runs in other scripts name their own Noto family (see `runs`). */
+const FONT = 'Noto Sans';
 const INK = '1F2933';
 const MUTED = '6B7785';
 const RULE = 'D5DBE1';
@@ -34,11 +38,54 @@ export async function exportSessionPptx(ctx: ServiceContext, sessionId: string):
   return { fileName: reportFileName(report, 'pptx'), mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', contentBase64: Buffer.from(buffer).toString('base64') };
 }
 
+/** Noto family names as Office and LibreOffice know them, from the shared font module's face names. */
+function familyOf(face: string): string {
+  const base = face.split('-')[0];
+  return base === 'NotoSansCJKsc' ? 'Noto Sans CJK SC' : base.replace(/([a-z])([A-Z])/g, '$1 $2');
+}
+
+/**
+ * Text as runs of one font each, in reading order, chosen character by character by the same
+ * fallback chain the PDF uses: a slide names "Noto Sans CJK SC" for 王小明 and "Noto Sans" for
+ * Dvořáková, so PowerPoint and LibreOffice draw every script with a font that has it.
+ */
+function runs(text: string, options: PptxGenJS.TextPropsOptions = {}, bold = false): Run[] {
+  const out: Run[] = [];
+  let face: string | null = null;
+  for (const character of text) {
+    const next = faceFor(character.codePointAt(0)!, { weight: bold ? 'bold' : 'regular' }, face);
+    if (next === face && out.length) out[out.length - 1].text += character;
+    else out.push({ text: character, options: { ...options, bold, fontFace: familyOf(next) } });
+    face = next;
+  }
+  return out.length ? out : [{ text: '', options: { ...options, bold } }];
+}
+
+/** Several lines of runs, each line ending in a break. */
+function linesOf(items: { text: string; options?: PptxGenJS.TextPropsOptions; bold?: boolean }[]): Run[] {
+  return items.flatMap((item, i) => {
+    const line = runs(item.text, item.options, item.bold);
+    if (i < items.length - 1) line[line.length - 1].options = { ...line[line.length - 1].options, breakLine: true };
+    return line;
+  });
+}
+
+/** Width of one line of text in inches, measured with the embedded fonts' metrics. */
+const inches = (text: string, size: number, bold = false) => measureText(text, { size, weight: bold ? 'bold' : 'regular' }) / 72;
+
+/** The text cut with "…" to fit `width` inches on one line. */
+function fit(text: string, width: number, size: number): string {
+  if (inches(text, size) <= width) return text;
+  const characters = [...text];
+  while (characters.length > 1 && inches(`${characters.join('')}…`, size) > width) characters.pop();
+  return `${characters.join('').trimEnd()}…`;
+}
+
 function header(slide: Slide, report: SessionReport, title: string): void {
   const { session, distribution } = report;
   slide.addText(title, { x: LEFT, y: 0.15, w: WIDTH - 2 * LEFT, h: 0.5, fontFace: FONT, fontSize: 22, bold: true, color: INK, objectName: 'Title' });
   const facts = [session.name, session.cycleName, session.date, `${distribution.population} people placed`, distribution.holding ? `${distribution.holding} in the holding area` : null, session.status === 'finalised' ? 'finalised' : null];
-  slide.addText(facts.filter(Boolean).join(' · '), { x: LEFT, y: 0.62, w: WIDTH - 2 * LEFT, h: 0.3, fontFace: FONT, fontSize: 11, color: MUTED, objectName: 'Subtitle' });
+  slide.addText(runs(facts.filter(Boolean).join(' · ')), { x: LEFT, y: 0.62, w: WIDTH - 2 * LEFT, h: 0.3, fontFace: FONT, fontSize: 11, color: MUTED, objectName: 'Subtitle' });
 }
 
 /** The guidelines as coloured chips (green within, red over, orange under), one editable shape each. */
@@ -48,9 +95,9 @@ function guidelineChips(slide: Slide, pptx: PptxGenJS, report: SessionReport, y:
   let x = LEFT;
   for (const rule of evaluation.rules) {
     const text = `${rule.label}: ${rule.actual} (${rule.actualPercent} %) · ${rule.status === 'within' ? 'within' : `${rule.status} by ${rule.outsideBy}`}`;
-    const w = Math.min(6, 0.2 + text.length * 0.068);
+    const w = Math.min(6, 0.25 + inches(text, 9, true));
     if (x + w > WIDTH - LEFT) (x = LEFT, y += 0.34);
-    slide.addText(text, { shape: pptx.ShapeType.roundRect, rectRadius: 0.05, x, y, w, h: 0.28, fontFace: FONT, fontSize: 9, bold: true, color: 'FFFFFF', fill: { color: STATUS[rule.status] }, align: 'center', valign: 'middle', objectName: `Guideline: ${rule.label}` });
+    slide.addText(runs(text, {}, true), { shape: pptx.ShapeType.roundRect, rectRadius: 0.05, x, y, w, h: 0.28, fontFace: FONT, fontSize: 9, bold: true, color: 'FFFFFF', fill: { color: STATUS[rule.status] }, align: 'center', valign: 'middle', objectName: `Guideline: ${rule.label}` });
     x += w + 0.08;
   }
   return y + 0.38;
@@ -65,8 +112,8 @@ function nameColumns(slide: Slide, names: string[], area: { x: number; y: number
   const shown = names.length > capacity ? [...names.slice(0, capacity - 1), `+ ${names.length - capacity + 1} more`] : names;
   const columnWidth = area.w / columns;
   for (let c = 0; c * lines < shown.length; c++) {
-    const chunk = shown.slice(c * lines, (c + 1) * lines);
-    slide.addText(chunk.map((name, i) => ({ text: name, options: { breakLine: i < chunk.length - 1 } })), {
+    const chunk = shown.slice(c * lines, (c + 1) * lines).map((name) => ({ text: fit(name, columnWidth - 0.06, fontSize) }));
+    slide.addText(linesOf(chunk), {
       x: area.x + c * columnWidth, y: area.y, w: columnWidth, h: Math.min(area.h, chunk.length * NAME_LINE * (fontSize / 8) + 0.05),
       fontFace: FONT, fontSize, color: INK, valign: 'top', margin: 1, lineSpacingMultiple: 0.95, objectName: `${objectName} ${c + 1}`,
     });
@@ -87,14 +134,14 @@ function nineBoxSlide(pptx: PptxGenJS, report: SessionReport): void {
     const share = distribution.population ? Math.round((people.length / distribution.population) * 100) : 0;
     const x = area.x + box.x;
     const y = area.y + box.y;
-    slide.addText([
-      { text: style.name, options: { bold: true, fontSize: 12, breakLine: true } },
+    slide.addText(linesOf([
+      { text: style.name, options: { fontSize: 12 }, bold: true },
       { text: `${people.length} ${people.length === 1 ? 'person' : 'people'} · ${share} %`, options: { fontSize: 9, color: MUTED } },
-    ], { shape: pptx.ShapeType.rect, x, y, w: box.width, h: box.height, fill: { color: style.colour.slice(1) }, line: { color: RULE, width: 0.75 }, fontFace: FONT, color: INK, valign: 'top', margin: 4, objectName: `Box: ${style.name}` });
+    ]), { shape: pptx.ShapeType.rect, x, y, w: box.width, h: box.height, fill: { color: style.colour.slice(1) }, line: { color: RULE, width: 0.75 }, fontFace: FONT, color: INK, valign: 'top', margin: 4, objectName: `Box: ${style.name}` });
     nameColumns(slide, people.map((p) => p.employeeName), { x: x + 0.05, y: y + 0.45, w: box.width - 0.1, h: box.height - 0.5 }, 8, `People: ${style.name}`);
   }
   for (const label of layout.columnLabels) {
-    slide.addText(bandLabel(levels, settings.performanceBands, label.column), { x: area.x + label.x, y: area.y + label.y, w: label.width, h: label.height, fontFace: FONT, fontSize: 9, color: INK, align: 'center', objectName: `Performance band ${label.column + 1}` });
+    slide.addText(runs(bandLabel(levels, settings.performanceBands, label.column)), { x: area.x + label.x, y: area.y + label.y, w: label.width, h: label.height, fontFace: FONT, fontSize: 9, color: INK, align: 'center', objectName: `Performance band ${label.column + 1}` });
   }
   slide.addText('Performance →', { x: area.x + layout.performanceAxis.x, y: area.y + layout.performanceAxis.y, w: layout.performanceAxis.width, h: layout.performanceAxis.height, fontFace: FONT, fontSize: 10, bold: true, color: INK, align: 'center', objectName: 'Performance axis' });
   for (const label of layout.rowLabels) {
@@ -106,7 +153,7 @@ function nineBoxSlide(pptx: PptxGenJS, report: SessionReport): void {
 /** A text box turned to read upwards, filling the tall thin area (x, y, w, h) it is drawn in. */
 function rotatedText(slide: Slide, text: string, x: number, y: number, w: number, h: number, fontSize: number, bold: boolean, objectName: string): void {
   // A shape rotates about its centre: lay it out as wide as the area is tall, centred on the area.
-  slide.addText(text, { x: x + w / 2 - h / 2, y: y + h / 2 - w / 2, w: h, h: w, rotate: 270, fontFace: FONT, fontSize, bold, color: INK, align: 'center', valign: 'middle', objectName });
+  slide.addText(runs(text, {}, bold), { x: x + w / 2 - h / 2, y: y + h / 2 - w / 2, w: h, h: w, rotate: 270, fontFace: FONT, fontSize, bold, color: INK, align: 'center', valign: 'middle', objectName });
 }
 
 function binsSlide(pptx: PptxGenJS, report: SessionReport): void {
@@ -121,10 +168,10 @@ function binsSlide(pptx: PptxGenJS, report: SessionReport): void {
     const people: CalibrationMember[] = byLevel[i];
     const x = LEFT + i * (w + gap);
     const share = distribution.population ? Math.round((people.length / distribution.population) * 1000) / 10 : 0;
-    slide.addText([
-      { text: `${level.value} · ${level.label}`, options: { bold: true, fontSize: 12, breakLine: true } },
+    slide.addText(linesOf([
+      { text: `${level.value} · ${level.label}`, options: { fontSize: 12 }, bold: true },
       { text: `${people.length} ${people.length === 1 ? 'person' : 'people'} · ${share} %`, options: { fontSize: 9 } },
-    ], { shape: pptx.ShapeType.rect, x, y: top, w, h: 0.62, fill: { color: 'E6FCF5' }, line: { color: RULE, width: 0.75 }, fontFace: FONT, color: INK, valign: 'middle', align: 'center', objectName: `Bin: ${level.label}` });
+    ]), { shape: pptx.ShapeType.rect, x, y: top, w, h: 0.62, fill: { color: 'E6FCF5' }, line: { color: RULE, width: 0.75 }, fontFace: FONT, color: INK, valign: 'middle', align: 'center', objectName: `Bin: ${level.label}` });
     slide.addShape(pptx.ShapeType.rect, { x, y: top + 0.66, w, h: 7.3 - top - 0.66, fill: { color: 'F8F9FA' }, line: { color: RULE, width: 0.5 }, objectName: `Bin area: ${level.label}` });
     nameColumns(slide, people.map((p) => p.employeeName), { x: x + 0.04, y: top + 0.72, w: w - 0.08, h: 7.3 - top - 0.8 }, 8, `People: ${level.label}`);
   });
@@ -154,7 +201,7 @@ function distributionSlide(pptx: PptxGenJS, report: SessionReport): void {
   });
   for (const label of chart.labels) {
     const level = session.levels[label.levelIndex];
-    slide.addText(`${level.value} · ${level.label}`, { x: area.x + label.x, y: area.y + label.y, w: label.width, h: label.height, fontFace: FONT, fontSize: 10, color: INK, align: 'center', valign: 'top', objectName: `Level: ${level.label}` });
+    slide.addText(runs(`${level.value} · ${level.label}`), { x: area.x + label.x, y: area.y + label.y, w: label.width, h: label.height, fontFace: FONT, fontSize: 10, color: INK, align: 'center', valign: 'top', objectName: `Level: ${level.label}` });
   }
   slide.addShape(pptx.ShapeType.rect, { x: area.x + chart.plot.x, y: 6.95, w: 0.2, h: 0.16, fill: { color: BAR }, objectName: 'Legend calibrated swatch' });
   slide.addText('Calibrated', { x: area.x + chart.plot.x + 0.25, y: 6.88, w: 1.2, h: 0.3, fontFace: FONT, fontSize: 9, color: INK, objectName: 'Legend calibrated' });
@@ -171,10 +218,11 @@ function guidelineTable(slide: Slide, { session, distribution }: SessionReport):
     slide.addText('No distribution guidelines for this session.', { x, y: 1.2, w: 3.9, h: 0.4, fontFace: FONT, fontSize: 11, color: MUTED, objectName: 'Guidelines' });
     return;
   }
-  slide.addText(`${session.guidelines.name} (${session.guidelines.mode})`, { x, y: 1.15, w: 3.9, h: 0.35, fontFace: FONT, fontSize: 12, bold: true, color: INK, objectName: 'Guidelines title' });
+  slide.addText(runs(`${session.guidelines.name} (${session.guidelines.mode})`, {}, true), { x, y: 1.15, w: 3.9, h: 0.35, fontFace: FONT, fontSize: 12, bold: true, color: INK, objectName: 'Guidelines title' });
   const head = ['Guideline', 'Target', 'Actual'].map((text) => ({ text, options: { bold: true, color: INK, fill: { color: 'F1F3F5' } } }));
+  // Table cells take one font each: the label's first run decides (guideline labels are the scale's words).
   const rows = distribution.evaluation.rules.map((rule) => [
-    { text: rule.label, options: {} },
+    { text: rule.label, options: { fontFace: runs(rule.label)[0].options?.fontFace ?? FONT } },
     { text: rule.target, options: {} },
     { text: `${rule.actual} (${rule.actualPercent} %)`, options: { bold: true, color: STATUS[rule.status] } },
   ]);

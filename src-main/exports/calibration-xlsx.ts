@@ -66,7 +66,7 @@ function addHistorySheet(workbook: ExcelJS.Workbook, report: SessionReport): voi
     label(levels, c.performanceFrom), label(levels, c.performanceTo), label(settings.potentialLevels, c.potentialFrom), label(settings.potentialLevels, c.potentialTo),
     c.reasonCode, c.reasonLabel, c.comment, c.undoneAt ? `${c.undoneAt.replace('T', ' ').slice(0, 16)} by ${c.undoneBy}` : null,
   ]);
-  addTableSheet(workbook, 'History', HISTORY_HEADERS, rows);
+  addTableSheet(workbook, 'Change history', HISTORY_HEADERS, rows);
 }
 
 function addDistributionSheet(workbook: ExcelJS.Workbook, report: SessionReport): void {
