@@ -248,8 +248,9 @@ export function distributionChartLayout(
 ): DistributionChartLayout {
   const plot = { x: area.labelSize * 1.5, y: area.labelSize * 0.5, width: area.width - area.labelSize * 1.5, height: area.height - area.labelSize * 2.5 };
   const population = calibrated.reduce((sum, n) => sum + n, 0);
-  const targetTops = (evaluation?.rules ?? []).map((rule) => Math.min(rule.max, population));
-  const top = niceCeiling(Math.max(1, ...calibrated, ...original, ...targetTops));
+  // Bounds that matter set the scale; "at least" bands (up to everyone) run off the top instead of flattening the bars.
+  const bounds = (evaluation?.rules ?? []).flatMap((rule) => [rule.min, ...(rule.max < population ? [rule.max] : [])]);
+  const top = niceCeiling(Math.max(1, ...calibrated, ...original, ...bounds));
   const slot = plot.width / Math.max(1, levelCount);
   const barWidth = slot * 0.36;
   const yOf = (value: number) => plot.y + plot.height - (value / top) * plot.height;

@@ -114,7 +114,8 @@ function buildSession(db: Database.Database, rng: Rng, plan: SessionPlan): Built
     const level = levelOfRating(plan.levels, original);
     const index = level ? plan.levels.indexOf(level) : -1;
     // Potential leans on performance: strong performers more often high.
-    const potential = rng.next() < plan.potentialShare ? Math.max(1, Math.min(3, Math.round((index >= 0 ? index / (plan.levels.length - 1) : 0.5) * 2 + (rng.next() - 0.5) * 1.6 + 0.2))) : null;
+    const lean = index >= 0 ? index / (plan.levels.length - 1) : 0.5;
+    const potential = rng.next() < plan.potentialShare ? Math.max(1, Math.min(3, 1 + Math.round(lean * 2 + (rng.next() - 0.5) * 1.8))) : null;
     const moves = level !== null && rng.next() < plan.moveShare;
     const to = moves ? plan.levels[Math.max(0, Math.min(plan.levels.length - 1, index + (rng.next() < 0.55 ? -1 : 1)))].value : null;
     const memberId = rng.uuid();
