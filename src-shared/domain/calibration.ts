@@ -169,6 +169,31 @@ function washColour(score: number): string {
   return `#${a.map((c, i) => Math.round(c + (b[i] - c) * t).toString(16).padStart(2, '0')).join('')}`;
 }
 
+export const DEFAULT_POTENTIAL: ScaleLevel[] = [{ value: 1, label: 'Low' }, { value: 2, label: 'Medium' }, { value: 3, label: 'High' }];
+
+export const DEFAULT_REASONS = [
+  { code: 'EVIDENCE', label: 'Evidence not reflected in the review' },
+  { code: 'CONSISTENCY', label: 'Consistency across teams' },
+  { code: 'SCOPE', label: 'Scope or complexity of the role' },
+  { code: 'TREND', label: 'Recent change in performance' },
+  { code: 'GUIDELINE', label: 'Distribution guideline' },
+  { code: 'OTHER', label: 'Other (see comment)' },
+];
+
+/** A new session's set-up: a 3×3 grid (2×2 on a two-level scale), low / medium / high potential and the standard reason codes. */
+export function defaultSessionSettings(levelCount: number) {
+  const columns = Math.max(2, Math.min(3, levelCount));
+  return {
+    potentialLevels: DEFAULT_POTENTIAL.map((level) => ({ ...level })),
+    columns,
+    rows: 3,
+    performanceBands: defaultBands(levelCount, columns),
+    potentialBands: [1, 1, 1],
+    boxes: defaultBoxes(columns, 3),
+    reasonCodes: DEFAULT_REASONS.map((reason) => ({ ...reason })),
+  };
+}
+
 // ---- Layouts drawn by the screen, the PDF and the PPTX ------------------------------------------
 
 export interface Rect {

@@ -1,34 +1,12 @@
 // What every calibration service reads: a session with its cycle's scale, guidelines and
 // settings, the people in it, and the SQL that puts a review's rating on its nearest level.
 import type { CalibrationMember, CalibrationSession, FinaliseSummary, SessionPopulation, SessionSettings } from '../../../src-shared/api/calibration';
-import { defaultBands, defaultBoxes, levelOfRating, movementOf, type GuidelineRule, type ScaleLevel } from '../../../src-shared/domain/calibration';
+import { defaultSessionSettings, levelOfRating, movementOf, type GuidelineRule, type ScaleLevel } from '../../../src-shared/domain/calibration';
 import { AppError, notFound } from '../../../src-shared/errors';
 import type { ServiceContext } from '../context';
 
-export const DEFAULT_POTENTIAL: ScaleLevel[] = [{ value: 1, label: 'Low' }, { value: 2, label: 'Medium' }, { value: 3, label: 'High' }];
-
-export const DEFAULT_REASONS = [
-  { code: 'EVIDENCE', label: 'Evidence not reflected in the review' },
-  { code: 'CONSISTENCY', label: 'Consistency across teams' },
-  { code: 'SCOPE', label: 'Scope or complexity of the role' },
-  { code: 'TREND', label: 'Recent change in performance' },
-  { code: 'GUIDELINE', label: 'Distribution guideline' },
-  { code: 'OTHER', label: 'Other (see comment)' },
-];
-
-/** A 3×3 grid (2×2 on a two-level scale), low / medium / high potential and the standard reason codes. */
-export function defaultSettings(levelCount: number): SessionSettings {
-  const columns = Math.min(3, levelCount);
-  return {
-    potentialLevels: DEFAULT_POTENTIAL.map((level) => ({ ...level })),
-    columns,
-    rows: 3,
-    performanceBands: defaultBands(levelCount, columns),
-    potentialBands: [1, 1, 1],
-    boxes: defaultBoxes(columns, 3),
-    reasonCodes: DEFAULT_REASONS.map((reason) => ({ ...reason })),
-  };
-}
+/** A new session's set-up for a scale of `levelCount` levels. */
+export const defaultSettings = (levelCount: number): SessionSettings => defaultSessionSettings(levelCount);
 
 /**
  * SQL that puts `expr` (a review rating) on the nearest of `levels`, halfway going up, as
