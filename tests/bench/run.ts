@@ -9,6 +9,7 @@ import { createAppHost } from '../../src-main/app-host';
 import { buildEmployeeQuery } from '../../src-main/services/people/employees';
 import { generateDemoOrganisation } from '../../src-main/services/people/demo';
 import { benchBrowserGrid } from './browser-grid';
+import { benchCalibration } from './calibration';
 import { benchReviews } from './reviews';
 import { benchSkills } from './skills';
 import { median, time } from './timing';
@@ -110,6 +111,7 @@ async function main() {
     for (const row of await benchBrowserGrid(dbPath)) rows.push(row);
     for (const row of await benchSkills(dir)) rows.push(row);
     for (const row of await benchReviews(dir)) rows.push(row);
+    for (const row of await benchCalibration(dir)) rows.push(row);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@
 // settings, the people in it, and the SQL that puts a review's rating on its nearest level.
 import type { CalibrationMember, CalibrationSession, FinaliseSummary, SessionPopulation, SessionSettings } from '../../../src-shared/api/calibration';
 import { defaultSessionSettings, levelOfRating, movementOf, type GuidelineRule, type ScaleLevel } from '../../../src-shared/domain/calibration';
+import type Database from 'better-sqlite3';
 import { AppError, notFound } from '../../../src-shared/errors';
 import type { ServiceContext } from '../context';
 
@@ -19,8 +20,8 @@ export function nearestLevelSql(levels: readonly ScaleLevel[], expr: string): st
   return `CASE WHEN ${expr} IS NULL THEN NULL ${whens.join(' ')} ELSE ${levels[levels.length - 1].value} END`;
 }
 
-/** The review's rating before this session wrote to it: kept on the placement once written, else the review's own. */
-export const ORIGINAL_RATING_SQL = `CASE WHEN m.review_before IS NOT NULL THEN json_extract(m.review_before, '$.finalRating') ELSE r.final_rating END`;
+/** The review's rating before this session wrote to it (the review's own until then; a trigger keeps it in step). */
+export const ORIGINAL_RATING_SQL = `m.original_rating`;
 
 // ---- Sessions ----------------------------------------------------------------------------------
 
@@ -96,46 +97,63 @@ export function assertCycleOpen(session: CalibrationSession): void {
 
 // ---- People ------------------------------------------------------------------------------------
 
+// People are read in one pass over the placements with their review and employee; the few
+// departments, managers and jobs they name are looked up once each (per-row joins on text ids
+// were most of the cost of a 2,000-person session), and the move counts in one grouped query.
 const MEMBER_SELECT = `SELECT m.id, m.version, m.session_id AS sessionId, m.review_id AS reviewId, m.employee_id AS employeeId,
   e.first_name || ' ' || e.last_name AS employeeName, e.employee_number AS employeeNumber,
-  r.department_id AS departmentId, d.name AS departmentName, r.manager_id AS managerId, mg.first_name || ' ' || mg.last_name AS managerName,
-  r.job_id AS jobId, j.title AS jobTitle, j.level AS jobLevel, r.status AS reviewStatus,
+  r.department_id AS departmentId, r.manager_id AS managerId, r.job_id AS jobId, r.status AS reviewStatus,
   ${ORIGINAL_RATING_SQL} AS originalRating, m.performance AS storedPerformance, m.potential, m.risk_of_loss AS riskOfLoss, m.impact_of_loss AS impactOfLoss,
-  m.comment, m.private_note AS privateNote, m.discussed, m.archived AS removed,
-  (SELECT count(*) FROM calibration_change ch WHERE ch.member_id = m.id AND ch.kind = 'move' AND ch.undone_at IS NULL) AS changeCount
-  FROM calibration_member m
-  JOIN review r ON r.id = m.review_id JOIN employee e ON e.id = m.employee_id
-  LEFT JOIN department d ON d.id = r.department_id LEFT JOIN employee mg ON mg.id = r.manager_id LEFT JOIN job j ON j.id = r.job_id`;
+  m.comment, m.private_note AS privateNote, m.discussed, m.archived AS removed
+  FROM calibration_member m JOIN review r ON r.id = m.review_id JOIN employee e ON e.id = m.employee_id`;
 
-type MemberSqlRow = Omit<CalibrationMember, 'originalLevel' | 'performance' | 'performanceSet' | 'discussed' | 'movement' | 'removed'> & {
+type MemberSqlRow = Omit<CalibrationMember, 'departmentName' | 'managerName' | 'jobTitle' | 'jobLevel' | 'originalLevel' | 'performance' | 'performanceSet' | 'discussed' | 'movement' | 'removed' | 'changeCount'> & {
   storedPerformance: number | null; discussed: number; removed: number;
 };
 
-function toMember(levels: readonly ScaleLevel[], row: MemberSqlRow): CalibrationMember {
-  const { storedPerformance, ...rest } = row;
-  const originalLevel = levelOfRating(levels, row.originalRating)?.value ?? null;
-  const performance = storedPerformance ?? originalLevel;
-  return {
-    ...rest,
-    originalLevel,
-    performance,
-    performanceSet: storedPerformance !== null,
-    discussed: Boolean(row.discussed),
-    movement: movementOf(levels, row.originalRating, performance),
-    removed: Boolean(row.removed),
-  };
+/** id → value for the ids among `ids`, one query (table and columns come from code). */
+function lookup<T>(ctx: ServiceContext, sql: string, ids: Iterable<string | null>): Map<string, T> {
+  const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = ctx.store.raw.prepare(sql).all(JSON.stringify(wanted)) as (T & { id: string })[];
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+function readMembers(ctx: ServiceContext, session: CalibrationSession, where: string, ...params: unknown[]): CalibrationMember[] {
+  const rows = ctx.store.raw.prepare(`${MEMBER_SELECT} WHERE ${where} ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE`).all(...params) as MemberSqlRow[];
+  const departments = lookup<{ name: string }>(ctx, `SELECT id, name FROM department WHERE id IN (SELECT value FROM json_each(?))`, rows.map((r) => r.departmentId));
+  const managers = lookup<{ name: string }>(ctx, `SELECT id, first_name || ' ' || last_name AS name FROM employee WHERE id IN (SELECT value FROM json_each(?))`, rows.map((r) => r.managerId));
+  const jobs = lookup<{ title: string; level: string | null }>(ctx, `SELECT id, title, level FROM job WHERE id IN (SELECT value FROM json_each(?))`, rows.map((r) => r.jobId));
+  const moves = new Map((ctx.store.raw.prepare(`SELECT member_id AS id, count(*) AS n FROM calibration_change
+      WHERE session_id = ? AND kind = 'move' AND undone_at IS NULL GROUP BY member_id`).all(session.id) as { id: string; n: number }[]).map((row) => [row.id, row.n]));
+  return rows.map((row) => {
+    const { storedPerformance, ...rest } = row;
+    const originalLevel = levelOfRating(session.levels, row.originalRating)?.value ?? null;
+    const performance = storedPerformance ?? originalLevel;
+    const job = row.jobId ? jobs.get(row.jobId) : undefined;
+    return {
+      ...rest,
+      departmentName: row.departmentId ? departments.get(row.departmentId)?.name ?? null : null,
+      managerName: row.managerId ? managers.get(row.managerId)?.name ?? null : null,
+      jobTitle: job?.title ?? null,
+      jobLevel: job?.level ?? null,
+      originalLevel,
+      performance,
+      performanceSet: storedPerformance !== null,
+      discussed: Boolean(row.discussed),
+      movement: movementOf(session.levels, row.originalRating, performance),
+      changeCount: moves.get(row.id) ?? 0,
+      removed: Boolean(row.removed),
+    };
+  });
 }
 
 export function listMembers(ctx: ServiceContext, session: CalibrationSession, includeRemoved = false): CalibrationMember[] {
-  const rows = ctx.store.raw
-    .prepare(`${MEMBER_SELECT} WHERE m.session_id = ? ${includeRemoved ? '' : 'AND m.archived = 0'} ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE`)
-    .all(session.id) as MemberSqlRow[];
-  return rows.map((row) => toMember(session.levels, row));
+  return readMembers(ctx, session, `m.session_id = ? ${includeRemoved ? '' : 'AND m.archived = 0'}`, session.id);
 }
 
 export function findMember(ctx: ServiceContext, session: CalibrationSession, memberId: string): CalibrationMember | undefined {
-  const row = ctx.store.raw.prepare(`${MEMBER_SELECT} WHERE m.id = ? AND m.session_id = ?`).get(memberId, session.id) as MemberSqlRow | undefined;
-  return row && toMember(session.levels, row);
+  return readMembers(ctx, session, `m.id = ? AND m.session_id = ?`, memberId, session.id)[0];
 }
 
 /** A person of this session (not removed from it), or NOT_FOUND saying so. */
@@ -144,6 +162,20 @@ export function getMember(ctx: ServiceContext, session: CalibrationSession, memb
   if (!member) throw new AppError('NOT_FOUND', `This person is not in the session “${session.name}”.`);
   if (member.removed) throw invalid(`${member.employeeName} was removed from the session “${session.name}”; add them again first.`);
   return member;
+}
+
+const statements = new WeakMap<object, Map<string, Database.Statement>>();
+
+/** A prepared statement for SQL built from a session's scale, kept per connection (a move reuses the last one's). */
+export function prepared(ctx: ServiceContext, sql: string): Database.Statement {
+  let cache = statements.get(ctx.store.raw);
+  if (!cache) statements.set(ctx.store.raw, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    if (cache.size > 50) cache.clear();
+    cache.set(sql, (statement = ctx.store.raw.prepare(sql)));
+  }
+  return statement;
 }
 
 export const scaleText = (levels: readonly ScaleLevel[]) => levels.map((level) => `${level.value} (${level.label})`).join(', ');

@@ -102,8 +102,8 @@ function buildSession(db: Database.Database, rng: Rng, plan: SessionPlan): Built
     settings: JSON.stringify(defaultSettings(plan.levels.length)), startedAt,
   });
   const insertMember = db.prepare(`INSERT INTO calibration_member (id, created_at, updated_at, version, session_id, review_id, employee_id, performance, potential,
-      risk_of_loss, impact_of_loss, comment, discussed, archived)
-    VALUES (@id, @now, @now, @version, @sessionId, @reviewId, @employeeId, @performance, @potential, @risk, @impact, @comment, @discussed, 0)`);
+      risk_of_loss, impact_of_loss, comment, discussed, original_rating, archived)
+    VALUES (@id, @now, @now, @version, @sessionId, @reviewId, @employeeId, @performance, @potential, @risk, @impact, @comment, @discussed, @original, 0)`);
   const insertChange = db.prepare(`INSERT INTO calibration_change (id, session_id, member_id, kind, at, actor, performance_from, performance_to, potential_from, potential_to, reason_code, reason_label, comment)
     VALUES (@id, @sessionId, @memberId, 'move', @at, @actor, @from, @to, @potential, @potential, @code, @label, @comment)`);
   const reasons = defaultSettings(plan.levels.length).reasonCodes;
@@ -124,7 +124,7 @@ function buildSession(db: Database.Database, rng: Rng, plan: SessionPlan): Built
     insertMember.run({
       id: memberId, now: plan.now, version: moves && to !== level!.value ? 2 : 1, sessionId: id, reviewId: person.reviewId, employeeId: person.employeeId,
       performance: to !== null && to !== level!.value ? to : null, potential, risk, impact: risk ? rng.pick(['low', 'medium', 'high'] as const) : null,
-      comment: discussed && rng.next() < 0.4 ? rng.pick(COMMENTS) : null, discussed: discussed ? 1 : 0,
+      comment: discussed && rng.next() < 0.4 ? rng.pick(COMMENTS) : null, discussed: discussed ? 1 : 0, original,
     });
     if (to !== null && to !== level!.value) {
       const reason = rng.pick(reasons);

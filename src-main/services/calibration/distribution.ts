@@ -4,7 +4,7 @@
 import type { CalibrationSession, SessionDistribution } from '../../../src-shared/api/calibration';
 import { boxIndex, boxOf, evaluateGuidelines, levelIndexOf } from '../../../src-shared/domain/calibration';
 import type { ServiceContext } from '../context';
-import { nearestLevelSql, ORIGINAL_RATING_SQL } from './common';
+import { nearestLevelSql, ORIGINAL_RATING_SQL, prepared } from './common';
 
 export type SplitBy = 'department' | 'jobLevel' | 'manager';
 
@@ -25,11 +25,11 @@ interface CountRow {
 
 /** The grouped counts behind the distribution: one row per (calibrated, original, potential[, group]). */
 export function distributionSql(session: Pick<CalibrationSession, 'levels'>, splitBy?: SplitBy): string {
-  const original = nearestLevelSql(session.levels, `(${ORIGINAL_RATING_SQL})`);
+  const original = nearestLevelSql(session.levels, ORIGINAL_RATING_SQL);
   const split = splitBy ? SPLITS[splitBy] : { key: 'NULL', name: 'NULL' };
   return `SELECT coalesce(m.performance, ${original}) AS performance, ${original} AS original, m.potential AS potential,
       ${split.key} AS groupKey, ${split.name} AS groupName, count(*) AS n
-    FROM calibration_member m JOIN review r ON r.id = m.review_id
+    FROM calibration_member m ${splitBy ? 'JOIN review r ON r.id = m.review_id' : ''}
     ${splitBy === 'department' ? 'LEFT JOIN department d ON d.id = r.department_id' : ''}
     ${splitBy === 'jobLevel' ? 'LEFT JOIN job j ON j.id = r.job_id' : ''}
     ${splitBy === 'manager' ? 'LEFT JOIN employee mg ON mg.id = r.manager_id' : ''}
@@ -38,8 +38,8 @@ export function distributionSql(session: Pick<CalibrationSession, 'levels'>, spl
 }
 
 export function getDistribution(ctx: ServiceContext, session: CalibrationSession, splitBy?: SplitBy): SessionDistribution {
-  const rows = ctx.store.raw.prepare(distributionSql(session, splitBy)).all({ sessionId: session.id }) as CountRow[];
-  const { changes } = ctx.store.raw.prepare(`SELECT count(*) AS changes FROM calibration_change WHERE session_id = ? AND kind = 'move' AND undone_at IS NULL`).get(session.id) as { changes: number };
+  const rows = prepared(ctx, distributionSql(session, splitBy)).all({ sessionId: session.id }) as CountRow[];
+  const { changes } = prepared(ctx, `SELECT count(*) AS changes FROM calibration_change WHERE session_id = ? AND kind = 'move' AND undone_at IS NULL`).get(session.id) as { changes: number };
   const whole = fold(session, rows);
   const groups = new Map<string, CountRow[]>();
   if (splitBy) for (const row of rows) groups.set(row.groupKey ?? '', [...(groups.get(row.groupKey ?? '') ?? []), row]);

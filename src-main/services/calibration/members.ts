@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Input } from '../../../src-shared/api';
 import { memberFields, type CalibrationChange, type CalibrationMember, type CalibrationSession, type SessionDistribution } from '../../../src-shared/api/calibration';
+import { movementOf } from '../../../src-shared/domain/calibration';
 import { AppError, type ErrorIssue } from '../../../src-shared/errors';
 import { CalibrationMemberEntity, type CalibrationMemberRow } from '../../store/entities/calibration';
 import type { ServiceContext } from '../context';
@@ -72,7 +73,12 @@ export async function movePerson(ctx: ServiceContext, input: Input<'calibration.
   if (changes !== 1) throw new AppError('CONFLICT', `The placement of ${member.employeeName} was changed elsewhere since you opened it. Nothing was saved; reload to see the latest values.`);
   insertMove(ctx, session, member.id, from, to, reason);
   await recordAudit(ctx, [{ entity: 'calibration_member', entityId: member.id, action: 'update', before: { ...from, version: member.version }, after: { ...to, reasonCode: reason.code, comment: reason.comment, version: member.version + 1 } }]);
-  return { member: getMember(ctx, session, member.id), distribution: getDistribution(ctx, session) };
+  // The placement as stored now, without reading it back: only these fields changed.
+  const after: CalibrationMember = {
+    ...member, ...to, version: member.version + 1, changeCount: member.changeCount + 1,
+    performanceSet: member.performanceSet || to.performance !== from.performance, movement: movementOf(session.levels, member.originalRating, to.performance),
+  };
+  return { member: after, distribution: getDistribution(ctx, session) };
 }
 
 type MemberValues = {

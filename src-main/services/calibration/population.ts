@@ -93,7 +93,8 @@ export async function syncMembers(ctx: ServiceContext, session: { id: string; cy
   const target = new Map(matched.filter((m) => !elsewhere.has(m.employeeId)).map((m) => [m.employeeId, m]));
   const existing = db.prepare(`SELECT id, employee_id AS employeeId, archived, version FROM calibration_member WHERE session_id = ?`).all(session.id) as { id: string; employeeId: string; archived: number; version: number }[];
   const byEmployee = new Map(existing.map((row) => [row.employeeId, row]));
-  const insert = db.prepare(`INSERT INTO calibration_member (id, created_at, updated_at, version, session_id, review_id, employee_id) VALUES (@id, @now, @now, 1, @sessionId, @reviewId, @employeeId)`);
+  const insert = db.prepare(`INSERT INTO calibration_member (id, created_at, updated_at, version, session_id, review_id, employee_id, original_rating)
+    SELECT @id, @now, @now, 1, @sessionId, @reviewId, @employeeId, r.final_rating FROM review r WHERE r.id = @reviewId`);
   const setArchived = db.prepare(`UPDATE calibration_member SET archived = @archived, updated_at = @now, version = version + 1 WHERE id = @id`);
   const history = db.prepare(`INSERT INTO calibration_change (id, session_id, member_id, kind, at, actor, comment) VALUES (@id, @sessionId, @memberId, @kind, @now, @actor, @comment)`);
   const audit: Parameters<typeof recordAudit>[1] = [];

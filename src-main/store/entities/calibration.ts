@@ -66,6 +66,8 @@ export interface CalibrationMemberRow extends Tracked {
   /** The calibrated performance level; null follows the review's own rating. */
   performance: number | null;
   potential: number | null;
+  /** The review's rating before this session wrote to it (kept in step with the review by a trigger). */
+  originalRating: number | null;
   riskOfLoss: 'low' | 'medium' | 'high' | null;
   impactOfLoss: 'low' | 'medium' | 'high' | null;
   comment: string | null;
@@ -81,7 +83,7 @@ export const CalibrationMemberEntity = new EntitySchema<CalibrationMemberRow>({
   tableName: 'calibration_member',
   columns: {
     ...trackedColumns, sessionId: { type: 'text', name: 'session_id' }, reviewId: { type: 'text', name: 'review_id' }, employeeId: { type: 'text', name: 'employee_id' },
-    performance: { type: 'real', nullable: true }, potential: { type: 'integer', nullable: true },
+    performance: { type: 'real', nullable: true }, potential: { type: 'integer', nullable: true }, originalRating: { type: 'real', nullable: true, name: 'original_rating' },
     riskOfLoss: nullableText('risk_of_loss'), impactOfLoss: nullableText('impact_of_loss'), comment: nullableText(), privateNote: nullableText('private_note'),
     discussed: { type: 'boolean', default: false }, reviewBefore: nullableText('review_before'), archived,
   },

@@ -3,7 +3,7 @@ import { migrationName, TRACKED_COLUMNS } from './kit';
 
 /**
  * Calibration: guideline sets, sessions on a review cycle, one placement per person and
- * session, and the history of every move. The review gains what calibration wrote back: the
+ * session (with its review's rating kept in step by a trigger), and the history of every move. The review gains what calibration wrote back: the
  * rating before calibration and which session calibrated it, when and by whom.
  */
 export class Calibration0010 implements MigrationInterface {
@@ -31,10 +31,12 @@ export class Calibration0010 implements MigrationInterface {
         employee_id TEXT NOT NULL REFERENCES employee(id),
         performance REAL, potential INTEGER,
         risk_of_loss TEXT CHECK (risk_of_loss IN ('low','medium','high')), impact_of_loss TEXT CHECK (impact_of_loss IN ('low','medium','high')),
-        comment TEXT, private_note TEXT, discussed INTEGER NOT NULL DEFAULT 0, review_before TEXT,
+        original_rating REAL, comment TEXT, private_note TEXT, discussed INTEGER NOT NULL DEFAULT 0, review_before TEXT,
         archived INTEGER NOT NULL DEFAULT 0,
         UNIQUE (session_id, employee_id))`,
       `CREATE INDEX calibration_member_review ON calibration_member (review_id)`,
+      // The distribution, the counts of a session and a move's answer read this index alone.
+      `CREATE INDEX calibration_member_placement ON calibration_member (session_id, archived, performance, original_rating, potential, discussed)`,
       `CREATE TABLE calibration_change (
         id TEXT PRIMARY KEY NOT NULL, session_id TEXT NOT NULL REFERENCES calibration_session(id),
         member_id TEXT NOT NULL REFERENCES calibration_member(id),
@@ -47,11 +49,18 @@ export class Calibration0010 implements MigrationInterface {
       `ALTER TABLE review ADD COLUMN calibration_session_id TEXT REFERENCES calibration_session(id)`,
       `ALTER TABLE review ADD COLUMN calibrated_at TEXT`,
       `ALTER TABLE review ADD COLUMN calibrated_by TEXT`,
+      // A placement keeps its review's rating (its "original") in step, so counting a session needs no
+      // join; once this session has written to the review, the original stays what it was before.
+      `CREATE TRIGGER review_rating_to_calibration AFTER UPDATE OF final_rating ON review BEGIN
+         UPDATE calibration_member SET original_rating = NEW.final_rating
+          WHERE review_id = NEW.id AND review_before IS NULL AND original_rating IS NOT NEW.final_rating;
+       END`,
     ];
     for (const sql of statements) await runner.query(sql);
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TRIGGER IF EXISTS review_rating_to_calibration`);
     for (const column of ['calibrated_by', 'calibrated_at', 'calibration_session_id', 'rating_before_calibration']) await runner.query(`ALTER TABLE review DROP COLUMN ${column}`);
     for (const table of ['calibration_change', 'calibration_member', 'calibration_session', 'calibration_guideline_set']) await runner.query(`DROP TABLE IF EXISTS ${table}`);
   }

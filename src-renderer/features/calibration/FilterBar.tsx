@@ -30,8 +30,13 @@ export function FilterBar({ members, state, filter, onChange }: { members: Calib
   const present = useMemo(() => new Set(members.map((m) => m.departmentId)), [members]);
   const departmentList = useMemo(() => {
     const rows = departments.data?.rows ?? [];
-    // A department is offered when someone in the session is in it or below it.
-    return departmentOptions(rows).filter((option) => [...subtreeOf(rows, option.value)].some((id) => present.has(id)));
+    // A department is offered when someone in the session is in it or below it: walk up from each person's.
+    const parentOf = new Map(rows.map((d) => [d.id, d.parentId]));
+    const offered = new Set<string>();
+    for (const id of present) {
+      for (let at: string | null | undefined = id; at && !offered.has(at); at = parentOf.get(at)) offered.add(at);
+    }
+    return departmentOptions(rows).filter((option) => offered.has(option.value));
   }, [departments.data, present]);
   const managers = useMemo(() => {
     const seen = new Map<string, string>();

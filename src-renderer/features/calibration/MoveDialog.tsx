@@ -29,13 +29,16 @@ export function MoveDialog({ session, request, countsByLevel, onCancel, onConfir
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // The last request stays on screen while the dialog fades out.
+  const [shown, setShown] = useState<MoveRequest | null>(request);
   useEffect(() => {
     if (!request) return;
+    setShown(request);
     setPerformance(request.to.performance === null ? null : String(request.to.performance));
     setPotential(request.to.potential === null ? null : String(request.to.potential));
     setError(null);
   }, [request]);
-  const member = request?.member;
+  const member = (request ?? shown)?.member;
   const to: Placement = { performance: performance === null ? null : Number(performance), potential: potential === null ? null : Number(potential) };
   const preview = useMemo(() => {
     if (!member || !session.guidelines) return null;
@@ -46,8 +49,9 @@ export function MoveDialog({ session, request, countsByLevel, onCancel, onConfir
     if (next >= 0) counts[next]++;
     return evaluateGuidelines(session.levels, session.guidelines.rules, counts);
   }, [member, session, countsByLevel, to.performance]);
-  if (!request || !member) return <Modal opened={false} onClose={onCancel} />;
-  const choices = request.performanceChoices ?? session.levels.map((l) => l.value);
+  const current = request ?? shown;
+  if (!current || !member) return null;
+  const choices = current.performanceChoices ?? session.levels.map((l) => l.value);
   const performanceOptions = levelOptions(session.levels).filter((o) => choices.includes(Number(o.value)));
   const confirm = async () => {
     if (to.performance === member.performance && to.potential === member.potential) {
@@ -59,13 +63,13 @@ export function MoveDialog({ session, request, countsByLevel, onCancel, onConfir
       return;
     }
     setSaving(true);
-    const problem = await onConfirm(request, to, { reasonCode, comment: comment.trim() });
+    const problem = await onConfirm(current, to, { reasonCode, comment: comment.trim() });
     setSaving(false);
     if (problem) setError(problem);
     else (setComment(''), setReasonCode(null));
   };
   return (
-    <Modal opened onClose={onCancel} title={`Move ${member.employeeName}`} size="lg" data-testid="move-dialog">
+    <Modal opened={request !== null} onClose={onCancel} title={`Move ${member.employeeName}`} size="lg" data-testid="move-dialog">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           Now: {labelOf(session.levels, member.performance) ?? 'no rating'} · potential {labelOf(session.settings.potentialLevels, member.potential) ?? 'not set'}
@@ -89,7 +93,7 @@ export function MoveDialog({ session, request, countsByLevel, onCancel, onConfir
             <Text size="xs" c="dimmed">Guidelines after this move</Text>
             <Group gap={6}>
               {preview.rules.map((rule) => (
-                <Badge key={rule.index} color={rule.status === 'within' ? 'teal' : rule.status === 'over' ? 'red' : 'orange'} variant="light" size="sm">
+                <Badge key={rule.index} color={rule.status === 'within' ? 'teal' : rule.status === 'over' ? 'red' : 'orange'} variant="light" size="sm" style={{ textTransform: 'none' }}>
                   {rule.label}: {rule.actual} {rule.status === 'within' ? '✓' : `(${rule.status} by ${rule.outsideBy})`}
                 </Badge>
               ))}

@@ -53,11 +53,12 @@ export function SessionActions({ session, board, onPresent }: { session: Calibra
           <Menu.Item onClick={() => setDialog('copy')} data-testid="copy-session">Copy session</Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <SessionFormModal opened={dialog === 'edit'} session={session} onClose={close} />
+      {/* Mounted when opened: the set-up and add-people forms load every employee for their pickers. */}
+      {dialog === 'edit' && <SessionFormModal opened session={session} onClose={close} />}
       <FinaliseModal opened={dialog === 'finalise'} session={session} board={board} onClose={close} />
       <ReopenModal opened={dialog === 'reopen'} session={session} onClose={close} />
       <CopyModal opened={dialog === 'copy'} session={session} onClose={close} />
-      <AddPeopleModal opened={dialog === 'add'} session={session} onClose={close} />
+      {dialog === 'add' && <AddPeopleModal opened session={session} onClose={close} />}
     </Group>
   );
 }

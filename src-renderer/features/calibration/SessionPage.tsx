@@ -133,15 +133,14 @@ function Boards({ session, board, view, filter, mode, presenter, move, onOpen }:
         onCancel={() => setRequest(null)}
         onConfirm={async (req, to, reason) => {
           setPendingIds((ids) => new Set(ids).add(req.member.id));
-          setRequest(null);
           const problem = await move(req.member, to, reason);
           setPendingIds((ids) => {
             const next = new Set(ids);
             next.delete(req.member.id);
             return next;
           });
-          // A refused move reopens the prompt with the reason it was refused (the card is back where it was).
-          if (problem) setRequest({ ...req, to });
+          // A refused move keeps the prompt open with the reason it was refused (the card is back where it was).
+          if (!problem) setRequest(null);
           return problem;
         }}
       />

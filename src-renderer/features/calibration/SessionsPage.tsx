@@ -59,7 +59,7 @@ export function SessionsPage() {
         </Table>
       )}
       <Group><Anchor component={Link} to="/calibration/guidelines" size="sm">Distribution guideline sets →</Anchor></Group>
-      <SessionFormModal opened={creating} onClose={() => setCreating(false)} />
+      {creating && <SessionFormModal opened onClose={() => setCreating(false)} />}
     </Stack>
   );
 }
