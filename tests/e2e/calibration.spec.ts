@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { pdfText } from '../unit/pdf-text';
-import { api, expect, goTo, test } from './fixtures';
+import { api, cell, expect, goTo, test } from './fixtures';
 
 type Row = { id: string; version: number };
 const LEVELS = [
@@ -232,6 +232,45 @@ test('export the session as PDF, PPTX and XLSX and read them back', async ({ pag
   await api(page, 'calibration.movePerson', { sessionId: session.id, memberId: eli.id, version: eli.version, potential: 3, reasonCode: 'EVIDENCE', comment: 'Ready for more' });
   await goTo(page, `/calibration/sessions/${session.id}`);
   await expect(page.getByTestId('box-8').getByTestId('person-card')).toHaveCount(1);
+
+  // The grid edits the same people: a comment needs no reason, a potential does (asked once for the batch).
+  await page.getByTestId('tab-grid').click();
+  const row = async (name: string) => {
+    for (let i = 0; i < 6; i++) if ((await cell(page, 'calibration-members', i, 'employeeName').textContent()) === name) return i;
+    throw new Error(`no row for ${name}`);
+  };
+  const dev = await row('Dev Test');
+  await cell(page, 'calibration-members', dev, 'comment').click();
+  await page.keyboard.type('Strong second half');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => host.query(`SELECT m.comment FROM calibration_member m JOIN employee e ON e.id = m.employee_id WHERE e.first_name = 'Dev'`)).toEqual([{ comment: 'Strong second half' }]);
+  await cell(page, 'calibration-members', dev, 'potential').click();
+  await page.keyboard.type('2 · Medium');
+  await page.keyboard.press('Enter');
+  const reason = page.getByTestId('grid-reason');
+  await choose(page, reason.getByRole('textbox', { name: 'Reason' }), /^EVIDENCE/);
+  await reason.getByRole('textbox', { name: 'Comment' }).fill('Agreed in the grid');
+  await reason.getByRole('button', { name: 'Save the changes' }).click();
+  await expect.poll(() => host.query(`SELECT ch.potential_to AS potential, ch.comment FROM calibration_change ch JOIN calibration_member m ON m.id = ch.member_id JOIN employee e ON e.id = m.employee_id WHERE e.first_name = 'Dev'`))
+    .toEqual([{ potential: 2, comment: 'Agreed in the grid' }]);
+  await page.screenshot({ path: testInfo.outputPath('calibration-grid.png') });
+
+  // The dashboard counts the same data; presenter mode shows the board large, without comments or the person drawer.
+  await page.getByTestId('tab-dashboard').click();
+  await expect(page.getByTestId('tile-people')).toContainText('6');
+  await expect(page.getByTestId('box-counts')).toContainText('Star');
+  await page.screenshot({ path: testInfo.outputPath('calibration-dashboard.png') });
+  await page.getByTestId('tab-nine-box').click();
+  await page.getByTestId('present').click();
+  const presenter = page.getByTestId('presenter');
+  await expect(presenter.getByTestId('guideline-chip')).toHaveText('Outstanding ≤ 20 %: 1 (20 %) ✓');
+  await presenter.locator('[data-testid="person-card"][data-name="Eli Test"]').click();
+  await expect(page.getByTestId('person-details')).toHaveCount(0);
+  await expect(presenter).not.toContainText('Strong second half');
+  await page.screenshot({ path: testInfo.outputPath('calibration-presenter.png') });
+  await presenter.getByTestId('exit-presenter').click();
+  await expect(presenter).toHaveCount(0);
+
   const download = async (item: string) => {
     await page.getByTestId('export-menu').click();
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(item).click()]);

@@ -115,9 +115,9 @@ function SplitTable({ session }: { session: CalibrationSession }) {
                 ))}
                 {session.guidelines && (
                   <Table.Td>
-                    {outside.length === 0 ? <Badge color="teal" variant="light">within</Badge> : outside.map((r) => (
+                    {outside.length === 0 ? <Badge color="teal" variant="light" style={{ textTransform: 'none' }}>within</Badge> : outside.map((r) => (
                       <Tooltip key={r.index} label={`${r.label}: ${r.actual} of ${group.population}, target ${r.target}`}>
-                        <Badge color={STATUS_COLOURS[r.status]} variant="light" mr={4}>{r.label.split(' ')[0]} {r.status}</Badge>
+                        <Badge color={STATUS_COLOURS[r.status]} variant="light" mr={4} style={{ textTransform: 'none' }}>{r.label.split(' ')[0]} {r.status}</Badge>
                       </Tooltip>
                     ))}
                   </Table.Td>

@@ -9,7 +9,7 @@ export function DistributionChart({ session, calibrated, original, evaluation, h
   session: CalibrationSession; calibrated: number[]; original: number[]; evaluation: GuidelineEvaluation | null; height?: number;
 }) {
   const { ref, width } = useElementSize();
-  const chart = width > 0 ? distributionChartLayout(session.levels.length, calibrated, original, evaluation, { width, height, labelSize: 22 }) : null;
+  const chart = width > 0 ? distributionChartLayout(session.levels.length, calibrated, original, evaluation, { width, height, labelSize: 26 }) : null;
   return (
     <div ref={ref} style={{ width: '100%', height }} data-testid="distribution-chart">
       {chart && (
@@ -32,11 +32,19 @@ export function DistributionChart({ session, calibrated, original, evaluation, h
               <text x={b.x + b.width / 2} y={b.y - 4} fontSize={12} fontWeight={700} textAnchor="middle" data-testid="bar-count">{b.count}</text>
             </g>
           ))}
-          {chart.labels.map((l) => (
-            <text key={l.levelIndex} x={l.x + l.width / 2} y={l.y + 12} fontSize={12} textAnchor="middle">
-              {session.levels[l.levelIndex].value} · {session.levels[l.levelIndex].label}
-            </text>
-          ))}
+          {chart.labels.map((l) => {
+            const level = session.levels[l.levelIndex];
+            // Two lines, the label cut to the slot (about 6.5 px a character at 11 px).
+            const room = Math.max(4, Math.floor(l.width / 6.5));
+            const label = level.label.length > room ? `${level.label.slice(0, room - 1)}…` : level.label;
+            return (
+              <text key={l.levelIndex} x={l.x + l.width / 2} y={l.y + 11} fontSize={11} textAnchor="middle">
+                <tspan x={l.x + l.width / 2} fontWeight={700}>{level.value}</tspan>
+                <tspan x={l.x + l.width / 2} dy={13}>{label}</tspan>
+                <title>{level.label}</title>
+              </text>
+            );
+          })}
         </svg>
       )}
     </div>

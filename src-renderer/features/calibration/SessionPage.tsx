@@ -56,17 +56,17 @@ export function SessionPage() {
         </Alert>
       )}
       <GuidelineStrip session={session} board={board} />
-      <Group justify="space-between" align="flex-end">
-        <FilterBar members={members} state={filterState} filter={filter} onChange={setFilterState} />
-      </Group>
       <Tabs value={view} onChange={(v) => setView((v as View) ?? 'nine-box')} keepMounted={false} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-        <Tabs.List>
+        <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <Tabs.List style={{ flexWrap: 'nowrap' }}>
           <Tabs.Tab value="nine-box" data-testid="tab-nine-box">Nine-box</Tabs.Tab>
           <Tabs.Tab value="bins" data-testid="tab-bins">Rating bins</Tabs.Tab>
           <Tabs.Tab value="grid" data-testid="tab-grid">Grid</Tabs.Tab>
           <Tabs.Tab value="dashboard" data-testid="tab-dashboard">Dashboard</Tabs.Tab>
           <Tabs.Tab value="history" data-testid="tab-history">History</Tabs.Tab>
         </Tabs.List>
+        <FilterBar members={members} state={filterState} filter={filter} onChange={setFilterState} />
+        </Group>
         <div style={{ flex: 1, minHeight: 420, paddingTop: 8, overflow: view === 'dashboard' || view === 'history' ? 'auto' : 'hidden' }}>
           {view === 'nine-box' || view === 'bins' ? (
             <Boards session={session} board={board} view={view} filter={filter} mode={filterState.mode} presenter={false} move={move} onOpen={(m) => setOpened(m.id)} />
