@@ -347,7 +347,8 @@ export const calibrationArea = defineArea({
       z.strictObject({ session: calibrationSession, summary: finaliseSummary }),
       ['calibration', 'reviews'],
     ),
-    'calibration.reopenSession': write(sessionRef.extend({ reason: requiredText('Reason', 2000) }), calibrationSession),
+    /** Reviews show whether their calibrated rating is locked, so open review pages refresh too. */
+    'calibration.reopenSession': write(sessionRef.extend({ reason: requiredText('Reason', 2000) }), calibrationSession, ['calibration', 'reviews']),
     /** A new draft with the same set-up and population on this or another cycle. */
     'calibration.copySession': write(z.strictObject({ id, name: requiredText('Name', 150), cycleId: id.optional(), date: calendarDate.optional() }), calibrationSession),
     'calibration.archiveSessions': write(archiveInput, countOutput),

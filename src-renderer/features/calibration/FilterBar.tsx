@@ -1,5 +1,5 @@
 import { Group, SegmentedControl, Select, Text } from '@mantine/core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { CalibrationMember } from '../../../src-shared/api/calibration';
 import { useApi } from '../../api/hooks';
 import { departmentOptions } from '../people/options';
@@ -16,7 +16,7 @@ export const EMPTY_FILTER_STATE: FilterState = { departmentId: null, managerId: 
 
 /** The filter the boards apply: a department takes its sub-departments with it. */
 export function useMemberFilter(state: FilterState): MemberFilter {
-  const departments = useApi('people.listDepartments', {});
+  const departments = useApi('people.listDepartments', {}, { enabled: state.departmentId !== null });
   return useMemo(() => ({
     departmentIds: state.departmentId ? subtreeOf(departments.data?.rows ?? [], state.departmentId) : null,
     managerId: state.managerId,
@@ -26,7 +26,9 @@ export function useMemberFilter(state: FilterState): MemberFilter {
 
 /** Highlight or filter the people by department, manager or job level (only those in the session are offered). */
 export function FilterBar({ members, state, filter, onChange }: { members: CalibrationMember[]; state: FilterState; filter: MemberFilter; onChange(next: FilterState): void }) {
-  const departments = useApi('people.listDepartments', {});
+  // The department tree is read when the list is first opened, not while a large session is loading.
+  const [wanted, setWanted] = useState(false);
+  const departments = useApi('people.listDepartments', {}, { enabled: wanted || state.departmentId !== null });
   const present = useMemo(() => new Set(members.map((m) => m.departmentId)), [members]);
   const departmentList = useMemo(() => {
     const rows = departments.data?.rows ?? [];
@@ -47,7 +49,7 @@ export function FilterBar({ members, state, filter, onChange }: { members: Calib
   const count = filterActive(filter) ? members.filter((m) => matches(filter, m)).length : null;
   return (
     <Group gap="xs" align="flex-end" data-testid="filter-bar">
-      <Select size="xs" label="Department" placeholder="All" data={departmentList} value={state.departmentId} onChange={(departmentId) => onChange({ ...state, departmentId })} clearable searchable w={220} data-testid="filter-department" />
+      <Select size="xs" label="Department" placeholder="All" data={departmentList} value={state.departmentId} onDropdownOpen={() => setWanted(true)} nothingFoundMessage={departments.isLoading ? 'Loading…' : 'No department'} onChange={(departmentId) => onChange({ ...state, departmentId })} clearable searchable w={220} data-testid="filter-department" />
       <Select size="xs" label="Manager" placeholder="All" data={managers} value={state.managerId} onChange={(managerId) => onChange({ ...state, managerId })} clearable searchable w={190} data-testid="filter-manager" />
       <Select size="xs" label="Job level" placeholder="All" data={levels} value={state.jobLevel} onChange={(jobLevel) => onChange({ ...state, jobLevel })} clearable w={110} data-testid="filter-level" />
       <SegmentedControl size="xs" value={state.mode} onChange={(mode) => onChange({ ...state, mode: mode as FilterState['mode'] })} data={[{ value: 'highlight', label: 'Highlight' }, { value: 'filter', label: 'Filter' }]} />
