@@ -4,7 +4,7 @@ import { fieldLabel } from '../../src-shared/domain/field-labels';
 import { AppError, type ApiErrorBody, type ApiResponse, type ErrorIssue } from '../../src-shared/errors';
 import type { ServiceContext } from '../services/context';
 import type { Store } from '../store/data-source';
-import { demoParts, handlers, outsideTransaction } from '../areas';
+import { handlers, outsideTransaction, registry } from '../areas';
 import { WriteQueue } from './write-queue';
 
 export interface RouterHost {
@@ -45,7 +45,7 @@ async function invoke(host: RouterHost, method: Method, input: unknown, isWrite:
     store,
     actor: host.actor(),
     now: new Date().toISOString(),
-    demoParts,
+    registry,
     emit: host.emit,
     switchDatabase: host.switchDatabase,
   });

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { createAppHost } from '../../src-main/app-host';
 import { buildEmployeeQuery } from '../../src-main/services/people/employees';
 import { benchBrowserGrid } from './browser-grid';
+import { benchCalibration } from './calibration';
 import { benchImports } from './imports';
 import { benchReviews } from './reviews';
 import { benchSkills } from './skills';
@@ -84,6 +85,7 @@ async function main() {
     for (const row of await benchBrowserGrid(dbPath)) rows.push(row);
     for (const row of await benchSkills(dir)) rows.push(row);
     for (const row of await benchReviews(dir)) rows.push(row);
+    for (const row of await benchCalibration(dir)) rows.push(row);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

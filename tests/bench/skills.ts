@@ -251,7 +251,7 @@ function readContext(store: Store): ServiceContext {
     store,
     actor: 'bench',
     now: new Date().toISOString(),
-    demoParts: [],
+    registry: { demoParts: [], recordLabels: {} },
     emit: () => {},
     switchDatabase: async () => store,
   };

@@ -145,6 +145,7 @@ function reviewDetail(): ReviewDetail {
     steps: [{ step: 'employee_signoff', peerId: null, peerName: null, status: 'submitted', submittedAt: at, submittedBy: 'Ann Lee' }],
     sectionScores: [{ sectionIndex: 0, kind: 'goals', title: 'Goals', weight: 100, score: 2 }],
     overrideReason: 'Calibrated down',
+    calibration: null,
     snapshotted: false,
   };
 }

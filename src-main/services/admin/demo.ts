@@ -10,7 +10,7 @@ export async function loadDemoOrganisation(ctx: ServiceContext, input: { employe
   if (n > 0) throw new AppError('CONFLICT', 'The demo organisation can only be loaded into an empty database. Open or create an empty file first.');
   const demo = createDemoRun({ db: ctx.store.raw, seed: input.seed ?? 42, employees: input.employees ?? 500, today: todayIso(), now: ctx.now, actor: ctx.actor });
   let counts: Record<string, number> = {};
-  for (const part of ctx.demoParts) counts = { ...counts, ...part(demo) };
+  for (const part of ctx.registry.demoParts) counts = { ...counts, ...part(demo) };
   await recordAudit(ctx, [{ entity: 'database', entityId: ctx.store.path, action: 'load-demo', after: counts }]);
   return { departments: counts.departments, jobs: counts.jobs, positions: counts.positions, employees: counts.employees };
 }

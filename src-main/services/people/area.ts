@@ -1,5 +1,6 @@
 import { peopleArea } from '../../../src-shared/api/people';
 import { defineMainArea } from '../../area';
+import { peopleRecordLabels } from './record-labels';
 import { peopleEntities } from '../../store/entities/people';
 import { Initial0001 } from '../../store/migrations/0001-initial';
 import { TerminationDates0010 } from '../../store/migrations/0010-termination-dates';
@@ -14,4 +15,5 @@ export const peopleMain = defineMainArea({
   // The first migration also made the audit and settings tables that admin owns.
   migrations: [Initial0001, TerminationDates0010, OrganisationHistory0011],
   demo: peopleDemo,
+  recordLabels: peopleRecordLabels,
 });

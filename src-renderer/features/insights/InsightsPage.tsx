@@ -5,6 +5,7 @@ import type { SkillKpis } from '../../../src-shared/api';
 import { todayIso } from '../../../src-shared/domain/dates';
 import { useApi } from '../../api/hooks';
 import { PageHeader } from '../shared/PageHeader';
+import { CalibrationOutcomesPanel } from '../calibration/OutcomesPanel';
 import { PerformanceKpiSection } from './PerformanceKpis';
 
 const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
@@ -25,6 +26,7 @@ export function InsightsPage() {
       {kpis.error && <Alert color="red">{kpis.error.message}</Alert>}
       {kpis.data && <SkillKpiView kpis={kpis.data} />}
       <PerformanceKpiSection from={from} to={to} />
+      <CalibrationOutcomesPanel from={from} to={to} />
     </Stack>
   );
 }

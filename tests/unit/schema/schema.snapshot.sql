@@ -8,6 +8,24 @@ CREATE INDEX audit_event_actor ON audit_event (actor, at);
 CREATE INDEX audit_event_at ON audit_event (at);
 -- index audit_event_entity on audit_event
 CREATE INDEX audit_event_entity ON audit_event (entity, entity_id);
+-- table calibration_change on calibration_change
+CREATE TABLE calibration_change ( id TEXT PRIMARY KEY NOT NULL, session_id TEXT NOT NULL REFERENCES calibration_session(id), member_id TEXT NOT NULL REFERENCES calibration_member(id), kind TEXT NOT NULL CHECK (kind IN ('move','added','removed')), at TEXT NOT NULL, actor TEXT NOT NULL, performance_from REAL, performance_to REAL, potential_from INTEGER, potential_to INTEGER, reason_code TEXT, reason_label TEXT, comment TEXT, undone_at TEXT, undone_by TEXT);
+-- index calibration_change_member on calibration_change
+CREATE INDEX calibration_change_member ON calibration_change (member_id, at);
+-- index calibration_change_session on calibration_change
+CREATE INDEX calibration_change_session ON calibration_change (session_id, at);
+-- table calibration_guideline_set on calibration_guideline_set
+CREATE TABLE calibration_guideline_set (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, name TEXT NOT NULL, description TEXT, rating_scale_id TEXT NOT NULL REFERENCES rating_scale(id), mode TEXT NOT NULL CHECK (mode IN ('advisory','enforced')), rules TEXT NOT NULL, archived INTEGER NOT NULL DEFAULT 0);
+-- table calibration_member on calibration_member
+CREATE TABLE calibration_member (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, session_id TEXT NOT NULL REFERENCES calibration_session(id), review_id TEXT NOT NULL REFERENCES review(id), employee_id TEXT NOT NULL REFERENCES employee(id), performance REAL, potential INTEGER, risk_of_loss TEXT CHECK (risk_of_loss IN ('low','medium','high')), impact_of_loss TEXT CHECK (impact_of_loss IN ('low','medium','high')), original_rating REAL, comment TEXT, private_note TEXT, discussed INTEGER NOT NULL DEFAULT 0, review_before TEXT, archived INTEGER NOT NULL DEFAULT 0, UNIQUE (session_id, employee_id));
+-- index calibration_member_placement on calibration_member
+CREATE INDEX calibration_member_placement ON calibration_member (session_id, archived, performance, original_rating, potential, discussed);
+-- index calibration_member_review on calibration_member
+CREATE INDEX calibration_member_review ON calibration_member (review_id);
+-- table calibration_session on calibration_session
+CREATE TABLE calibration_session (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, name TEXT NOT NULL, cycle_id TEXT NOT NULL REFERENCES review_cycle(id), date TEXT NOT NULL, location TEXT, facilitator_id TEXT REFERENCES employee(id), reviewer_ids TEXT NOT NULL, population TEXT NOT NULL, guideline_set_id TEXT REFERENCES calibration_guideline_set(id), settings TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','in_session','finalised')), started_at TEXT, finalised_at TEXT, finalised_by TEXT, acknowledgement TEXT, summary TEXT, archived INTEGER NOT NULL DEFAULT 0);
+-- index calibration_session_cycle on calibration_session
+CREATE INDEX calibration_session_cycle ON calibration_session (cycle_id);
 -- table department on department
 CREATE TABLE department (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, name TEXT NOT NULL, code TEXT, parent_id TEXT REFERENCES department(id), archived INTEGER NOT NULL DEFAULT 0);
 -- index department_sibling_name on department
@@ -110,8 +128,10 @@ CREATE TABLE rating_model (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NUL
 CREATE UNIQUE INDEX rating_model_name ON rating_model (name COLLATE NOCASE);
 -- table rating_scale on rating_scale
 CREATE TABLE rating_scale (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, name TEXT NOT NULL, description TEXT, levels TEXT NOT NULL, archived INTEGER NOT NULL DEFAULT 0);
+-- trigger review_rating_to_calibration on review
+CREATE TRIGGER review_rating_to_calibration AFTER UPDATE OF final_rating ON review BEGIN UPDATE calibration_member SET original_rating = NEW.final_rating WHERE review_id = NEW.id AND review_before IS NULL AND original_rating IS NOT NEW.final_rating; END;
 -- table review on review
-CREATE TABLE review (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, cycle_id TEXT NOT NULL REFERENCES review_cycle(id), employee_id TEXT NOT NULL REFERENCES employee(id), manager_id TEXT REFERENCES employee(id), job_id TEXT REFERENCES job(id), department_id TEXT REFERENCES department(id), status TEXT NOT NULL DEFAULT 'not_started' CHECK (status IN ('not_started','in_progress','ready_for_review','final_review','complete')), started_at TEXT, ready_at TEXT, final_at TEXT, completed_at TEXT, computed_rating REAL, override_rating REAL, override_reason TEXT, final_rating REAL, snapshot TEXT, UNIQUE (cycle_id, employee_id));
+CREATE TABLE review (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, cycle_id TEXT NOT NULL REFERENCES review_cycle(id), employee_id TEXT NOT NULL REFERENCES employee(id), manager_id TEXT REFERENCES employee(id), job_id TEXT REFERENCES job(id), department_id TEXT REFERENCES department(id), status TEXT NOT NULL DEFAULT 'not_started' CHECK (status IN ('not_started','in_progress','ready_for_review','final_review','complete')), started_at TEXT, ready_at TEXT, final_at TEXT, completed_at TEXT, computed_rating REAL, override_rating REAL, override_reason TEXT, final_rating REAL, snapshot TEXT, rating_before_calibration REAL, calibration_session_id TEXT REFERENCES calibration_session(id), calibrated_at TEXT, calibrated_by TEXT, UNIQUE (cycle_id, employee_id));
 -- index review_cycle_department on review
 CREATE INDEX review_cycle_department ON review (cycle_id, department_id, status);
 -- index review_employee on review
