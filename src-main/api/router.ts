@@ -3,6 +3,7 @@ import { api, topicsOf, type ApiEvent, type Method } from '../../src-shared/api'
 import { AppError, type ApiErrorBody, type ApiResponse, type ErrorIssue } from '../../src-shared/errors';
 import type { ServiceContext } from '../services/context';
 import type { Store } from '../store/data-source';
+import type { StoreSession } from '../store/session';
 import { demoParts, handlers, outsideTransaction } from '../areas';
 import { WriteQueue } from './write-queue';
 
@@ -11,6 +12,7 @@ export interface RouterHost {
   actor(): string;
   /** Replaces the open database (admin.openDatabase); the router keeps serving the new one. */
   switchDatabase(path: string, create: boolean): Promise<Store>;
+  session: StoreSession;
   emit(event: ApiEvent): void;
   /** Output validation is on in tests and development, off in the packaged app. */
   validateOutput: boolean;
@@ -47,6 +49,7 @@ async function invoke(host: RouterHost, method: Method, input: unknown, isWrite:
     demoParts,
     emit: host.emit,
     switchDatabase: host.switchDatabase,
+    session: host.session,
   });
   const result =
     isWrite && !outsideTransaction.has(method)
@@ -57,7 +60,7 @@ async function invoke(host: RouterHost, method: Method, input: unknown, isWrite:
   return result;
 }
 
-function fromZod(error: z.ZodError): AppError {
+export function fromZod(error: z.ZodError): AppError {
   const issues: ErrorIssue[] = error.issues.map((issue) => ({
     path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
     message: issue.message,

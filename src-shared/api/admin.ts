@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePath, passphrase, securityMethods } from './admin-security';
 import { defineArea, id, read, sentenceIssue, write, MAX_TEXT } from './common';
 
 export const IMPORT_KINDS = ['employees', 'skills'] as const;
@@ -100,8 +101,6 @@ export const exportTableInput = z.strictObject({
 export const exportedFile = z.strictObject({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() });
 export type ExportedFile = z.infer<typeof exportedFile>;
 
-const filePath = z.string().trim().min(1, 'Choose a file.').max(4096);
-
 export const adminArea = defineArea({
   key: 'admin',
   label: 'Admin',
@@ -109,7 +108,11 @@ export const adminArea = defineArea({
   methods: {
     'admin.getDatabaseStatus': read(z.strictObject({}), databaseStatus, ['admin', 'people']),
     'admin.backupDatabase': write(z.strictObject({ path: filePath }), z.strictObject({ path: z.string(), sizeBytes: z.number().int() })),
-    'admin.openDatabase': write(z.strictObject({ path: filePath, create: z.boolean().optional() }), databaseStatus, ['*']),
+    'admin.openDatabase': write(
+      z.strictObject({ path: filePath, create: z.boolean().optional(), passphrase: passphrase.optional(), unencrypted: z.boolean().optional() }),
+      databaseStatus,
+      ['*'],
+    ),
     'admin.listAuditEvents': read(
       z.strictObject({
         offset: z.number().int().min(0).optional(),
@@ -134,5 +137,6 @@ export const adminArea = defineArea({
       ['people', 'skills', 'admin'],
     ),
     'admin.exportTable': read(exportTableInput, exportedFile, []),
+    ...securityMethods,
   },
 });
