@@ -9,6 +9,7 @@ import { HashRouter } from 'react-router-dom';
 import { connectTransport } from './api/client';
 import { queryClient } from './api/hooks';
 import { App } from './app/App';
+import { LockGate } from './app/LockGate';
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'sm', fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' });
 
@@ -20,7 +21,9 @@ createRoot(document.getElementById('root')!).render(
       <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <HashRouter>
-          <App />
+          <LockGate>
+            <App />
+          </LockGate>
         </HashRouter>
       </QueryClientProvider>
     </MantineProvider>
