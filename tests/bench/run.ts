@@ -9,6 +9,7 @@ import { createAppHost } from '../../src-main/app-host';
 import { buildEmployeeQuery } from '../../src-main/services/people/employees';
 import { generateDemoOrganisation } from '../../src-main/services/people/demo';
 import { benchBrowserGrid } from './browser-grid';
+import { benchFiles, type BenchFiles } from './files';
 import { benchReviews } from './reviews';
 import { benchSkills } from './skills';
 import { median, time } from './timing';
@@ -32,9 +33,9 @@ function record(name: string, medianMs: number | null, floorMs: number | null, b
   rows.push({ name, medianMs: round(medianMs), floorMs: round(floorMs), ratio: medianMs !== null && floorMs ? round(medianMs / floorMs) : null, budgetMs, note });
 }
 
-async function benchPeoplePage(dir: string) {
-  const dbPath = path.join(dir, 'bench.sqlite');
-  const app = await createAppHost(dbPath, { validateOutput: false });
+async function benchPeoplePage(dir: string, files: BenchFiles) {
+  const dbPath = path.join(dir, `bench${files.encrypted ? '-encrypted' : ''}.sqlite`);
+  const app = await createAppHost(dbPath, files.hostOptions);
   const seeded = await app.call('admin.loadDemoOrganisation', { employees: EMPLOYEES });
   if (!seeded.ok) throw new Error(seeded.error.message);
   const raw = app.store().raw;
@@ -44,7 +45,7 @@ async function benchPeoplePage(dir: string) {
     const result = await app.call('people.listEmployees', query);
     if (!result.ok) throw new Error(result.error.message);
   });
-  const floorDb = new Database(dbPath, { readonly: true });
+  const floorDb = files.openRaw(dbPath, { readonly: true });
   const { sql, countSql, params } = buildEmployeeQuery(query);
   const page = floorDb.prepare(sql);
   const count = floorDb.prepare(countSql);
@@ -58,7 +59,7 @@ async function benchPeoplePage(dir: string) {
   return dbPath;
 }
 
-async function benchImport(dir: string) {
+async function benchImport(dir: string, files: BenchFiles) {
   const org = generateDemoOrganisation(EMPLOYEES, 7);
   const deptName = new Map(org.departments.map((d) => [d.id, d.name]));
   const job = new Map(org.jobs.map((j) => [j.id, j]));
@@ -71,7 +72,8 @@ async function benchImport(dir: string) {
   const samples: number[] = [];
   const floors: number[] = [];
   for (let run = 0; run < 3; run++) {
-    const app = await createAppHost(path.join(dir, `import-${run}.sqlite`), { validateOutput: false });
+    const file = path.join(dir, `import-${run}${files.encrypted ? '-encrypted' : ''}.sqlite`);
+    const app = await createAppHost(file, files.hostOptions);
     const start = performance.now();
     const preview = await app.call('admin.previewImport', { kind: 'employees', fileName: 'people.csv', contentBase64 });
     if (!preview.ok) throw new Error(preview.error.message);
@@ -79,14 +81,13 @@ async function benchImport(dir: string) {
     if (!done.ok) throw new Error(done.error.message);
     samples.push(performance.now() - start);
     await app.close();
-    floors.push(rawInsertFloor(path.join(dir, `import-${run}.sqlite`), org));
+    floors.push(rawInsertFloor(files.openRaw(file), org));
   }
   record(`import ${EMPLOYEES}-employee CSV (preview + commit, all-or-nothing)`, median(samples), median(floors), 5000, 'floor: raw prepared INSERTs of the same rows in one transaction');
 }
 
 /** The least any import could cost: the employee rows inserted by raw prepared statements. */
-function rawInsertFloor(file: string, org: ReturnType<typeof generateDemoOrganisation>): number {
-  const db = new Database(file);
+function rawInsertFloor(db: Database.Database, org: ReturnType<typeof generateDemoOrganisation>): number {
   db.exec('DELETE FROM audit_event; DELETE FROM employee; DELETE FROM position; DELETE FROM department; DELETE FROM job;');
   const insert = db.prepare(`INSERT INTO employee (id, employee_number, first_name, last_name, email, hire_date, status, location, archived, created_at, updated_at, version)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'now', 'now', 1)`);
@@ -99,22 +100,49 @@ function rawInsertFloor(file: string, org: ReturnType<typeof generateDemoOrganis
   return elapsed;
 }
 
+/** Every row on an unencrypted file, then on an encrypted one; then each row's encryption overhead. */
 async function main() {
   const jsonIndex = process.argv.indexOf('--json');
   const jsonFile = jsonIndex > 0 ? process.argv[jsonIndex + 1] : null;
+  const modes = (process.env.BENCH_FILES ?? 'plain,encrypted').split(',').map((mode) => mode.trim() === 'encrypted');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canopy-bench-'));
   try {
     console.log(`Canopy benchmarks · ${EMPLOYEES} employees · ${os.cpus().length} cores · Node ${process.version}`);
-    const dbPath = await benchPeoplePage(dir);
-    await benchImport(dir);
-    for (const row of await benchBrowserGrid(dbPath)) rows.push(row);
-    for (const row of await benchSkills(dir)) rows.push(row);
-    for (const row of await benchReviews(dir)) rows.push(row);
+    for (const encrypted of modes) {
+      const files = benchFiles(encrypted);
+      const first = rows.length;
+      const dbPath = await benchPeoplePage(dir, files);
+      await benchImport(dir, files);
+      for (const row of await benchBrowserGrid(dbPath, files)) rows.push(row);
+      for (const row of await benchSkills(dir, files)) rows.push(row);
+      for (const row of await benchReviews(dir, files)) rows.push(row);
+      for (const row of rows.slice(first)) row.name += files.label;
+      for (const file of fs.readdirSync(dir)) fs.rmSync(path.join(dir, file), { force: true, recursive: true }); // disk space for the next round
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  rows.push(...encryptionOverhead(rows));
   printTable(rows);
   if (jsonFile) fs.writeFileSync(jsonFile, JSON.stringify(rows.map(({ name, medianMs, floorMs, ratio, budgetMs }) => ({ name, medianMs, floorMs, ratio, budgetMs })), null, 2));
+}
+
+/** Encrypted median against the plain median of the same row: the "floor" is plain, the budget plain + 15 %. */
+function encryptionOverhead(measured: BenchRow[]): BenchRow[] {
+  const suffix = benchFiles(true).label;
+  return measured.flatMap((plain) => {
+    const encrypted = measured.find((row) => row.name === `${plain.name}${suffix}`);
+    if (!encrypted || plain.medianMs === null || encrypted.medianMs === null || plain.medianMs === 0) return [];
+    const overhead = Math.round((encrypted.medianMs / plain.medianMs - 1) * 100);
+    return [{
+      name: `encryption overhead: ${plain.name}`,
+      medianMs: encrypted.medianMs,
+      floorMs: plain.medianMs,
+      ratio: Math.round((encrypted.medianMs / plain.medianMs) * 100) / 100,
+      budgetMs: Math.round(plain.medianMs * 1.15 * 100) / 100,
+      note: `${overhead >= 0 ? '+' : ''}${overhead} % (goal ≤ 15 %)`,
+    }];
+  });
 }
 
 function printTable(table: BenchRow[]) {
