@@ -25,6 +25,12 @@ export interface CopyJob {
 
 export type CopyResult = { ok: true } | { ok: false; problems?: string[]; message?: string; code?: string };
 
+/** Only SQLite's quick check of a file (seconds for a large encrypted one), answered as its text. */
+interface IntegrityJob {
+  nativeBinding?: string;
+  integrityOf: { file: string; key: string | null };
+}
+
 const WORKER_SOURCE = `
 const { parentPort, workerData: job } = require('node:worker_threads');
 const fs = require('node:fs');
@@ -46,6 +52,14 @@ function tableCounts(db) {
 }
 
 function run() {
+  if (job.integrityOf) {
+    const db = open(job.integrityOf.file, job.integrityOf.key);
+    try {
+      return { ok: true, check: String(db.pragma('quick_check', { simple: true })) };
+    } finally {
+      db.close();
+    }
+  }
   if (job.vacuumFrom) {
     const source = open(job.vacuumFrom.file, job.vacuumFrom.key);
     try {
@@ -112,10 +126,24 @@ try {
 const sqliteModulePath = () => createRequire(import.meta.url).resolve('better-sqlite3');
 
 export function runCopyJob(job: CopyJob): Promise<CopyResult> {
+  return runWorker(job);
+}
+
+/**
+ * SQLite's quick check on a connection of its own, off the main thread: "ok", the problems it found,
+ * or the error that stopped it (a damaged file can fail to read at all).
+ */
+export async function quickCheck(file: string, key: string | null, nativeBinding?: string): Promise<string> {
+  const job: IntegrityJob = { nativeBinding, integrityOf: { file, key } };
+  const result = await runWorker<{ ok: true; check: string } | { ok: false; message?: string }>(job);
+  return result.ok ? result.check : (result.message ?? 'the check could not run');
+}
+
+function runWorker<T = CopyResult>(job: CopyJob | IntegrityJob): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...job, modulePath: sqliteModulePath() } });
     let answered = false;
-    worker.once('message', (result: CopyResult) => {
+    worker.once('message', (result: T) => {
       answered = true;
       resolve(result);
     });

@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../src-shared/errors';
 import { writeCheckedBackup } from './backup';
+import { quickCheck } from './copy-worker';
 import { CANOPY_APPLICATION_ID, classifyDatabaseFile, type DatabaseFileKind } from './database-file';
-import { applyKey, encryptInPlace, isNotADatabase, PassphraseNeededError, WrongPassphraseError, type DatabaseKey } from './encryption';
+import { applyKey, encryptInPlace, isNotADatabase, PassphraseNeededError, rawKeyLiteral, WrongPassphraseError, type DatabaseKey } from './encryption';
 import { assertFolderExists, assertUsablePath, assertWritable } from './file-access';
 import { acquireDatabaseLock, type DatabaseLock } from './lock';
 import { renameLegacyMigrations } from './migrations/legacy-names';
@@ -138,7 +139,8 @@ async function checkAndBackUp(filePath: string, kind: Exclude<DatabaseFileKind, 
   const db = new Database(filePath, { fileMustExist: true, nativeBinding: options.nativeBinding });
   try {
     if (key) assertEncryptedCanopyFile(db, filePath, key);
-    const check = options.trusted ? 'ok' : safely(() => db.pragma('quick_check', { simple: true }));
+    // On a worker thread: seconds for a large (encrypted) file, during which the app keeps answering.
+    const check = options.trusted ? 'ok' : await quickCheck(filePath, key ? rawKeyLiteral(key) : null, options.nativeBinding);
     if (check !== 'ok') {
       throw new AppError('VALIDATION', `${path.basename(filePath)} is damaged (SQLite integrity check failed). It was left untouched; restore a backup.`);
     }
@@ -202,14 +204,6 @@ function assertEncryptedCanopyFile(db: Database.Database, filePath: string, key:
 
 /** "browser host" and "Canopy desktop" say so; scripts (seed, bench, tests) are named by their file. */
 const defaultAppName = () => `a Canopy script (${path.basename(process.argv[1] ?? 'node')})`;
-
-function safely<T>(read: () => T): T | string {
-  try {
-    return read();
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
 const hasTables = (db: Database.Database) =>
   (db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number }).n > 0;
