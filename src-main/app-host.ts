@@ -1,7 +1,7 @@
 import { api, type ApiEvent } from '../src-shared/api';
 import { isLockFreeMethod, type LockFreeMethod, type LockState } from '../src-shared/api/admin-security';
 import type { ApiResponse } from '../src-shared/errors';
-import { createRouter, fromZod, toErrorBody, type Router } from './api/router';
+import { createRouter, toErrorBody, type Router } from './api/router';
 import { storeSchema } from './areas';
 import { fileSettings, lockFreeHandlers } from './services/admin/encryption';
 import { defaultActor, readSetting } from './services/admin/settings';
@@ -69,7 +69,11 @@ export async function createAppHost(dbPath: string, options: AppHostOptions = {}
   async function answerWhileLocked(method: LockFreeMethod, input: unknown): Promise<ApiResponse<unknown>> {
     const def = api[method];
     const parsed = def.input.safeParse(input ?? {});
-    if (!parsed.success) return { ok: false, error: fromZod(parsed.error).toBody() };
+    if (!parsed.success) {
+      // These inputs are flat (a passphrase, a flag): the field's own message says what is wrong.
+      const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message, field: typeof issue.path[0] === 'string' ? issue.path[0] : undefined }));
+      return { ok: false, error: { code: 'VALIDATION', message: issues[0]?.message ?? 'Invalid input.', issues } };
+    }
     try {
       const data = await (lockFreeHandlers[method] as (input: unknown, s: StoreSession) => Promise<unknown>)(parsed.data, session);
       if (validateOutput) def.output.parse(data);

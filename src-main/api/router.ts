@@ -60,7 +60,7 @@ async function invoke(host: RouterHost, method: Method, input: unknown, isWrite:
   return result;
 }
 
-export function fromZod(error: z.ZodError): AppError {
+function fromZod(error: z.ZodError): AppError {
   const issues: ErrorIssue[] = error.issues.map((issue) => ({
     path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
     message: issue.message,
