@@ -6,7 +6,7 @@ import { AppError } from '../../src-shared/errors';
 import { writeCheckedBackup } from './backup';
 import { quickCheck } from './copy-worker';
 import { CANOPY_APPLICATION_ID, classifyDatabaseFile, type DatabaseFileKind } from './database-file';
-import { applyKey, encryptInPlace, isNotADatabase, PassphraseNeededError, rawKeyLiteral, WrongPassphraseError, type DatabaseKey } from './encryption';
+import { applyKey, ENCRYPTED_CACHE_KIB, encryptInPlace, isNotADatabase, PassphraseNeededError, rawKeyLiteral, WrongPassphraseError, type DatabaseKey } from './encryption';
 import { assertFolderExists, assertUsablePath, assertWritable } from './file-access';
 import { acquireDatabaseLock, type DatabaseLock } from './lock';
 import { renameLegacyMigrations } from './migrations/legacy-names';
@@ -98,6 +98,7 @@ async function initialise(filePath: string, kind: DatabaseFileKind, schema: Stor
     prepareDatabase: (db: Database.Database) => {
       // The key comes before anything else touches the file (TypeORM's own `key` option would send it before the cipher is chosen).
       if (key) applyKey(db, key);
+      if (key) db.pragma(`cache_size = -${ENCRYPTED_CACHE_KIB}`);
       // A new file's first write is its Canopy mark (before WAL mode, the schema or anything else).
       if (db.pragma('application_id', { simple: true }) !== CANOPY_APPLICATION_ID) db.pragma(`application_id = ${CANOPY_APPLICATION_ID}`);
       db.pragma('foreign_keys = ON');
