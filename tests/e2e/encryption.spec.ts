@@ -7,7 +7,7 @@ const PASSPHRASE = 'maple canopy lantern 42';
 /** Whether the file (or its WAL) holds the text in readable form. */
 const onDisk = (file: string, text: string) => [file, `${file}-wal`].some((name) => fs.existsSync(name) && fs.readFileSync(name).includes(Buffer.from(text)));
 
-test('a first start creates an encrypted file from the page; the demo loads into it; idle time locks it and only the passphrase unlocks it', async ({ page }) => {
+test('a first start creates an encrypted file from the page; the demo loads into it; idle time locks it and only the passphrase unlocks it; exports say they are not encrypted', async ({ page }) => {
   const host = await startHost({ askForPassphrase: true });
   try {
     await page.clock.install();
@@ -48,6 +48,13 @@ test('a first start creates an encrypted file from the page; the demo loads into
     await page.getByTestId('unlock').click();
     await expect(page).toHaveURL(/#\/people\/employees/);
     await expect(page.getByText(first.lastName).first()).toBeVisible();
+
+    // An export is a plain file, and says so where it is saved.
+    await page.getByTestId('grid-export').click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'XLSX' }).click();
+    await download;
+    await expect(page.getByText('Exported files are not encrypted: anyone who gets this file can read it.', { exact: false })).toBeVisible();
   } finally {
     await host.stop();
   }
