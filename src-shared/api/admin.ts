@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePath, passphrase, securityMethods } from './admin-security';
 import { defineArea, id, read, sentenceIssue, write, MAX_TEXT } from './common';
 
 export const IMPORT_KINDS = ['employees', 'departments', 'jobs', 'positions', 'skills'] as const;
@@ -208,8 +209,6 @@ export const exportTableInput = z.strictObject({
 export const exportedFile = z.strictObject({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() });
 export type ExportedFile = z.infer<typeof exportedFile>;
 
-const filePath = z.string().trim().min(1, 'Choose a file.').max(4096);
-
 export const adminArea = defineArea({
   key: 'admin',
   label: 'Admin',
@@ -217,7 +216,11 @@ export const adminArea = defineArea({
   methods: {
     'admin.getDatabaseStatus': read(z.strictObject({}), databaseStatus, ['admin', 'people']),
     'admin.backupDatabase': write(z.strictObject({ path: filePath }), z.strictObject({ path: z.string(), sizeBytes: z.number().int() })),
-    'admin.openDatabase': write(z.strictObject({ path: filePath, create: z.boolean().optional() }), databaseStatus, ['*']),
+    'admin.openDatabase': write(
+      z.strictObject({ path: filePath, create: z.boolean().optional(), passphrase: passphrase.optional(), unencrypted: z.boolean().optional() }),
+      databaseStatus,
+      ['*'],
+    ),
     'admin.listAuditEvents': read(
       auditQuery,
       z.strictObject({
@@ -251,5 +254,6 @@ export const adminArea = defineArea({
     /** Every problem the preview found, as a CSV file (the preview shows the first 1,000). */
     'admin.exportImportReport': read(z.strictObject({ ...importFile, mapping: importMapping }), exportedFile, ['people', 'skills']),
     'admin.exportTable': read(exportTableInput, exportedFile, []),
+    ...securityMethods,
   },
 });

@@ -4,12 +4,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { createAppHost } from '../../src-main/app-host';
 import { buildEmployeeQuery } from '../../src-main/services/people/employees';
 import { benchBrowserGrid } from './browser-grid';
 import { benchCalibration } from './calibration';
 import { benchImports } from './imports';
+import { benchEncryptionOverhead } from './encryption';
+import { benchFiles, type BenchFiles } from './files';
 import { benchReviews } from './reviews';
 import { benchSkills } from './skills';
 import { median, time } from './timing';
@@ -33,9 +34,9 @@ function record(name: string, medianMs: number | null, floorMs: number | null, b
   rows.push({ name, medianMs: round(medianMs), floorMs: round(floorMs), ratio: medianMs !== null && floorMs ? round(medianMs / floorMs) : null, budgetMs, note });
 }
 
-async function benchPeoplePage(dir: string) {
-  const dbPath = path.join(dir, 'bench.sqlite');
-  const app = await createAppHost(dbPath, { validateOutput: false });
+async function benchPeoplePage(dir: string, files: BenchFiles) {
+  const dbPath = path.join(dir, `bench${files.encrypted ? '-encrypted' : ''}.sqlite`);
+  const app = await createAppHost(dbPath, files.hostOptions);
   const seeded = await app.call('admin.loadDemoOrganisation', { employees: EMPLOYEES });
   if (!seeded.ok) throw new Error(seeded.error.message);
   const raw = app.store().raw;
@@ -45,7 +46,7 @@ async function benchPeoplePage(dir: string) {
     const result = await app.call('people.listEmployees', query);
     if (!result.ok) throw new Error(result.error.message);
   });
-  const floorDb = new Database(dbPath, { readonly: true });
+  const floorDb = files.openRaw(dbPath, { readonly: true });
   const { sql, countSql, params } = buildEmployeeQuery(query);
   const page = floorDb.prepare(sql);
   const count = floorDb.prepare(countSql);
@@ -55,42 +56,77 @@ async function benchPeoplePage(dir: string) {
   });
   floorDb.close();
   record(`people grid page via router (100 rows, by name, dept+subdepts, ${EMPLOYEES} employees)`, viaRouter, floor, 15);
-  await benchAsOfPage(app, dbPath, departmentId);
+  await benchAsOfPage(app, dbPath, departmentId, files);
   await app.close();
   return dbPath;
 }
 
 /** The same page as of a past day: each person's history row found by one index seek. */
-async function benchAsOfPage(app: Awaited<ReturnType<typeof createAppHost>>, dbPath: string, departmentId: string) {
+async function benchAsOfPage(app: Awaited<ReturnType<typeof createAppHost>>, dbPath: string, departmentId: string, files: BenchFiles) {
   const query = { limit: 100, sort: { field: 'name' }, departmentId, includeSubdepartments: true, asOf: '2020-06-30' };
   const viaRouter = await time(20, async () => {
     const result = await app.call('people.listEmployees', query);
     if (!result.ok) throw new Error(result.error.message);
   });
-  const floorDb = new Database(dbPath, { readonly: true });
+  const floorDb = files.openRaw(dbPath, { readonly: true });
   const page = floorDb.prepare(`SELECT e.id FROM employee e WHERE e.archived = 0 ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE LIMIT 100`);
   const floor = await time(20, () => page.all());
   floorDb.close();
   record(`people grid page as of a past day via router (100 rows, dept+subdepts, ${EMPLOYEES} employees)`, viaRouter, floor, 100, 'floor: a page of today\'s employees by name');
 }
 
+/**
+ * Every row on an unencrypted file, then on an encrypted one, and each row's encryption overhead
+ * (one round after the other: the machine's load may differ between them); then the interleaved
+ * overhead measures, which run plain and encrypted in turn and are the fair comparison.
+ * BENCH_FILES=plain,encrypted,overhead (the default) chooses which.
+ */
 async function main() {
   const jsonIndex = process.argv.indexOf('--json');
   const jsonFile = jsonIndex > 0 ? process.argv[jsonIndex + 1] : null;
+  const choices = (process.env.BENCH_FILES ?? 'plain,encrypted,overhead').split(',').map((mode) => mode.trim());
+  const modes = choices.filter((mode) => mode === 'plain' || mode === 'encrypted').map((mode) => mode === 'encrypted');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canopy-bench-'));
   try {
     console.log(`Canopy benchmarks · ${EMPLOYEES} employees · ${os.cpus().length} cores · Node ${process.version}`);
-    const dbPath = await benchPeoplePage(dir);
-    for (const row of await benchImports(dir, EMPLOYEES)) rows.push(row);
-    for (const row of await benchBrowserGrid(dbPath)) rows.push(row);
-    for (const row of await benchSkills(dir)) rows.push(row);
-    for (const row of await benchReviews(dir)) rows.push(row);
-    for (const row of await benchCalibration(dir)) rows.push(row);
+    for (const encrypted of modes) {
+      const files = benchFiles(encrypted);
+      const first = rows.length;
+      const dbPath = await benchPeoplePage(dir, files);
+      // The import, and the calibration session, are measured on plain files only.
+      if (!files.encrypted) for (const row of await benchImports(dir, EMPLOYEES)) rows.push(row);
+      for (const row of await benchBrowserGrid(dbPath, files)) rows.push(row);
+      for (const row of await benchSkills(dir, files)) rows.push(row);
+      for (const row of await benchReviews(dir, files)) rows.push(row);
+      if (!files.encrypted) for (const row of await benchCalibration(dir)) rows.push(row);
+      for (const row of rows.slice(first)) row.name += files.label;
+      for (const file of fs.readdirSync(dir)) fs.rmSync(path.join(dir, file), { force: true, recursive: true }); // disk space for the next round
+    }
+    if (choices.includes('overhead')) rows.push(...(await benchEncryptionOverhead(dir)));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  rows.push(...encryptionOverhead(rows));
   printTable(rows);
   if (jsonFile) fs.writeFileSync(jsonFile, JSON.stringify(rows.map(({ name, medianMs, floorMs, ratio, budgetMs }) => ({ name, medianMs, floorMs, ratio, budgetMs })), null, 2));
+}
+
+/** Encrypted median against the plain median of the same row: the "floor" is plain, the budget plain + 15 %. */
+function encryptionOverhead(measured: BenchRow[]): BenchRow[] {
+  const suffix = benchFiles(true).label;
+  return measured.flatMap((plain) => {
+    const encrypted = measured.find((row) => row.name === `${plain.name}${suffix}`);
+    if (!encrypted || plain.medianMs === null || encrypted.medianMs === null || plain.medianMs === 0) return [];
+    const overhead = Math.round((encrypted.medianMs / plain.medianMs - 1) * 100);
+    return [{
+      name: `encryption overhead: ${plain.name}`,
+      medianMs: encrypted.medianMs,
+      floorMs: plain.medianMs,
+      ratio: Math.round((encrypted.medianMs / plain.medianMs) * 100) / 100,
+      budgetMs: Math.round(plain.medianMs * 1.15 * 100) / 100,
+      note: `${overhead >= 0 ? '+' : ''}${overhead} % (goal ≤ 15 %)`,
+    }];
+  });
 }
 
 function printTable(table: BenchRow[]) {

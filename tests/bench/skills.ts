@@ -10,6 +10,7 @@ import type { ServiceContext } from '../../src-main/services/context';
 import { getHeatmap, getOrgGapSummary } from '../../src-main/services/skills/gaps';
 import { searchBySkills } from '../../src-main/services/skills/search';
 import type { Store } from '../../src-main/store/data-source';
+import type { BenchFiles } from './files';
 import type { BenchRow } from './run';
 import { time as timeRuns } from './timing';
 
@@ -20,13 +21,13 @@ const JOBS = 250;
 const REQUIREMENTS_PER_JOB = 8;
 const AS_OF = '2025-06-30';
 
-export async function benchSkills(dir: string): Promise<BenchRow[]> {
-  const file = path.join(dir, 'skills.sqlite');
-  const app = await createAppHost(file, { validateOutput: false });
+export async function benchSkills(dir: string, files: BenchFiles): Promise<BenchRow[]> {
+  const file = path.join(dir, `skills${files.encrypted ? '-encrypted' : ''}.sqlite`);
+  const app = await createAppHost(file, files.hostOptions);
   try {
     const dataset = buildDataset(app.store().raw);
     const ctx = readContext(app.store());
-    const floorDb = new Database(file, { readonly: true });
+    const floorDb = files.openRaw(file, { readonly: true });
     try {
       return [
         await benchSummary(ctx, floorDb),

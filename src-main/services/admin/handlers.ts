@@ -5,12 +5,13 @@ import { commitImport, exportImportReport, previewImport } from '../../imports';
 import { findAuditRecords, listAuditEvents } from './audit-log';
 import { backupDatabase, getDatabaseStatus, openDatabase } from './database';
 import { loadDemoOrganisation } from './demo';
+import { securityHandlers } from './security-handlers';
 import { getSettings, updateSettings } from './settings';
 
 export const adminHandlers: AreaHandlers<typeof adminArea.methods> = {
   'admin.getDatabaseStatus': (_input, ctx) => getDatabaseStatus(ctx),
   'admin.backupDatabase': (input, ctx) => backupDatabase(ctx, input.path),
-  'admin.openDatabase': (input, ctx) => openDatabase(ctx, input.path, input.create ?? false),
+  'admin.openDatabase': (input, ctx) => openDatabase(ctx, input),
   'admin.listAuditEvents': (input, ctx) => listAuditEvents(ctx, input),
   'admin.findAuditRecords': async (input, ctx) => ({ rows: findAuditRecords(ctx, input) }),
   'admin.getSettings': (_input, ctx) => getSettings(ctx),
@@ -20,4 +21,5 @@ export const adminHandlers: AreaHandlers<typeof adminArea.methods> = {
   'admin.commitImport': (input, ctx) => commitImport(ctx, input),
   'admin.exportTable': async (input) => exportTable(input),
   'admin.exportImportReport': (input, ctx) => exportImportReport(ctx, input),
+  ...securityHandlers,
 };

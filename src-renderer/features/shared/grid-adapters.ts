@@ -66,6 +66,7 @@ export async function exportGrid(title: string, format: ExportFormat, rows: Grid
   }
 }
 
+/** Every export (PDF, XLSX, PPTX, CSV) is saved here, and says that it is a plain file, unlike the organisation's encrypted database. */
 export function downloadFile(fileName: string, mimeType: string, base64: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
@@ -74,4 +75,9 @@ export function downloadFile(fileName: string, mimeType: string, base64: string)
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  notifications.show({
+    color: 'gray',
+    title: `${fileName} saved to your downloads`,
+    message: 'Exported files are not encrypted: anyone who gets this file can read it. Keep it as you would the printed page, and delete it when done.',
+  });
 }
