@@ -17,6 +17,7 @@ import {
   timestamps,
   write,
   MAX_LONG_TEXT,
+  MAX_TEXT,
 } from './common';
 
 export const EMPLOYEE_STATUSES = ['active', 'on_leave', 'terminated'] as const;
@@ -171,6 +172,30 @@ export const employeeQuery = z.strictObject({
 });
 export type EmployeeQuery = z.infer<typeof employeeQuery>;
 
+/**
+ * A type-ahead search for one person (pickers): ranked exact employee number first, then a prefix
+ * of the name, number or email, then text anywhere in them; at most 50. With `ids`, those people
+ * (whatever their status), for showing a picker's current value without loading everyone.
+ */
+export const employeeSearchInput = z.strictObject({
+  query: text(MAX_TEXT).optional(),
+  ids: z.array(id).max(500).optional(),
+  limit: z.number().int().min(1).max(50).optional(),
+  includeTerminated: z.boolean().optional(),
+});
+export type EmployeeSearchInput = z.infer<typeof employeeSearchInput>;
+export const employeeHit = z.strictObject({
+  id,
+  employeeNumber: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+  status: employeeStatus,
+  departmentName: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+});
+export type EmployeeHit = z.infer<typeof employeeHit>;
+
 export const orgNode = z.strictObject({
   id,
   name: z.string(),
@@ -202,6 +227,8 @@ export const peopleArea = defineArea({
 
     'people.listEmployees': read(employeeQuery, pageOf(employee)),
     'people.getEmployee': read(z.strictObject({ id }), employeeDetail),
+    /** `more`: other people match too (the picker asks the user to type more). */
+    'people.searchEmployees': read(employeeSearchInput, z.strictObject({ rows: z.array(employeeHit), more: z.boolean() })),
     'people.saveEmployees': write(batchOf(employeeFields), z.strictObject({ rows: z.array(employee) })),
     'people.archiveEmployees': write(archiveInput, countOutput),
     'people.listLocations': read(z.strictObject({}), z.strictObject({ locations: z.array(z.string()) })),

@@ -1,6 +1,7 @@
 import type { peopleArea } from '../../../src-shared/api/people';
 import type { AreaHandlers } from '../../api/types';
 import { archiveDepartments, listDepartments, saveDepartments } from './departments';
+import { searchEmployees } from './employee-search';
 import { archiveEmployees, getEmployee, listEmployees, listLocations, saveEmployees } from './employees';
 import { archiveJobs, listJobs, saveJobs } from './jobs';
 import { getOrgTree } from './org-tree';
@@ -18,6 +19,7 @@ export const peopleHandlers: AreaHandlers<typeof peopleArea.methods> = {
   'people.archivePositions': async (input, ctx) => ({ count: await archivePositions(ctx, input.ids, input.archived ?? true) }),
   'people.listEmployees': (input, ctx) => listEmployees(ctx, input),
   'people.getEmployee': (input, ctx) => getEmployee(ctx, input.id),
+  'people.searchEmployees': async (input, ctx) => searchEmployees(ctx, input),
   'people.saveEmployees': async (input, ctx) => ({ rows: await saveEmployees(ctx, input.rows) }),
   'people.archiveEmployees': async (input, ctx) => ({ count: await archiveEmployees(ctx, input.ids, input.archived ?? true) }),
   'people.listLocations': async (_input, ctx) => ({ locations: await listLocations(ctx) }),

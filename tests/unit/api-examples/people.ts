@@ -14,6 +14,7 @@ export const examples: Examples<typeof peopleArea.methods> = {
   'people.archivePositions': { ids: [ID] },
   'people.listEmployees': { limit: 10, search: 'a' },
   'people.getEmployee': { id: ID },
+  'people.searchEmployees': { query: 'E10', limit: 50, includeTerminated: true },
   'people.saveEmployees': { rows: [{ values: { employeeNumber: 'E1', firstName: 'A', lastName: 'B', hireDate: '2020-01-01', status: 'active' } }] },
   'people.archiveEmployees': { ids: [ID] },
   'people.listLocations': {},
