@@ -61,12 +61,8 @@ function firstByName(ctx: ServiceContext, where: string, params: Record<string, 
   return ctx.store.raw.prepare(sql).all(params) as EmployeeHit[];
 }
 
+/** SQLite's NOCASE folding (ASCII letters only), so in-memory ranks agree with the SQL. */
 const nocase = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
-/** SQLite's NOCASE order (ASCII letters folded), so both paths sort alike. */
-function byName(a: EmployeeHit, b: EmployeeHit): number {
-  return compare(nocase(a.lastName), nocase(b.lastName)) || compare(nocase(a.firstName), nocase(b.firstName)) || compare(a.id, b.id);
-}
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The same ranks as the exact and prefix queries, for matches ranked in memory. */
 function ranker(query: string) {
