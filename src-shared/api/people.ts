@@ -179,7 +179,7 @@ export type EmployeeQuery = z.infer<typeof employeeQuery>;
  */
 export const employeeSearchInput = z.strictObject({
   query: text(MAX_TEXT).optional(),
-  ids: z.array(id).max(500).optional(),
+  ids: z.array(id).max(2000).optional(),
   limit: z.number().int().min(1).max(50).optional(),
   includeTerminated: z.boolean().optional(),
 });
@@ -191,6 +191,8 @@ export const employeeHit = z.strictObject({
   lastName: z.string(),
   email: z.string().nullable(),
   status: employeeStatus,
+  /** Only ever true for people asked for by id. */
+  archived: z.boolean(),
   departmentName: z.string().nullable(),
   jobTitle: z.string().nullable(),
 });

@@ -65,10 +65,10 @@ describe('people.searchEmployees (pickers)', () => {
     const people = await organisation(app);
     await app.ok('people.saveEmployees', { rows: [{ id: people.E500.id, version: people.E500.version, values: { departmentId: dept.id, jobId: job.id } }] });
     const result = await app.ok('people.searchEmployees', { ids: [people.E500.id, people.E400.id, people.E300.id] });
-    expect(result.rows.map((r) => [r.employeeNumber, r.status, r.departmentName, r.jobTitle])).toEqual([
-      ['E500', 'active', 'Finance', 'Analyst'],
-      ['E400', 'active', null, null],
-      ['E300', 'terminated', null, null],
+    expect(result.rows.map((r) => [r.employeeNumber, r.status, r.archived, r.departmentName, r.jobTitle])).toEqual([
+      ['E500', 'active', false, 'Finance', 'Analyst'],
+      ['E400', 'active', true, null, null],
+      ['E300', 'terminated', false, null, null],
     ]);
   });
 });

@@ -2,7 +2,7 @@ import type { EmployeeHit, EmployeeSearchInput } from '../../../src-shared/api';
 import type { ServiceContext } from '../context';
 
 const HIT_COLUMNS = `e.id, e.employee_number AS employeeNumber, e.first_name AS firstName, e.last_name AS lastName,
-  e.email, e.status, d.name AS departmentName, j.title AS jobTitle`;
+  e.email, e.status, e.archived, d.name AS departmentName, j.title AS jobTitle`;
 const HIT_FROM = 'employee e LEFT JOIN department d ON d.id = e.department_id LEFT JOIN job j ON j.id = e.job_id';
 /** The employee_name index's order, so a name-ordered query with a LIMIT stops early. */
 const BY_NAME = 'e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE';
@@ -14,6 +14,9 @@ const PREFIX_SQL = ['e.first_name', 'e.last_name', 'e.employee_number', 'e.email
   .join(' OR ');
 /** Up to this many matches are ranked in memory; more means a short query, answered by indexed stages. */
 const RANK_IN_MEMORY = 500;
+
+type HitRow = Omit<EmployeeHit, 'archived'> & { archived: number };
+const toHit = (row: HitRow): EmployeeHit => ({ ...row, archived: Boolean(row.archived) });
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const normalise = (query: string) => query.replace(/,/g, ' ').trim().replace(/\s+/g, ' ');
@@ -58,7 +61,7 @@ function firstByName(ctx: ServiceContext, where: string, params: Record<string, 
   const first = `SELECT * FROM employee e ${useIndexes ? '' : 'NOT INDEXED'} WHERE ${where} ORDER BY ${BY_NAME}, e.id LIMIT ${max}`;
   // Department and job are joined to the few rows kept, not to every match.
   const sql = `SELECT ${HIT_COLUMNS} FROM (${first}) e LEFT JOIN department d ON d.id = e.department_id LEFT JOIN job j ON j.id = e.job_id ORDER BY ${BY_NAME}, e.id`;
-  return ctx.store.raw.prepare(sql).all(params) as EmployeeHit[];
+  return (ctx.store.raw.prepare(sql).all(params) as HitRow[]).map(toHit);
 }
 
 /** SQLite's NOCASE folding (ASCII letters only), so in-memory ranks agree with the SQL. */
@@ -80,7 +83,7 @@ function ranker(query: string) {
 function employeesByIds(ctx: ServiceContext, ids: string[]): EmployeeHit[] {
   if (!ids.length) return [];
   const unique = [...new Set(ids)];
-  const rows = ctx.store.raw.prepare(`SELECT ${HIT_COLUMNS} FROM ${HIT_FROM} WHERE e.id IN (${unique.map(() => '?').join(',')})`).all(...unique) as EmployeeHit[];
+  const rows = (ctx.store.raw.prepare(`SELECT ${HIT_COLUMNS} FROM ${HIT_FROM} WHERE e.id IN (${unique.map(() => '?').join(',')})`).all(...unique) as HitRow[]).map(toHit);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return unique.flatMap((id) => byId.get(id) ?? []);
 }

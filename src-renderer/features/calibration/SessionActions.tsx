@@ -10,6 +10,7 @@ import { downloadExport, errorText } from '../reviews/shared';
 import type { Board } from './model';
 import { changeText } from './PersonDrawer';
 import { SessionFormModal } from './SessionForm';
+import { EmployeeMultiPicker } from '../shared/EmployeePicker';
 
 type Dialog = 'edit' | 'finalise' | 'reopen' | 'copy' | 'add' | null;
 
@@ -206,7 +207,7 @@ function CopyModal({ opened, session, onClose }: { opened: boolean; session: Cal
 }
 
 function AddPeopleModal({ opened, session, onClose }: { opened: boolean; session: CalibrationSession; onClose(): void }) {
-  const refs = usePeopleReferences();
+  const refs = usePeopleReferences({ employees: false });
   const [employeeIds, setEmployeeIds] = useState<string[]>([]);
   const [departmentIds, setDepartmentIds] = useState<string[]>([]);
   const [reason, setReason] = useState('');
@@ -229,7 +230,7 @@ function AddPeopleModal({ opened, session, onClose }: { opened: boolean; session
     <Modal opened={opened} onClose={onClose} title="Add people" size="lg" data-testid="add-people-dialog">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">Only people with a review in “{session.cycleName}” can be calibrated.</Text>
-        <MultiSelect label="People" data={refs.employees} value={employeeIds} onChange={setEmployeeIds} searchable limit={50} data-testid="add-people-select" />
+        <EmployeeMultiPicker label="People" value={employeeIds} onChange={setEmployeeIds} data-testid="add-people-select" />
         <MultiSelect label="Or whole departments" data={refs.departments} value={departmentIds} onChange={setDepartmentIds} searchable />
         {session.status !== 'draft' && <Textarea label="Reason (the session has started)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={1} required />}
         {error && <Alert color="red" role="alert" data-testid="add-people-error">{error}</Alert>}

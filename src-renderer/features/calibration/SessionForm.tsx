@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { usePeopleReferences } from '../people/options';
 import { errorText } from '../reviews/shared';
+import { EmployeeMultiPicker, EmployeePicker } from '../shared/EmployeePicker';
 
 interface Draft {
   name: string;
@@ -34,7 +35,7 @@ const EMPTY: Draft = { name: '', cycleId: null, date: todayIso(), location: '', 
  */
 export function SessionFormModal({ opened, session, onClose }: { opened: boolean; session?: CalibrationSession; onClose(): void }) {
   const navigate = useNavigate();
-  const refs = usePeopleReferences();
+  const refs = usePeopleReferences({ employees: false });
   const cycles = useApi('reviews.listCycles', {});
   const sets = useApi('calibration.listGuidelineSets', {});
   const [draft, setDraft] = useState<Draft>(EMPTY);
@@ -90,8 +91,8 @@ export function SessionFormModal({ opened, session, onClose }: { opened: boolean
               <TextInput label="Location" value={draft.location} onChange={(e) => set({ location: e.currentTarget.value })} />
             </Group>
             <Group grow>
-              <Select label="Facilitator" description="Usually HR" data={refs.employees} value={draft.facilitatorId} onChange={(facilitatorId) => set({ facilitatorId })} searchable clearable limit={50} />
-              <MultiSelect label="Reviewers" description="The managers in the room" data={refs.employees} value={draft.reviewerIds} onChange={(reviewerIds) => set({ reviewerIds })} searchable limit={50} />
+              <EmployeePicker label="Facilitator" description="Usually HR" value={draft.facilitatorId} onChange={(facilitatorId) => set({ facilitatorId })} clearable />
+              <EmployeeMultiPicker label="Reviewers" description="The managers in the room" value={draft.reviewerIds} onChange={(reviewerIds) => set({ reviewerIds })} />
             </Group>
             <Select label="Distribution guidelines" description="Guideline sets on the cycle's rating scale" data={setOptions} value={draft.guidelineSetId} onChange={(guidelineSetId) => set({ guidelineSetId })} clearable data-testid="session-guidelines" />
           </Stack>
@@ -100,12 +101,12 @@ export function SessionFormModal({ opened, session, onClose }: { opened: boolean
           <Stack gap="sm">
             <Text size="sm" c="dimmed">People with a review in the cycle who match any of these join the session (a department brings its sub-departments, a manager their whole team). {started ? 'The session has started: add and remove people from the session page.' : ''}</Text>
             <MultiSelect label="Departments" data={refs.departments} value={draft.population.departmentIds} onChange={(departmentIds) => setPopulation({ departmentIds })} searchable disabled={started} data-testid="population-departments" />
-            <MultiSelect label="Managers" data={refs.employees} value={draft.population.managerIds} onChange={(managerIds) => setPopulation({ managerIds })} searchable limit={50} disabled={started} />
+            <EmployeeMultiPicker label="Managers" value={draft.population.managerIds} onChange={(managerIds) => setPopulation({ managerIds })} disabled={started} />
             <Group grow>
               <MultiSelect label="Jobs" data={refs.jobs} value={draft.population.jobIds} onChange={(jobIds) => setPopulation({ jobIds })} searchable disabled={started} />
               <MultiSelect label="Job levels" data={jobLevels} value={draft.population.jobLevels} onChange={(levels) => setPopulation({ jobLevels: levels })} disabled={started} />
             </Group>
-            <MultiSelect label="People by name" data={refs.employees} value={draft.population.employeeIds} onChange={(employeeIds) => setPopulation({ employeeIds })} searchable limit={50} disabled={started} />
+            <EmployeeMultiPicker label="People by name" value={draft.population.employeeIds} onChange={(employeeIds) => setPopulation({ employeeIds })} disabled={started} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="grid" pt="md">

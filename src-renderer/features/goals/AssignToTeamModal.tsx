@@ -1,14 +1,15 @@
-import { Alert, Button, Group, Modal, MultiSelect, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Goal } from '../../../src-shared/api';
 import { useApiMutation } from '../../api/hooks';
 import type { Option } from '../../grid';
 import { goalLabel } from './options';
+import { EmployeeMultiPicker } from '../shared/EmployeePicker';
 
 /** Creates one individual goal per person, copied from and aligned to a department or organisation goal. */
-export function AssignToTeamModal({ opened, onClose, goals, departments, employees }: {
-  opened: boolean; onClose: () => void; goals: Goal[]; departments: Option[]; employees: Option[];
+export function AssignToTeamModal({ opened, onClose, goals, departments }: {
+  opened: boolean; onClose: () => void; goals: Goal[]; departments: Option[];
 }) {
   const [goalId, setGoalId] = useState<string | null>(null);
   const [mode, setMode] = useState<'department' | 'people'>('department');
@@ -37,7 +38,7 @@ export function AssignToTeamModal({ opened, onClose, goals, departments, employe
         <SegmentedControl value={mode} onChange={(v) => setMode(v as 'department' | 'people')} data={[{ value: 'department', label: 'Everyone in a department' }, { value: 'people', label: 'Chosen people' }]} />
         {mode === 'department'
           ? <Select label="Department" data={departments} value={departmentId} onChange={setDepartmentId} searchable />
-          : <MultiSelect label="People" data={employees} value={employeeIds} onChange={setEmployeeIds} searchable limit={50} />}
+          : <EmployeeMultiPicker label="People" value={employeeIds} onChange={setEmployeeIds} />}
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>Cancel</Button>

@@ -120,7 +120,7 @@ export function GoalsPage() {
         onExport={(format, visible, cols) => exportGrid('Goals', format, visible, cols)}
       />
       <GoalDrawer goalId={openId} onClose={() => setOpenId(null)} onOpen={setOpenId} />
-      <AssignToTeamModal opened={assignOpen} onClose={() => setAssignOpen(false)} goals={allGoals.data?.rows ?? []} departments={refs.departments} employees={refs.employees} />
+      <AssignToTeamModal opened={assignOpen} onClose={() => setAssignOpen(false)} goals={allGoals.data?.rows ?? []} departments={refs.departments} />
     </FullHeightPage>
   );
 }

@@ -5,6 +5,7 @@ import { EMPLOYEE_STATUS_LABELS, type Employee } from '../../../src-shared/api';
 import { localToday } from '../../../src-shared/domain/organisation';
 import { ApiCallError, call } from '../../api/client';
 import { ConflictNotice, type FieldSpecs } from '../shared/ConflictNotice';
+import { EmployeePicker, useEmployeeNames } from '../shared/EmployeePicker';
 import { useVersionedForm } from '../shared/useVersionedForm';
 import { STATUS_OPTIONS, usePeopleReferences } from './options';
 
@@ -32,7 +33,7 @@ export function EmployeeFormModal({ opened, onClose, onCreated, employee }: Prop
 }
 
 function EmployeeForm({ onClose, onCreated, employee }: Omit<Props, 'opened'>) {
-  const refs = usePeopleReferences();
+  const refs = usePeopleReferences({ employees: false });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   // When a change of department, job, manager or position takes effect (edits only; a new person starts on their hire date).
@@ -45,7 +46,7 @@ function EmployeeForm({ onClose, onCreated, employee }: Omit<Props, 'opened'>) {
     departmentId: { label: 'Department', format: label(refs.departments) },
     jobId: { label: 'Job', format: label(refs.jobs) },
     positionId: { label: 'Position', format: label(refs.positions) },
-    managerId: { label: 'Manager', format: label(refs.employees) },
+    managerId: { label: 'Manager', format: (id) => managerName(id) },
     location: 'Location',
   };
   const form = useVersionedForm({
@@ -70,6 +71,7 @@ function EmployeeForm({ onClose, onCreated, employee }: Omit<Props, 'opened'>) {
     },
   });
   const { values } = form;
+  const managerName = useEmployeeNames([values.managerId, ...(form.conflict?.fields.filter((f) => f.key === 'managerId').map((f) => f.theirs as string | null) ?? [])]);
   const set = (key: string) => (value: string | null) => form.set(key, value);
   // Only a terminated employee has a termination date.
   const setStatus = (status: string | null) => {
@@ -95,7 +97,7 @@ function EmployeeForm({ onClose, onCreated, employee }: Omit<Props, 'opened'>) {
         <Select label="Department" data={refs.departments} searchable clearable limit={100} value={values.departmentId} onChange={set('departmentId')} error={errors.departmentId} />
         <Select label="Job" data={refs.jobs} searchable clearable limit={100} value={values.jobId} onChange={set('jobId')} error={errors.jobId} />
         <Select label="Position" data={refs.positions} searchable clearable limit={100} value={values.positionId} onChange={set('positionId')} error={errors.positionId} />
-        <Select label="Manager" data={refs.employees.filter((o) => o.value !== employee?.id)} searchable clearable limit={100} value={values.managerId} onChange={set('managerId')} error={errors.managerId} />
+        <EmployeePicker label="Manager" exclude={employee ? [employee.id] : undefined} clearable value={values.managerId} onChange={set('managerId')} error={errors.managerId} name="managerId" />
         <TextInput label="Location" {...text('location')} />
         {employee && (
           <TextInput

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Goal, GoalLibraryItem } from '../../../../src-shared/api';
@@ -6,22 +6,23 @@ import { isRealDate } from '../../../../src-shared/domain/dates';
 import { useApiMutation } from '../../../api/hooks';
 import type { Option } from '../../../grid';
 import { goalLabel } from '../options';
+import { EmployeeMultiPicker } from '../../shared/EmployeePicker';
 
 const year = new Date().getFullYear();
 
 /** Copies a library goal into individual goals: for chosen people or everyone in a department, for a period, optionally aligned. */
-export function UseLibraryGoalModal({ opened, onClose, itemId, items, goals, departments, employees }: {
-  opened: boolean; onClose: () => void; itemId: string | null; items: GoalLibraryItem[]; goals: Goal[]; departments: Option[]; employees: Option[];
+export function UseLibraryGoalModal({ opened, onClose, itemId, items, goals, departments }: {
+  opened: boolean; onClose: () => void; itemId: string | null; items: GoalLibraryItem[]; goals: Goal[]; departments: Option[];
 }) {
   return (
     <Modal opened={opened} onClose={onClose} title="Use a library goal" size="lg">
-      {opened && <UseLibraryGoalForm key={itemId ?? 'none'} initialItemId={itemId} items={items} goals={goals} departments={departments} employees={employees} onDone={onClose} />}
+      {opened && <UseLibraryGoalForm key={itemId ?? 'none'} initialItemId={itemId} items={items} goals={goals} departments={departments} onDone={onClose} />}
     </Modal>
   );
 }
 
-function UseLibraryGoalForm({ initialItemId, items, goals, departments, employees, onDone }: {
-  initialItemId: string | null; items: GoalLibraryItem[]; goals: Goal[]; departments: Option[]; employees: Option[]; onDone: () => void;
+function UseLibraryGoalForm({ initialItemId, items, goals, departments, onDone }: {
+  initialItemId: string | null; items: GoalLibraryItem[]; goals: Goal[]; departments: Option[]; onDone: () => void;
 }) {
   const [itemId, setItemId] = useState<string | null>(initialItemId);
   const [mode, setMode] = useState<'people' | 'department'>('people');
@@ -59,7 +60,7 @@ function UseLibraryGoalForm({ initialItemId, items, goals, departments, employee
       )}
       <SegmentedControl value={mode} onChange={(v) => setMode(v as 'people' | 'department')} data={[{ value: 'people', label: 'Chosen people' }, { value: 'department', label: 'Everyone in a department' }]} />
       {mode === 'people'
-        ? <MultiSelect label="People" placeholder="One or more" data={employees} value={employeeIds} onChange={setEmployeeIds} searchable limit={50} />
+        ? <EmployeeMultiPicker label="People" placeholder="One or more" value={employeeIds} onChange={setEmployeeIds} />
         : <Select label="Department" data={departments} value={departmentId} onChange={setDepartmentId} searchable />}
       <Group grow>
         <TextInput label="Period start" type="date" value={periodStart} onChange={(e) => setPeriodStart(e.currentTarget.value)} />

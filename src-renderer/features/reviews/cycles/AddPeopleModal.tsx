@@ -1,14 +1,13 @@
-import { Alert, Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { ReviewCycle } from '../../../../src-shared/api';
 import { useApiMutation } from '../../../api/hooks';
-import { usePeopleReferences } from '../../people/options';
 import { errorText, plural } from '../shared';
+import { EmployeeMultiPicker } from '../../shared/EmployeePicker';
 
 /** Late joiners: pick people to give a review in a running cycle (people already in it are left as they are). */
 export function AddPeopleModal({ cycle, opened, onClose }: { cycle: ReviewCycle; opened: boolean; onClose: () => void }) {
-  const refs = usePeopleReferences({ employees: opened });
   const add = useApiMutation('reviews.addToCycle');
   const [employeeIds, setEmployeeIds] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +27,7 @@ export function AddPeopleModal({ cycle, opened, onClose }: { cycle: ReviewCycle;
     <Modal opened={opened} onClose={dismiss} title={`Add people to “${cycle.name}”`}>
       <Stack>
         <Text size="sm">Each person gets a not-started review with their current manager, job and department. Use this for people who joined after the launch.</Text>
-        <MultiSelect label="People" data={refs.employees} value={employeeIds} onChange={setEmployeeIds} searchable limit={50} placeholder="Search by name or number" />
+        <EmployeeMultiPicker label="People" value={employeeIds} onChange={setEmployeeIds} />
         {error && <Alert color="red" data-testid="add-people-error">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={dismiss}>Cancel</Button>

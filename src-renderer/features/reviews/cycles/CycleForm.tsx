@@ -7,6 +7,7 @@ import { usePeopleReferences } from '../../people/options';
 import { ConflictNotice, type FieldSpecs } from '../../shared/ConflictNotice';
 import { useVersionedForm } from '../../shared/useVersionedForm';
 import { ErrorAlert, errorText } from '../shared';
+import { EmployeeMultiPicker, useEmployeeNames } from '../../shared/EmployeePicker';
 
 const year = new Date().getFullYear();
 
@@ -50,7 +51,7 @@ const toCycleDraft = (cycle: ReviewCycle | undefined): CycleDraft => ({
 function CycleForm({ cycle, onClose, onSaved }: { cycle?: ReviewCycle; onClose: () => void; onSaved?: (cycle: ReviewCycle) => void }) {
   const scales = useApi('reviews.listRatingScales', {});
   const templates = useApi('reviews.listTemplates', {});
-  const refs = usePeopleReferences();
+  const refs = usePeopleReferences({ employees: false });
   const [error, setError] = useState<string | null>(null);
   const save = useApiMutation('reviews.saveCycle');
   const locked = cycle !== undefined && cycle.status !== 'draft';
@@ -63,7 +64,7 @@ function CycleForm({ cycle, onClose, onSaved }: { cycle?: ReviewCycle; onClose: 
     templateId: { label: 'Template', format: byId(templates.data?.rows) },
     departmentIds: { label: 'Departments', format: names(refs.departments) },
     jobIds: { label: 'Jobs', format: names(refs.jobs) },
-    employeeIds: { label: 'People', format: names(refs.employees) },
+    employeeIds: { label: 'People', format: (ids) => (Array.isArray(ids) ? ids : []).map(employeeName).join(', ') },
   };
   const form = useVersionedForm({
     record: cycle,
@@ -90,6 +91,8 @@ function CycleForm({ cycle, onClose, onSaved }: { cycle?: ReviewCycle; onClose: 
     onError: (e) => setError(errorText(e)),
   });
   const { name, periodStart, periodEnd, selfReviewDue, managerReviewDue, dueDate, ratingScaleId, templateId, departmentIds, jobIds, employeeIds } = form.values;
+  const theirPeople = form.conflict?.fields.filter((f) => f.key === 'employeeIds').flatMap((f) => (Array.isArray(f.theirs) ? (f.theirs as string[]) : [])) ?? [];
+  const employeeName = useEmployeeNames([...employeeIds, ...theirPeople]);
   const setter = <K extends keyof CycleDraft>(key: K) => (value: CycleDraft[K]) => form.set(key, value);
   const [setName, setPeriodStart, setPeriodEnd, setSelfReviewDue, setManagerReviewDue, setDueDate] = (['name', 'periodStart', 'periodEnd', 'selfReviewDue', 'managerReviewDue', 'dueDate'] as const).map((key) => setter(key));
   const [setRatingScaleId, setTemplateId] = (['ratingScaleId', 'templateId'] as const).map((key) => setter(key));
@@ -126,7 +129,7 @@ function CycleForm({ cycle, onClose, onSaved }: { cycle?: ReviewCycle; onClose: 
         <Text size="xs" c="dimmed">Active people in any chosen department (with its sub-departments), with any chosen job, or chosen by name.</Text>
         <MultiSelect label="Departments" data={refs.departments} value={departmentIds} onChange={setDepartmentIds} searchable disabled={locked} limit={100} />
         <MultiSelect label="Jobs" data={refs.jobs} value={jobIds} onChange={setJobIds} searchable disabled={locked} limit={100} />
-        <MultiSelect label="People" data={refs.employees} value={employeeIds} onChange={setEmployeeIds} searchable disabled={locked} limit={50} />
+        <EmployeeMultiPicker label="People" value={employeeIds} onChange={setEmployeeIds} disabled={locked} />
       </Stack>
       <ErrorAlert error={error} testId="cycle-form-error" />
       <Group justify="flex-end">

@@ -11,6 +11,7 @@ import { archiveThroughApi, exportGrid, saveThroughApi } from '../../shared/grid
 import { FullHeightPage, PageHeader } from '../../shared/PageHeader';
 import { JournalEntryDrawer } from './JournalEntryDrawer';
 import { KIND_OPTIONS, SHARED_OPTIONS } from './options';
+import { EmployeePicker } from '../../shared/EmployeePicker';
 
 const toGridRow = (entry: JournalEntry): GridRow => ({ ...entry, shared: entry.shared ? 'yes' : 'no' }) as unknown as GridRow;
 const toApiValues = (values: Record<string, unknown>) => ('shared' in values ? { ...values, shared: values.shared === 'yes' } : values);
@@ -78,7 +79,7 @@ export function JournalArea() {
             actions={<Button onClick={() => setDrawer({ entry: null })} data-testid="journal-new">Add note</Button>}
           />
           <Group mb="sm" gap="sm" align="flex-end">
-            <Select label="Employee" placeholder="Everyone" data={employeeOptions} value={employeeId} onChange={setEmployeeId} searchable clearable limit={50} w={240} />
+            <EmployeePicker label="Employee" placeholder="Everyone" value={employeeId} onChange={(id) => setEmployeeId(id)} clearable includeTerminated w={240} />
             <Select label="Kind" placeholder="All kinds" data={KIND_OPTIONS} value={kind} onChange={setKind} clearable w={150} />
             <Select label="Visibility" placeholder="All" data={SHARED_OPTIONS} value={shared} onChange={setShared} clearable w={120} />
             <TextInput label="Author" value={author} onChange={(e) => setAuthor(e.currentTarget.value)} w={150} />

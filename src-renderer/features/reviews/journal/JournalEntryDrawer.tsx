@@ -5,8 +5,8 @@ import { GOAL_SCOPE_LABELS, type GoalScope, type JournalEntry, type JournalKind 
 import { localDateIso } from '../../../../src-shared/domain/journal';
 import { call } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
-import { employeeLabel } from '../../people/options';
 import { ConflictNotice, type FieldSpecs } from '../../shared/ConflictNotice';
+import { EmployeePicker, useEmployeeNames } from '../../shared/EmployeePicker';
 import { useVersionedForm } from '../../shared/useVersionedForm';
 import { KIND_OPTIONS } from './options';
 
@@ -43,9 +43,9 @@ interface EntryDraft {
 type Labelled = { value: string; label: string }[];
 const labelIn = (options: Labelled) => (id: string | null) => (id ? (options.find((o) => o.value === id)?.label ?? '(another record)') : '');
 
-function entryFields(employees: Labelled, goals: Labelled, reviews: Labelled): FieldSpecs<EntryDraft> {
+function entryFields(employeeName: (id: unknown) => string, goals: Labelled, reviews: Labelled): FieldSpecs<EntryDraft> {
   return {
-    employeeId: { label: 'Employee', format: labelIn(employees) },
+    employeeId: { label: 'Employee', format: employeeName },
     date: 'Date',
     kind: { label: 'Kind', format: (kind) => KIND_OPTIONS.find((o) => o.value === kind)?.label ?? kind },
     shared: 'Shared with the employee',
@@ -90,7 +90,6 @@ function JournalEntryForm({ entry, defaults, lockEmployee, onDone }: { entry: Jo
   const setText = (value: string) => form.set('text', value);
   const setGoalId = (value: string | null) => form.set('goalId', value);
   const setReviewId = (value: string | null) => form.set('reviewId', value);
-  const employees = useApi('people.listEmployees', { limit: 100_000 }, { enabled: !lockEmployee });
   const links = useApi('reviews.listJournalLinkOptions', { employeeId: employeeId ?? '' }, { enabled: Boolean(employeeId) });
   const shownAuthor = author ?? settings.data?.actorName ?? '';
 
@@ -117,14 +116,13 @@ function JournalEntryForm({ entry, defaults, lockEmployee, onDone }: { entry: Jo
 
   const goalOptions = (links.data?.goals ?? []).map((g) => ({ value: g.id, label: `${g.title} · ${GOAL_SCOPE_LABELS[g.scope as GoalScope] ?? g.scope} (${g.periodStart.slice(0, 4)})` }));
   const reviewOptions = (links.data?.reviews ?? []).map((r) => ({ value: r.id, label: `${r.label} (${r.periodStart} – ${r.periodEnd})` }));
-  const employeeOptions = lockEmployee
-    ? [] : (employees.data?.rows ?? []).map((e) => ({ value: e.id, label: employeeLabel(e) }));
+  const employeeName = useEmployeeNames([employeeId, ...(form.conflict?.fields.filter((f) => f.key === 'employeeId').map((f) => f.theirs as string | null) ?? [])]);
   return (
     <Stack data-testid="journal-form">
-      <ConflictNotice conflict={form.conflict} what="journal entry" fields={entryFields(employeeOptions, goalOptions, reviewOptions)} />
+      <ConflictNotice conflict={form.conflict} what="journal entry" fields={entryFields(employeeName, goalOptions, reviewOptions)} />
       {lockEmployee
         ? entry && <Text size="sm">About <b>{entry.employeeName}</b></Text>
-        : <Select label="Employee" placeholder="Search by name or number" data={employeeOptions} value={employeeId} onChange={chooseEmployee} searchable limit={50} required nothingFoundMessage="No one matches" />}
+        : <EmployeePicker label="Employee" value={employeeId} onChange={(id) => chooseEmployee(id)} includeTerminated required />}
       <Group grow align="flex-end">
         <TextInput label="Date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
         <TextInput label="Author" value={shownAuthor} onChange={(e) => setAuthor(e.currentTarget.value)} required />

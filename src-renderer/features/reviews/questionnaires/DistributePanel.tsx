@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { RATER_LABELS, type Questionnaire } from '../../../../src-shared/api';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { dayOf, ErrorAlert, errorText } from '../shared';
+import { EmployeeMultiPicker } from '../../shared/EmployeePicker';
 
 /** Sends the questionnaire to departments (with their sub-departments), jobs or named people: one invitation each. */
 export function DistributePanel({ questionnaire: q }: { questionnaire: Questionnaire }) {
   const departments = useApi('people.listDepartments', {});
   const jobs = useApi('people.listJobs', {});
-  const people = useApi('people.listEmployees', { limit: 20_000 });
   const distribute = useApiMutation('reviews.distributeQuestionnaire');
   const [departmentIds, setDepartmentIds] = useState<string[]>([]);
   const [jobIds, setJobIds] = useState<string[]>([]);
@@ -36,7 +36,7 @@ export function DistributePanel({ questionnaire: q }: { questionnaire: Questionn
           <SimpleGrid cols={3}>
             <MultiSelect label="Departments (with their sub-departments)" data={(departments.data?.rows ?? []).map((d) => ({ value: d.id, label: d.name }))} value={departmentIds} onChange={setDepartmentIds} searchable limit={100} />
             <MultiSelect label="Jobs" data={(jobs.data?.rows ?? []).map((j) => ({ value: j.id, label: j.level ? `${j.title} (${j.level})` : j.title }))} value={jobIds} onChange={setJobIds} searchable limit={100} />
-            <MultiSelect label="People" data={(people.data?.rows ?? []).map((e) => ({ value: e.id, label: `${e.firstName} ${e.lastName} (${e.employeeNumber})` }))} value={employeeIds} onChange={setEmployeeIds} searchable limit={50} />
+            <EmployeeMultiPicker label="People" value={employeeIds} onChange={setEmployeeIds} />
           </SimpleGrid>
           <Button mt="md" onClick={submit} loading={distribute.isPending} data-testid="distribute">{q.status === 'draft' ? 'Distribute and open' : 'Invite these people too'}</Button>
           <ErrorAlert error={error} testId="distribute-error" />

@@ -8,6 +8,7 @@ import { useVersionedForm } from '../../shared/useVersionedForm';
 import { ErrorAlert, errorText } from '../shared';
 import { emptyDraft, moved, newQuestion, newSection, removed, replaced, toDraft, type QuestionnaireDraft, type SectionDraft } from './draft';
 import { QuestionEditor } from './QuestionEditor';
+import { EmployeePicker } from '../../shared/EmployeePicker';
 
 const KIND_OPTIONS = QUESTIONNAIRE_KINDS.map((value) => ({ value, label: QUESTIONNAIRE_KIND_LABELS[value] }));
 
@@ -109,9 +110,7 @@ export function QuestionnaireBuilder({ questionnaire, onSaved }: { questionnaire
 
 /** The person a 360 is about: raters are then invited by their relationship to them. */
 function SubjectSelect({ value, onChange, disabled }: { value: string | null; onChange(id: string | null): void; disabled: boolean }) {
-  const people = useApi('people.listEmployees', { limit: 20_000 });
-  const data = (people.data?.rows ?? []).filter((e) => e.status !== 'terminated').map((e) => ({ value: e.id, label: `${e.firstName} ${e.lastName} (${e.employeeNumber})` }));
-  return <Select label="About (the subject)" placeholder="Who the feedback is about" data={data} value={value} onChange={onChange} searchable limit={50} disabled={disabled} required w={300} data-testid="subject" />;
+  return <EmployeePicker label="About (the subject)" placeholder="Who the feedback is about" value={value} onChange={(id) => onChange(id)} disabled={disabled} required w={300} data-testid="subject" />;
 }
 
 function ResultGroupsCard({ draft, set }: { draft: QuestionnaireDraft; set(patch: Partial<QuestionnaireDraft>): void }) {

@@ -1,7 +1,8 @@
 import { ActionIcon, Alert, Badge, Button, Card, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { EmployeePicker } from '../../shared/EmployeePicker';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { RATER_LABELS, type Employee, type Questionnaire, type RaterRelationship } from '../../../../src-shared/api';
+import { RATER_LABELS, type EmployeeDetail, type EmployeeHit, type Questionnaire, type RaterRelationship } from '../../../../src-shared/api';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { ErrorAlert, errorText } from '../shared';
 import { InvitationsTable } from './DistributePanel';
@@ -10,37 +11,41 @@ interface PendingRater { employeeId: string; name: string; relationship: RaterRe
 
 const PICKED_RELATIONSHIPS = (['peer', 'other', 'direct_report', 'manager'] as const).map((value) => ({ value, label: RATER_LABELS[value] }));
 
-const nameOf = (e: Employee) => `${e.firstName} ${e.lastName}`;
+const nameOf = (e: EmployeeHit) => `${e.firstName} ${e.lastName}`;
+const current = (e: EmployeeHit | undefined): e is EmployeeHit => !!e && !e.archived && e.status !== 'terminated';
 
 /** The subject (self), their manager and their current direct reports, as the people records say. */
-function closeRaters(subject: Employee, people: Employee[]): PendingRater[] {
-  const manager = people.find((e) => e.id === subject.managerId);
-  const reports = people.filter((e) => e.managerId === subject.id && e.status !== 'terminated');
+function closeRaters(subject: EmployeeDetail, close: EmployeeHit[]): PendingRater[] {
+  const byId = new Map(close.map((e) => [e.id, e]));
+  const manager = subject.employee.managerId ? byId.get(subject.employee.managerId) : undefined;
+  const reports = subject.directReports.map((r) => byId.get(r.id)).filter(current);
+  const self = subject.employee;
   return [
-    { employeeId: subject.id, name: nameOf(subject), relationship: 'self' },
-    ...(manager && manager.status !== 'terminated' ? [{ employeeId: manager.id, name: nameOf(manager), relationship: 'manager' as const }] : []),
+    { employeeId: self.id, name: `${self.firstName} ${self.lastName}`, relationship: 'self' },
+    ...(current(manager) ? [{ employeeId: manager.id, name: nameOf(manager), relationship: 'manager' as const }] : []),
     ...reports.map((e) => ({ employeeId: e.id, name: nameOf(e), relationship: 'direct_report' as const })),
   ];
 }
 
 /** 360 feedback: HR lists the raters with their relationship to the subject, then invites them all at once. */
 export function RatersPanel({ questionnaire: q }: { questionnaire: Questionnaire }) {
-  const people = useApi('people.listEmployees', { limit: 20_000 });
+  const subjectDetail = useApi('people.getEmployee', { id: q.subjectEmployeeId ?? '' }, { enabled: !!q.subjectEmployeeId });
+  const closeIds = subjectDetail.data ? [subjectDetail.data.employee.managerId, ...subjectDetail.data.directReports.map((r) => r.id)].filter((id): id is string => !!id) : [];
+  const close = useApi('people.searchEmployees', { ids: closeIds }, { enabled: closeIds.length > 0 });
   const invitations = useApi('reviews.listInvitations', { questionnaireId: q.id });
   const invite = useApiMutation('reviews.inviteRaters');
   const [pending, setPending] = useState<PendingRater[]>([]);
-  const [personId, setPersonId] = useState<string | null>(null);
+  const [picked, setPicked] = useState<EmployeeHit | null>(null);
   const [relationship, setRelationship] = useState<RaterRelationship>('peer');
   const [error, setError] = useState<string | null>(null);
 
-  const employees = people.data?.rows ?? [];
-  const subject = employees.find((e) => e.id === q.subjectEmployeeId);
+  const subject = subjectDetail.data;
+  const closeReady = !!subject && (closeIds.length === 0 || !!close.data);
   const taken = new Set([...(invitations.data?.rows ?? []).map((i) => i.employeeId), ...pending.map((p) => p.employeeId)]);
   const add = (raters: PendingRater[]) => (setPending([...pending, ...raters.filter((r) => !taken.has(r.employeeId))]), setError(null));
   const addPicked = () => {
-    const person = employees.find((e) => e.id === personId);
-    if (person) add([{ employeeId: person.id, name: nameOf(person), relationship }]);
-    setPersonId(null);
+    if (picked) add([{ employeeId: picked.id, name: nameOf(picked), relationship }]);
+    setPicked(null);
   };
   const submit = async () => {
     setError(null);
@@ -52,8 +57,7 @@ export function RatersPanel({ questionnaire: q }: { questionnaire: Questionnaire
       setError(errorText(e));
     }
   };
-  const choices = employees.filter((e) => !taken.has(e.id) && e.id !== q.subjectEmployeeId && e.status !== 'terminated')
-    .map((e) => ({ value: e.id, label: `${nameOf(e)} (${e.employeeNumber})` }));
+  const notPickable = [...taken, ...(q.subjectEmployeeId ? [q.subjectEmployeeId] : [])];
 
   return (
     <Stack>
@@ -64,14 +68,14 @@ export function RatersPanel({ questionnaire: q }: { questionnaire: Questionnaire
             {q.status === 'draft' && ' Inviting opens the questionnaire and freezes its questions.'}
           </Text>
           <Group>
-            <Button variant="light" onClick={() => subject && add(closeRaters(subject, employees))} disabled={!subject} data-testid="add-close-raters">
-              Add {subject ? `${subject.firstName}'s` : 'the subject’s'} manager, direct reports and self
+            <Button variant="light" onClick={() => subject && add(closeRaters(subject, close.data?.rows ?? []))} disabled={!closeReady} data-testid="add-close-raters">
+              Add {subject ? `${subject.employee.firstName}'s` : 'the subject’s'} manager, direct reports and self
             </Button>
           </Group>
           <Group align="flex-end" mt="sm">
-            <Select label="Person" placeholder="Pick a rater" data={choices} value={personId} onChange={setPersonId} searchable limit={50} w={340} data-testid="rater-person" />
+            <EmployeePicker label="Person" placeholder="Search for a rater" exclude={notPickable} value={picked?.id ?? null} onChange={(_id, person) => setPicked(person ?? null)} w={340} data-testid="rater-person" />
             <Select label="Relationship" data={PICKED_RELATIONSHIPS} value={relationship} onChange={(v) => v && setRelationship(v as RaterRelationship)} allowDeselect={false} w={180} data-testid="rater-relationship" />
-            <Button variant="default" onClick={addPicked} disabled={!personId}>Add rater</Button>
+            <Button variant="default" onClick={addPicked} disabled={!picked}>Add rater</Button>
           </Group>
           {pending.length > 0 && (
             <Table fz="sm" mt="md" data-testid="pending-raters">

@@ -1,10 +1,10 @@
-import { Button, Group, MultiSelect, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ReviewDetail } from '../../../../src-shared/api';
-import { usePeopleReferences } from '../../people/options';
 import { ErrorAlert } from '../shared';
 import { RespondentForm } from './RespondentForm';
 import { useReviewWrites } from './useReviewMutation';
+import { EmployeeMultiPicker } from '../../shared/EmployeePicker';
 
 /** Optional peer feedback: ask colleagues, then each peer answers on their own form. */
 export function PeerFeedback({ detail }: { detail: ReviewDetail }) {
@@ -28,17 +28,15 @@ export function PeerFeedback({ detail }: { detail: ReviewDetail }) {
 }
 
 function RequestPeers({ detail }: { detail: ReviewDetail }) {
-  const refs = usePeopleReferences();
   const writes = useReviewWrites(detail.review.id);
   const [peerIds, setPeerIds] = useState<string[]>([]);
-  const candidates = refs.employees.filter((e) => e.value !== detail.review.employeeId);
   const request = async () => {
     if (await writes.run('reviews.requestPeerFeedback', { reviewId: detail.review.id, peerIds })) setPeerIds([]);
   };
   return (
     <Stack gap={6}>
       <Group align="flex-end" wrap="nowrap">
-        <MultiSelect label="Ask colleagues for feedback" data={candidates} value={peerIds} onChange={setPeerIds} searchable limit={50} style={{ flex: 1 }} maxValues={20} />
+        <EmployeeMultiPicker label="Ask colleagues for feedback" exclude={[detail.review.employeeId]} value={peerIds} onChange={setPeerIds} style={{ flex: 1 }} maxValues={20} />
         <Button variant="light" onClick={() => void request()} disabled={!peerIds.length} loading={writes.pending !== null}>Request feedback</Button>
       </Group>
       <ErrorAlert error={writes.error} testId="peer-request-error" />
