@@ -7,6 +7,7 @@ interface TableExport {
   title: string;
   headers: string[];
   rows: Cell[][];
+  dateColumns?: number[];
 }
 
 export async function exportTable(input: TableExport) {
@@ -31,8 +32,26 @@ const guardFormulas = (row: Cell[]) => row.map((cell) => (typeof cell === 'strin
 async function toXlsx(input: TableExport): Promise<ArrayBuffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Canopy';
-  addTableSheet(workbook, input.title, input.headers, input.rows);
+  const sheet = addTableSheet(workbook, input.title, input.headers, input.rows);
+  for (const column of input.dateColumns ?? []) if (column < input.headers.length) writeDates(sheet, column + 1);
   return workbook.xlsx.writeBuffer() as Promise<ArrayBuffer>;
+}
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const EXCEL_DATE_FORMAT = 'yyyy-mm-dd';
+
+/**
+ * A column of calendar dates as real Excel dates (sortable, filterable by date) shown as
+ * yyyy-mm-dd, which the import reads back as the same ISO date. Other text stays as it is.
+ */
+function writeDates(sheet: ExcelJS.Worksheet, column: number) {
+  sheet.getColumn(column).eachCell((cell, row) => {
+    const match = row > 1 && typeof cell.value === 'string' ? CALENDAR_DATE.exec(cell.value) : null;
+    if (!match) return;
+    // Midnight UTC: ExcelJS turns a Date into its serial number in UTC, so the day never shifts.
+    cell.value = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+    cell.numFmt = EXCEL_DATE_FORMAT;
+  });
 }
 
 /** A sheet with a bold, frozen, filterable header row and columns sized to their contents. */

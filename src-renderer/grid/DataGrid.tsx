@@ -19,7 +19,8 @@ const NO_PENDING = new Map<string, Record<string, unknown>>();
 
 /** Spreadsheet-like editable grid: virtualised, keyboard driven, saving every edit through `onSave`. */
 export function DataGrid(props: DataGridProps): JSX.Element {
-  const { gridId, columns, rows, allowAdd = false, onDelete, onExport, onOpenRow, rowNoun = DEFAULT_NOUN } = props;
+  const { gridId, columns, rows, allowAdd = false, onDelete, onExport, onOpenRow, rowNoun = DEFAULT_NOUN, deleteMode = 'archive' } = props;
+  const readOnly = !allowAdd && !onDelete && columns.every((column) => column.editable === false);
   const [controller] = useState(() => new GridController());
   const prefs = useColumnPrefs(gridId, columns);
   const overlay = useStore(controller.overlay, (s) => s);
@@ -64,6 +65,7 @@ export function DataGrid(props: DataGridProps): JSX.Element {
       sourceRows: tableData,
       viewKey,
       allowAdd,
+      readOnly,
       onSave: props.onSave,
       onDelete,
       onOpenRow,
@@ -86,7 +88,9 @@ export function DataGrid(props: DataGridProps): JSX.Element {
         onToggleFilters={() => setShowFilters((shown) => !shown)}
         onExport={onExport && ((format) => onExport(format, bodyRows, prefs.visible))}
         allowAdd={allowAdd}
+        readOnly={readOnly}
         canDelete={!!onDelete}
+        deleteMode={deleteMode}
         extra={props.toolbarExtra}
         orderStale={orderStale}
         onResort={() => (resort(), controller.focusGrid())}
@@ -107,7 +111,7 @@ export function DataGrid(props: DataGridProps): JSX.Element {
         filterOf={view.filterOf}
         onFilter={view.setFilter}
       />
-      <DeleteConfirm controller={controller} />
+      <DeleteConfirm controller={controller} rowNoun={rowNoun} mode={deleteMode} />
       <PasteQuestionDialog controller={controller} rowNoun={rowNoun} allowAdd={allowAdd} />
     </div>
   );

@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Loader, Menu, Popover, ScrollArea, Stack, Text
 import type { ReactNode } from 'react';
 import type { GridController } from './controller';
 import { useStore } from './store';
-import type { ExportFormat, GridColumn } from './types';
+import type { DeleteMode, ExportFormat, GridColumn } from './types';
 
 interface ToolbarProps {
   controller: GridController;
@@ -17,7 +17,10 @@ interface ToolbarProps {
   onToggleFilters: () => void;
   onExport?: (format: ExportFormat) => void;
   allowAdd: boolean;
+  /** Nothing can change: no undo or redo to offer. */
+  readOnly: boolean;
   canDelete: boolean;
+  deleteMode: DeleteMode;
   extra?: ReactNode;
   /** Rows were kept in place after edits although the sort or filter would now move them. */
   orderStale: boolean;
@@ -69,15 +72,26 @@ function ColumnsMenu({ columns, isHidden, onToggleColumn }: Pick<ToolbarProps, '
   );
 }
 
-function ExportMenu({ onExport }: { onExport: (format: ExportFormat) => void }) {
+/** What Export writes: the rows shown, and it says so when a filter hides some. */
+export function exportScope(rowCount: number, totalCount: number): string {
+  const rows = `${count.format(rowCount)} ${rowCount === 1 ? 'row' : 'rows'}`;
+  return rowCount === totalCount ? `Exports all ${rows}` : `Exports the ${rows} shown (filtered; ${count.format(totalCount)} in all)`;
+}
+
+function ExportMenu({ onExport, rowCount, totalCount }: { onExport: (format: ExportFormat) => void; rowCount: number; totalCount: number }) {
+  const filtered = rowCount !== totalCount;
   return (
     <Menu position="bottom-end" shadow="md">
       <Menu.Target>
-        <Button size="xs" variant="default" data-testid="grid-export">
-          Export
+        <Button size="xs" variant="default" data-testid="grid-export" title={exportScope(rowCount, totalCount)}>
+          {filtered ? 'Export shown' : 'Export'}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
+        <Menu.Label data-testid="grid-export-scope" style={{ whiteSpace: 'normal', maxWidth: 240 }}>
+          {exportScope(rowCount, totalCount)}
+          {filtered && '. Clear the filters to export every row.'}
+        </Menu.Label>
         <Menu.Item onClick={() => onExport('csv')}>CSV</Menu.Item>
         <Menu.Item onClick={() => onExport('xlsx')}>XLSX</Menu.Item>
       </Menu.Dropdown>
@@ -169,7 +183,7 @@ export function GridToolbar(props: ToolbarProps) {
       )}
       <div className="cg-toolbar-spacer" />
       {props.extra}
-      <UndoRedo controller={controller} />
+      {!props.readOnly && <UndoRedo controller={controller} />}
       {props.allowAdd && <AddRows controller={controller} />}
       {props.canDelete && (
         <Button
@@ -180,7 +194,7 @@ export function GridToolbar(props: ToolbarProps) {
           disabled={!hasSelection}
           onClick={() => controller.requestDelete()}
         >
-          Delete
+          {props.deleteMode === 'archive' ? 'Archive' : 'Delete'}
         </Button>
       )}
       <Button
@@ -193,7 +207,7 @@ export function GridToolbar(props: ToolbarProps) {
         Column filters
       </Button>
       <ColumnsMenu columns={props.columns} isHidden={props.isHidden} onToggleColumn={props.onToggleColumn} />
-      {onExport && <ExportMenu onExport={onExport} />}
+      {onExport && <ExportMenu onExport={onExport} rowCount={props.rowCount} totalCount={props.totalCount} />}
     </Group>
   );
 }

@@ -34,6 +34,8 @@ export interface GridEnv {
   /** Changes when the user sorts or filters: the rows are then laid out anew and the cursor keeps its place, as in a spreadsheet. */
   viewKey: object;
   allowAdd: boolean;
+  /** Nothing in the grid can change (no editable column, no add, no delete): no undo or redo either. */
+  readOnly?: boolean;
   onSave: DataGridProps['onSave'];
   onDelete?: DataGridProps['onDelete'];
   onOpenRow?: DataGridProps['onOpenRow'];
@@ -496,11 +498,13 @@ export class GridController {
   }
 
   undo(): void {
+    if (this.env.readOnly) return;
     this.cancelEdit();
     void this.saver.step('undo');
   }
 
   redo(): void {
+    if (this.env.readOnly) return;
     this.cancelEdit();
     void this.saver.step('redo');
   }

@@ -68,6 +68,7 @@ export type SaveResult =
   | { ok: false; message: string; errors: CellError[]; conflict?: boolean };
 
 export type ExportFormat = 'csv' | 'xlsx';
+export type DeleteMode = 'archive' | 'remove';
 
 export interface DataGridProps {
   /** Used for persisted column widths/visibility (localStorage `canopy.grid.<gridId>`) and for data-testid. */
@@ -79,6 +80,11 @@ export interface DataGridProps {
   onSave: (changes: RowChange[]) => Promise<SaveResult>;
   /** Delete/archive the selected rows (after a confirm). */
   onDelete?: (rows: GridRow[]) => Promise<SaveResult | { ok: true }>;
+  /**
+   * What `onDelete` does, for the button and the confirm: 'archive' (default; the records are kept
+   * and "Show archived" brings them back) or 'remove' (they are erased).
+   */
+  deleteMode?: DeleteMode;
   /** rows = currently visible (filtered + sorted), columns = visible columns. */
   onExport?: (format: ExportFormat, rows: GridRow[], columns: GridColumn[]) => void;
   /** Double-click on the row header or its open button. */

@@ -201,6 +201,8 @@ export const exportTableInput = z.strictObject({
   title: z.string().min(1).max(100),
   headers: z.array(z.string().max(MAX_TEXT)).min(1).max(500),
   rows: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))).max(200_000),
+  /** Columns (0-based) of calendar dates (YYYY-MM-DD): XLSX writes them as real Excel dates. */
+  dateColumns: z.array(z.number().int().min(0).max(499)).max(500).optional(),
 }).superRefine((table, ctx) => {
   const wide = table.rows.findIndex((row) => row.length > table.headers.length);
   const columns = table.headers.length === 1 ? '1 column' : `${table.headers.length} columns`;

@@ -59,6 +59,7 @@ export async function exportGrid(title: string, format: ExportFormat, rows: Grid
       title,
       headers: columns.map((c) => c.header),
       rows: rows.map((row) => columns.map((column) => labelOf(column, row[column.id]))),
+      dateColumns: columns.flatMap((column, index) => (column.kind === 'date' ? [index] : [])),
     });
     downloadFile(file.fileName, file.mimeType, file.contentBase64);
   } catch (error) {

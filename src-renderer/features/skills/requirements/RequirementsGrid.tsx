@@ -87,6 +87,7 @@ export function RequirementsGrid() {
       allowAdd
       onSave={save}
       onDelete={remove}
+      deleteMode="remove"
       onExport={(format, visible, cols) => exportGrid('Job requirements', format, visible, cols)}
     />
   );
