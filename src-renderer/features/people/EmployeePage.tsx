@@ -1,7 +1,8 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Link, useParams } from 'react-router-dom';
+import { Fragment } from 'react';
 import { EMPLOYEE_STATUS_LABELS, type AssignmentStep } from '../../../src-shared/api';
 import { ASSIGNMENT_FIELD_LABELS } from '../../../src-shared/domain/organisation';
 import { call } from '../../api/client';
@@ -12,6 +13,10 @@ import { JournalPanel } from '../reviews/journal/JournalPanel';
 import { EmployeeReviewsPanel } from '../reviews/review/EmployeeReviewsPanel';
 import { EmployeeSkillsPanel } from '../skills/profile/EmployeeSkillsPanel';
 import { EmployeeFormModal } from './EmployeeFormModal';
+
+/** A long manager's name in the breadcrumb gives way (ellipsis; the full name on hover). */
+const TRUNCATED_CRUMB = { minWidth: 0, maxWidth: 240, flexShrink: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+const Crumb = () => <Text aria-hidden style={{ flexShrink: 0 }}>/</Text>;
 
 export function EmployeePage() {
   const { id = '' } = useParams();
@@ -37,22 +42,29 @@ export function EmployeePage() {
       <Text>{value || '—'}</Text>
     </div>
   );
+  const fullName = `${e.firstName} ${e.lastName}`;
   return (
     <Stack maw={1000}>
-      <Breadcrumbs>
-        <Anchor component={Link} to="/people/employees">Employees</Anchor>
-        {info.reportingChain.slice().reverse().map((m) => (
-          <Anchor key={m.id} component={Link} to={`/people/employees/${m.id}`}>{m.name}</Anchor>
-        ))}
-        <Text>{e.firstName} {e.lastName}</Text>
-      </Breadcrumbs>
-      <Group justify="space-between">
-        <Group>
-          <Title order={1} size="h2" data-testid="employee-name">{e.firstName} {e.lastName}</Title>
-          <Badge color={e.status === 'active' ? 'teal' : e.status === 'on_leave' ? 'yellow' : 'gray'}>{EMPLOYEE_STATUS_LABELS[e.status]}</Badge>
-          {e.archived && <Badge color="gray" variant="outline">Archived</Badge>}
+      <nav aria-label="Breadcrumb">
+        <Group gap={8} wrap="nowrap" data-testid="employee-breadcrumbs" style={{ minWidth: 0, overflow: 'hidden' }}>
+          <Anchor component={Link} to="/people/employees" style={{ flexShrink: 0 }}>Employees</Anchor>
+          {info.reportingChain.slice().reverse().map((m) => (
+            <Fragment key={m.id}>
+              <Crumb />
+              <Anchor component={Link} to={`/people/employees/${m.id}`} title={m.name} style={TRUNCATED_CRUMB}>{m.name}</Anchor>
+            </Fragment>
+          ))}
+          <Crumb />
+          <Text truncate="end" title={fullName} style={{ minWidth: 0 }} aria-current="page">{fullName}</Text>
         </Group>
-        <Group>
+      </nav>
+      <Group justify="space-between" wrap="nowrap">
+        <Group wrap="nowrap" style={{ minWidth: 0 }}>
+          <Title order={1} size="h2" data-testid="employee-name" title={fullName} style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{fullName}</Title>
+          <Badge style={{ flexShrink: 0 }} color={e.status === 'active' ? 'teal' : e.status === 'on_leave' ? 'yellow' : 'gray'}>{EMPLOYEE_STATUS_LABELS[e.status]}</Badge>
+          {e.archived && <Badge style={{ flexShrink: 0 }} color="gray" variant="outline">Archived</Badge>}
+        </Group>
+        <Group wrap="nowrap" style={{ flexShrink: 0 }}>
           <Button variant="default" onClick={toggleArchive}>{e.archived ? 'Restore' : 'Archive'}</Button>
           <Button onClick={open} data-testid="employee-edit">Edit</Button>
         </Group>
