@@ -35,17 +35,20 @@ test('create a department, a job and an employee in the UI; it is all stored and
   await form.getByLabel('First name').fill('Marie');
   await form.getByLabel('Last name').fill('Curie');
   await form.getByLabel('Email').fill('marie@example.com');
-  await form.getByLabel('Hire date').fill('2021-06-01');
+  // Typed in the browser's own order (en-US here); the field shows and stores it as ISO.
+  await form.getByLabel('Hire date').fill('6/1/2021');
+  await form.getByLabel('Hire date').blur();
+  await expect(form.getByLabel('Hire date')).toHaveValue('2021-06-01');
   await form.getByRole('textbox', { name: 'Department' }).fill('Research');
   await page.getByRole('option', { name: 'Research' }).click();
   await form.getByRole('textbox', { name: 'Job' }).fill('Data');
   await page.getByRole('option', { name: 'Data Scientist (L2)' }).click();
   await form.getByRole('button', { name: 'Create employee' }).click();
   await expect(page.getByTestId('employee-name')).toHaveText('Marie Curie');
-  const [stored] = host.query<{ first_name: string; department: string; job: string }>(
-    `SELECT e.first_name, d.name AS department, j.title AS job FROM employee e JOIN department d ON d.id = e.department_id JOIN job j ON j.id = e.job_id`,
+  const [stored] = host.query<{ first_name: string; hire_date: string; department: string; job: string }>(
+    `SELECT e.first_name, e.hire_date, d.name AS department, j.title AS job FROM employee e JOIN department d ON d.id = e.department_id JOIN job j ON j.id = e.job_id`,
   );
-  expect(stored).toEqual({ first_name: 'Marie', department: 'Research', job: 'Data Scientist' });
+  expect(stored).toEqual({ first_name: 'Marie', hire_date: '2021-06-01', department: 'Research', job: 'Data Scientist' });
 
   await page.reload();
   await goTo(page, '/people/employees');

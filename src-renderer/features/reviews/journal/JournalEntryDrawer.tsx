@@ -9,6 +9,7 @@ import { employeeLabel } from '../../people/options';
 import { ConflictNotice, type FieldSpecs } from '../../shared/ConflictNotice';
 import { useVersionedForm } from '../../shared/useVersionedForm';
 import { KIND_OPTIONS } from './options';
+import { DateInput } from '../../shared/DateInput';
 
 /** What a new entry starts with (the panel of a review pre-links the review). */
 export interface JournalDefaults {
@@ -126,7 +127,7 @@ function JournalEntryForm({ entry, defaults, lockEmployee, onDone }: { entry: Jo
         ? entry && <Text size="sm">About <b>{entry.employeeName}</b></Text>
         : <Select label="Employee" placeholder="Search by name or number" data={employeeOptions} value={employeeId} onChange={chooseEmployee} searchable limit={50} required nothingFoundMessage="No one matches" />}
       <Group grow align="flex-end">
-        <TextInput label="Date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
+        <DateInput label="Date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
         <TextInput label="Author" value={shownAuthor} onChange={(e) => setAuthor(e.currentTarget.value)} required />
       </Group>
       <Stack gap={4}>
