@@ -6,13 +6,14 @@ import { insightsMain } from './services/insights/area';
 import { peopleMain } from './services/people/area';
 import { reviewsMain } from './services/reviews/area';
 import { skillsMain } from './services/skills/area';
+import { successionMain } from './services/succession/area';
 import { assembleSchema } from './store/schema';
 
 /**
  * Every built area of the main process: the one registration point of this layer. The handler
  * table, the store's entities and migrations, and the demo organisation are derived from it.
  */
-export const mainAreas = [peopleMain, skillsMain, goalsMain, reviewsMain, insightsMain, adminMain] as const;
+export const mainAreas = [peopleMain, skillsMain, goalsMain, reviewsMain, successionMain, insightsMain, adminMain] as const;
 
 /** An area whose contract has methods but no main module here fails to compile, naming it. */
 type Registered = (typeof mainAreas)[number]['contract']['key'];

@@ -33,12 +33,13 @@ export const CARD = {
   photo: { x: 10, y: 10, size: 36 },
   /** Text starts here when a photo (or initials) is shown, else at the padding. */
   textWithPhoto: 54,
-  title: { y: 12, size: 12 },
-  incumbent: { y: 28, size: 11 },
-  detail: { y: 44, size: 9 },
-  rule: { y: 60 },
-  successors: { y: 66, size: 10, lineHeight: 15, max: 3 },
-  footer: { y: 118, size: 9 },
+  /** Up to two lines. */
+  title: { y: 9, size: 11.5, lineHeight: 13.5, lines: 2 },
+  incumbent: { y: 38, size: 11 },
+  detail: { y: 52, size: 9 },
+  rule: { y: 66 },
+  successors: { y: 70, size: 10, lineHeight: 14.5, max: 3 },
+  footer: { y: 120, size: 9 },
   badge: { width: 34, height: 14 },
 } as const;
 

@@ -57,14 +57,20 @@ interface LayoutDatum {
   children: LayoutDatum[];
 }
 
+export interface LayoutOptions {
+  /** At most this many cards in a stacked column (pages use it to fill their width); left out, the screen's rule. */
+  stackRows?: number;
+}
+
 /** How many columns a team of `count` leaves is stacked in. */
-export const stackColumns = (count: number) => (count <= 8 ? 2 : count <= 18 ? 3 : 4);
+export const stackColumns = (count: number, stackRows?: number) =>
+  stackRows ? Math.max(2, Math.ceil(count / Math.max(1, stackRows))) : count <= 8 ? 2 : count <= 18 ? 3 : 4;
 
 /**
  * Places every node of a forest (given in sibling order) as a card. Nodes whose parent is not in
  * the list are roots, laid out side by side. Pure: the same input gives the same layout.
  */
-export function layoutTree(nodes: readonly TreeNode[]): ChartLayout {
+export function layoutTree(nodes: readonly TreeNode[], options: LayoutOptions = {}): ChartLayout {
   if (nodes.length === 0) return { nodes: [], edges: [], width: 0, height: 0 };
   const ids = new Set(nodes.map((node) => node.id));
   const children = new Map<string, string[]>();
@@ -82,7 +88,7 @@ export function layoutTree(nodes: readonly TreeNode[]): ChartLayout {
     const kids = children.get(id) ?? [];
     if (kids.length >= STACK_FROM && kids.every((kid) => !children.has(kid))) {
       stackedParents.add(id);
-      const columns = stackColumns(kids.length);
+      const columns = stackColumns(kids.length, options.stackRows);
       const heads: LayoutDatum[] = [];
       for (let column = 0; column < columns; column++) {
         const chain = kids.filter((_, index) => index % columns === column);

@@ -2,7 +2,7 @@
 // and as many levels below it as fit at a readable scale; positions whose reports did not fit
 // carry a "continued on page N" to the page that starts with them. A position whose direct
 // reports alone do not fit has them spread over several pages ("part 1 of 3").
-import { layoutTree, type ChartLayout, type TreeNode } from './layout';
+import { CARD_HEIGHT, GAP_Y, layoutTree as layoutWith, MARGIN, type ChartLayout, type LayoutOptions, type TreeNode } from './layout';
 
 export interface PageFrame {
   /** The drawing area of one page, in points. */
@@ -29,8 +29,16 @@ export interface ChartPage {
 export const fitScale = (layout: ChartLayout, frame: PageFrame) => Math.min(frame.width / layout.width, frame.height / layout.height, 1);
 const fits = (layout: ChartLayout, frame: PageFrame) => fitScale(layout, frame) >= frame.minScale;
 
+/** Teams on a page stack in columns no taller than the page holds under their manager, so they spread across its width. */
+export function pageLayoutOptions(frame: PageFrame): LayoutOptions {
+  const rows = Math.floor((frame.height / frame.minScale - 2 * MARGIN + GAP_Y) / (CARD_HEIGHT + GAP_Y));
+  return { stackRows: Math.max(2, rows - 1) };
+}
+
 /** Splits a laid-out forest (nodes in depth-first order, as `scopeTree` gives them) into pages by subtree. */
 export function paginate(nodes: readonly TreeNode[], frame: PageFrame): ChartPage[] {
+  const options = pageLayoutOptions(frame);
+  const layoutTree = (pageNodes: TreeNode[]) => layoutWith(pageNodes, options);
   const ids = new Set(nodes.map((node) => node.id));
   const children = new Map<string, TreeNode[]>();
   const roots: TreeNode[] = [];

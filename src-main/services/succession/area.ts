@@ -1,0 +1,14 @@
+import { successionArea } from '../../../src-shared/api/succession';
+import { defineMainArea } from '../../area';
+import { successionEntities } from '../../store/entities/succession';
+import { Succession0010 } from '../../store/migrations/0010-succession';
+import { successionDemo } from './demo';
+import { successionHandlers } from './handlers';
+
+export const successionMain = defineMainArea({
+  contract: successionArea,
+  handlers: successionHandlers,
+  entities: successionEntities,
+  migrations: [Succession0010],
+  demo: successionDemo,
+});
