@@ -1,4 +1,5 @@
-import { AppShell, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { AppShell, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import './app.css';
 import { Link as RouterLink, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useApi, useApiEvents } from '../api/hooks';
 import { HomePage } from '../features/home/HomePage';
@@ -11,10 +12,11 @@ export function App() {
   const status = useApi('admin.getDatabaseStatus', {});
   return (
     <AppShell header={{ height: 48 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+      <SkipLink />
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between">
           <Group gap="xs">
-            <Title order={3} c="teal.8">Canopy</Title>
+            <Text component="span" fz={22} fw={700} c="teal.9">Canopy</Text>
             <Text size="sm" c="dimmed">Performance & growth</Text>
           </Group>
           <Text size="xs" c="dimmed" data-testid="db-path" title="The database file in use">{status.data?.path ?? ''}</Text>
@@ -25,10 +27,19 @@ export function App() {
           <Navigation />
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main style={{ display: 'flex', flexDirection: 'column', height: '100dvh' }}>
+      <AppShell.Main id="main-content" tabIndex={-1} style={{ display: 'flex', flexDirection: 'column', height: '100dvh', outline: 'none' }}>
         <AppRoutes />
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** The first stop of the Tab key: straight to the page, past the navigation (hidden until focused). */
+function SkipLink() {
+  return (
+    <button type="button" className="skip-link" onClick={() => document.getElementById('main-content')?.focus()}>
+      Skip to main content
+    </button>
   );
 }
 

@@ -9,6 +9,8 @@ import { MUTED } from './colours';
 import { createReport, drawHeading, drawTitleBlock, finishReport, type Layout, type Pdf, type ReportMeta } from './document';
 import { drawHeatmapGrid, drawHeatmapLegend } from './heatmap-grid';
 import { writeTable, type Column } from './table';
+import { isolate } from '../fonts/text-layout';
+import { drawText } from './text';
 import { drawFigures, drawGapBar, drawProgress, formatGap, formatPercent } from './widgets';
 
 type GapReportInput = Input<'skills.exportGapReport'>;
@@ -32,7 +34,7 @@ async function personReport(ctx: ServiceContext, input: GapReportInput) {
   if (!input.employeeId) throw validationError('Choose a person for the person gap report.', [{ path: ['employeeId'], message: 'Required for the person report.' }]);
   const gap = await getPersonGap(ctx, { employeeId: input.employeeId, jobId: input.jobId, asOf: input.asOf });
   const person = employeeFacts(ctx, input.employeeId);
-  const meta = reportMeta(ctx, `Skill gap: ${person.name}`, gap.asOf, personSubtitle(person, gap, input.jobId));
+  const meta = reportMeta(ctx, `Skill gap: ${isolate(person.name)}`, gap.asOf, personSubtitle(person, gap, input.jobId));
   return render(meta, 'portrait', `Skill gap ${person.name}`, (doc) => {
     const met = gap.rows.filter((row) => row.met).length;
     drawFigures(doc, [
@@ -40,12 +42,12 @@ async function personReport(ctx: ServiceContext, input: GapReportInput) {
       { label: 'Weighted match', value: formatPercent(gap.match), note: 'Partial levels count partly, by weight' },
       { label: 'Largest gap', value: gap.rows.length ? formatGap(gap.rows[0].gap) : '—', note: gap.rows[0]?.gap ? gap.rows[0].skillName : 'Every requirement met' },
     ]);
-    drawHeading(doc, gap.jobTitle ? `Requirements of ${gap.jobTitle}, largest gap first` : 'Requirements');
+    drawHeading(doc, gap.jobTitle ? `Requirements of ${isolate(gap.jobTitle)}, largest gap first` : 'Requirements');
     writeTable(doc, PERSON_COLUMNS, gap.rows, gap.jobId ? 'This job has no skill requirements yet.' : 'No job assigned: choose a job to compare with.');
   });
 }
 
-const levelText = (level: number | null, label: string | null) => (level === null ? 'not rated' : label ? `${level} · ${label}` : String(level));
+const levelText = (level: number | null, label: string | null) => (level === null ? 'not rated' : label ? `${level} · ${isolate(label)}` : String(level));
 
 const PERSON_COLUMNS: Column<GapRow>[] = [
   { header: 'Skill', share: 3.2, text: (row) => row.skillName },
@@ -73,9 +75,9 @@ function employeeFacts(ctx: ServiceContext, employeeId: string): EmployeeFacts {
 }
 
 function personSubtitle(person: EmployeeFacts, gap: PersonGap, whatIfJobId: string | undefined): string {
-  const department = person.departmentName ? ` · ${person.departmentName}` : '';
-  if (whatIfJobId) return `What-if: against ${gap.jobTitle ?? 'another job'} (own job: ${person.jobTitle ?? 'none'})${department}`;
-  return `${person.jobTitle ?? 'No job assigned'}${department}`;
+  const department = person.departmentName ? ` · ${isolate(person.departmentName)}` : '';
+  if (whatIfJobId) return `What-if: against ${isolate(gap.jobTitle ?? 'another job')} (own job: ${isolate(person.jobTitle ?? 'none')})${department}`;
+  return `${isolate(person.jobTitle ?? 'No job assigned')}${department}`;
 }
 
 // ---- Organisation ------------------------------------------------------------------------------
@@ -114,7 +116,7 @@ const departmentColumns = (labels: Map<string, string>): Column<OrgGapSummary['t
 
 function drawCoverage(doc: Pdf, coverage: number, box: { x: number; y: number; width: number; height: number }): void {
   drawProgress(doc, coverage, { x: box.x, y: box.y + (box.height - 6) / 2, width: box.width - 32, height: 6 });
-  doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(formatPercent(coverage), box.x + box.width - 28, box.y + 6, { width: 28, lineBreak: false });
+  drawText(doc, formatPercent(coverage), box.x + box.width - 28, box.y + 5, { size: 8, colour: MUTED, width: 28, maxLines: 1 });
 }
 
 /** Same-named teams are told apart by their parent below the top, as in the department pickers: "Platform · Engineering". */
@@ -122,7 +124,7 @@ function departmentLabels(ctx: ServiceContext): Map<string, string> {
   const rows = ctx.store.raw
     .prepare(`SELECT d.id, d.name, p.name AS parent FROM department d LEFT JOIN department p ON p.id = d.parent_id AND p.parent_id IS NOT NULL`)
     .all() as { id: string; name: string; parent: string | null }[];
-  return new Map(rows.map((row) => [row.id, row.parent ? `${row.name} · ${row.parent}` : row.name]));
+  return new Map(rows.map((row) => [row.id, row.parent ? `${isolate(row.name)} · ${isolate(row.parent)}` : row.name]));
 }
 
 // ---- Heatmap -------------------------------------------------------------------------------------
@@ -131,10 +133,10 @@ async function heatmapReport(ctx: ServiceContext, input: GapReportInput) {
   if (!input.departmentId) throw validationError('Choose a department for the heatmap report.', [{ path: ['departmentId'], message: 'Required for the heatmap report.' }]);
   const data = await getHeatmap(ctx, { departmentId: input.departmentId, includeSubdepartments: input.includeSubdepartments, skillTypeId: input.skillTypeId, asOf: input.asOf });
   const department = departmentLabels(ctx).get(input.departmentId)!;
-  const meta = reportMeta(ctx, `Skill heatmap: ${department}`, data.asOf, heatmapSubtitle(ctx, input, data.employees.length, data.skills.length));
+  const meta = reportMeta(ctx, `Skill heatmap: ${isolate(department)}`, data.asOf, heatmapSubtitle(ctx, input, data.employees.length, data.skills.length));
   return render(meta, 'landscape', `Skill heatmap ${department}`, (doc) => {
     drawHeatmapLegend(doc);
-    if (data.cells.length === 0) doc.font('Helvetica-Oblique').fontSize(10).fillColor(MUTED).text('No one here holds a job with skill requirements.');
+    if (data.cells.length === 0) drawText(doc, 'No one here holds a job with skill requirements.', doc.x, doc.y, { size: 10, italic: true, colour: MUTED });
     else drawHeatmapGrid(doc, data);
   });
 }
@@ -144,7 +146,7 @@ function heatmapSubtitle(ctx: ServiceContext, input: GapReportInput, people: num
   const type = input.skillTypeId
     ? (ctx.store.raw.prepare(`SELECT name FROM skill_type WHERE id = ?`).get(input.skillTypeId) as { name: string } | undefined)?.name
     : undefined;
-  return [scope, type ? `Skill type: ${type}` : 'All skill types', `${people} people × ${skills} skills`].join(' · ');
+  return [scope, type ? `Skill type: ${isolate(type)}` : 'All skill types', `${people} people × ${skills} skills`].join(' · ');
 }
 
 // ---- Shared --------------------------------------------------------------------------------------

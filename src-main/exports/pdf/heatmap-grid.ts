@@ -3,6 +3,7 @@
 import type { Heatmap } from '../../../src-shared/api';
 import { INK, MUTED, RULE, STRIPE, gapColour } from './colours';
 import { contentBottom, contentWidth, type Pdf } from './document';
+import { drawText, textWidth } from './text';
 
 const NAME_WIDTH = 150;
 const JOB_WIDTH = 120;
@@ -49,7 +50,7 @@ function caption(data: Heatmap, blocks: number, blockIndex: number, perPage: num
 
 function drawBlock(doc: Pdf, cells: Map<string, Cell>, block: Block): void {
   const left = doc.page.margins.left;
-  doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(block.caption, left, doc.y, { width: contentWidth(doc) });
+  drawText(doc, block.caption, left, doc.y, { size: 8, colour: MUTED, width: contentWidth(doc) });
   const top = doc.y + 4;
   drawColumnHeads(doc, block.skills, left, top);
   block.people.forEach((person, index) => drawPersonRow(doc, cells, block.skills, person, top + HEADER_HEIGHT + index * ROW_HEIGHT, index % 2 === 1));
@@ -59,15 +60,14 @@ function drawBlock(doc: Pdf, cells: Map<string, Cell>, block: Block): void {
 
 function drawColumnHeads(doc: Pdf, skills: Skill[], left: number, top: number): void {
   const bottom = top + HEADER_HEIGHT;
-  doc.font('Helvetica-Bold').fontSize(8).fillColor(MUTED);
-  doc.text('EMPLOYEE', left + 2, bottom - 12, { width: NAME_WIDTH - 4, lineBreak: false });
-  doc.text('JOB', left + NAME_WIDTH + 2, bottom - 12, { width: JOB_WIDTH - 4, lineBreak: false });
-  doc.font('Helvetica').fontSize(7.5).fillColor(INK);
+  const head = { size: 8, weight: 'bold', colour: MUTED, maxLines: 1 } as const;
+  drawText(doc, 'EMPLOYEE', left + 2, bottom - 12, { ...head, width: NAME_WIDTH - 4 });
+  drawText(doc, 'JOB', left + NAME_WIDTH + 2, bottom - 12, { ...head, width: JOB_WIDTH - 4 });
   skills.forEach((skill, index) => {
     const x = left + NAME_WIDTH + JOB_WIDTH + index * CELL_WIDTH + (CELL_WIDTH - 8) / 2;
     const y = bottom - 4;
     doc.save().rotate(-90, { origin: [x, y] });
-    doc.text(skill.name, x, y, { width: HEADER_HEIGHT - 8, height: 9, ellipsis: true });
+    drawText(doc, skill.name, x, y, { size: 7.5, colour: INK, width: HEADER_HEIGHT - 8, maxLines: 1 });
     doc.restore();
   });
   const right = left + NAME_WIDTH + JOB_WIDTH + skills.length * CELL_WIDTH;
@@ -77,8 +77,8 @@ function drawColumnHeads(doc: Pdf, skills: Skill[], left: number, top: number): 
 function drawPersonRow(doc: Pdf, cells: Map<string, Cell>, skills: Skill[], person: Person, y: number, striped: boolean): void {
   const left = doc.page.margins.left;
   if (striped) doc.rect(left, y, NAME_WIDTH + JOB_WIDTH, ROW_HEIGHT).fillColor(STRIPE).fill();
-  doc.font('Helvetica').fontSize(8).fillColor(INK).text(person.name, left + 2, y + 3.5, { width: NAME_WIDTH - 6, height: 9, ellipsis: true });
-  doc.fontSize(7.5).fillColor(MUTED).text(person.jobTitle ?? '—', left + NAME_WIDTH + 2, y + 4, { width: JOB_WIDTH - 6, height: 9, ellipsis: true });
+  drawText(doc, person.name, left + 2, y + 3, { size: 8, colour: INK, width: NAME_WIDTH - 6, maxLines: 1 });
+  drawText(doc, person.jobTitle ?? '—', left + NAME_WIDTH + 2, y + 3.5, { size: 7.5, colour: MUTED, width: JOB_WIDTH - 6, maxLines: 1 });
   skills.forEach((skill, index) => {
     const cell = cells.get(`${person.id}|${skill.id}`);
     drawCell(doc, cell, left + NAME_WIDTH + JOB_WIDTH + index * CELL_WIDTH, y);
@@ -90,8 +90,8 @@ function drawCell(doc: Pdf, cell: Cell | undefined, x: number, y: number): void 
   doc.rect(x + 0.5, y + 0.5, CELL_WIDTH - 1, ROW_HEIGHT - 1).fillColor(cell ? gapColour(cell.gap) : STRIPE).fill();
   if (!cell) return;
   const light = cell.gap <= 0 || cell.gap >= 0.6;
-  doc.font('Helvetica').fontSize(6.5).fillColor(light ? '#ffffff' : INK);
-  doc.text(`${cell.currentLevel ?? '–'}/${cell.requiredLevel}`, x, y + 4.5, { width: CELL_WIDTH, align: 'center', lineBreak: false });
+  const label = `${cell.currentLevel ?? '–'}/${cell.requiredLevel}`;
+  drawText(doc, label, x, y + 4, { size: 6.5, colour: light ? '#ffffff' : INK, width: CELL_WIDTH, align: 'center', maxLines: 1 });
 }
 
 /** Swatches for met, growing gaps and not required, with how to read a cell. */
@@ -106,13 +106,13 @@ export function drawHeatmapLegend(doc: Pdf): void {
   ];
   const y = doc.y;
   let x = doc.page.margins.left;
-  doc.font('Helvetica').fontSize(8);
+  const text = { size: 8, colour: MUTED };
   for (const [colour, label] of entries) {
     doc.rect(x, y, 12, 9).fillColor(colour).fill();
-    doc.fillColor(MUTED).text(label, x + 16, y + 1, { lineBreak: false });
-    x += 16 + doc.widthOfString(label) + 14;
+    drawText(doc, label, x + 16, y + 0.5, text);
+    x += 16 + textWidth(label, text) + 14;
   }
-  doc.text('Cells read current / required level; – is not rated.', x + 6, y + 1, { lineBreak: false });
+  drawText(doc, 'Cells read current / required level; – is not rated.', x + 6, y + 0.5, text);
   doc.x = doc.page.margins.left;
   doc.y = y + 20;
 }

@@ -5,6 +5,8 @@ import { REVIEW_STATUS_LABELS, type ExportedFile, type ReviewAnswer, type Review
 import { nearestLabel } from '../../../src-shared/domain/review-reports';
 import { INK, MUTED, RULE } from './colours';
 import { contentBottom, contentWidth, createReport, drawHeading, drawTitleBlock, finishReport, type Pdf, type ReportMeta } from './document';
+import { isolate } from '../fonts/text-layout';
+import { drawText, writeParagraph, type TextOptions } from './text';
 import { drawFigures } from './widgets';
 
 type Levels = ReviewDetail['cycle']['levels'];
@@ -19,8 +21,8 @@ export async function reviewPdf(detail: ReviewDetail, options: ReviewPdfOptions)
   const { review, cycle } = detail;
   const meta: ReportMeta = {
     organisation: options.organisation,
-    title: `Performance review: ${review.employeeName}`,
-    subtitle: [review.jobTitle ?? 'No job', review.departmentName ?? 'No department'].join(' · '),
+    title: `Performance review: ${isolate(review.employeeName)}`,
+    subtitle: [review.jobTitle ?? 'No job', review.departmentName ?? 'No department'].map(isolate).join(' · '),
     asOf: review.completedAt?.slice(0, 10) ?? options.generatedAt.slice(0, 10),
     generatedAt: options.generatedAt,
   };
@@ -43,7 +45,7 @@ function drawFacts(doc: Pdf, { review, cycle }: ReviewDetail): void {
   ].filter(([, at]) => at).map(([label, at]) => `${label} ${at!.slice(0, 10)}`);
   const status = `${REVIEW_STATUS_LABELS[review.status]}${review.overdue ? ' (overdue)' : ''}`;
   const facts: [string, string][] = [
-    ['Employee', `${review.employeeName} (${review.employeeNumber})`],
+    ['Employee', `${isolate(review.employeeName)} (${isolate(review.employeeNumber)})`],
     ['Job', review.jobTitle ?? '—'],
     ['Department', review.departmentName ?? '—'],
     ['Manager', review.managerName ?? '—'],
@@ -55,9 +57,10 @@ function drawFacts(doc: Pdf, { review, cycle }: ReviewDetail): void {
   const labelWidth = 90;
   for (const [label, value] of facts) {
     const y = doc.y;
-    doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(label, left, y, { width: labelWidth });
-    doc.font('Helvetica').fontSize(10).fillColor(INK).text(value, left + labelWidth, y, { width: contentWidth(doc) - labelWidth });
-    doc.y += 3;
+    // The label one point smaller, on the value's baseline.
+    const labelBottom = drawText(doc, label, left, y + 0.8, { size: 9, colour: MUTED, width: labelWidth - 6 }).height + y + 0.8;
+    drawText(doc, value, left + labelWidth, y, { size: 10, colour: INK, width: contentWidth(doc) - labelWidth });
+    doc.y = Math.max(doc.y, labelBottom) + 3;
   }
   doc.x = left;
   doc.y += 10;
@@ -67,14 +70,14 @@ function drawFacts(doc: Pdf, { review, cycle }: ReviewDetail): void {
 
 function drawOverall(doc: Pdf, detail: ReviewDetail): void {
   const { review, cycle } = detail;
-  const scale = cycle.levels.map((level) => `${formatNumber(level.value)} ${level.label}`).join(' · ');
+  const scale = cycle.levels.map((level) => `${formatNumber(level.value)} ${isolate(level.label)}`).join(' · ');
   drawFigures(doc, [
     { label: 'Computed rating', value: formatNumber(review.computedRating), note: nearestLabel(cycle.levels, review.computedRating) ?? 'Not rated yet' },
     { label: 'Override', value: formatNumber(review.overrideRating), note: review.overrideRating === null ? 'None' : nearestLabel(cycle.levels, review.overrideRating) ?? '' },
     { label: 'Final rating', value: formatNumber(review.finalRating), note: review.finalLabel ?? 'Not rated yet' },
   ]);
-  if (review.overrideRating !== null) paragraph(doc, `Reason for the override: ${detail.overrideReason ?? '—'}`, 10, INK);
-  paragraph(doc, `Scale: ${scale}`, 8, MUTED);
+  if (review.overrideRating !== null) paragraph(doc, `Reason for the override: ${isolate(detail.overrideReason ?? '—')}`, { size: 10, colour: INK });
+  paragraph(doc, `Scale: ${scale}`, { size: 8, colour: MUTED });
   drawSectionScores(doc, detail);
   doc.y += 6;
 }
@@ -82,29 +85,29 @@ function drawOverall(doc: Pdf, detail: ReviewDetail): void {
 function drawSectionScores(doc: Pdf, detail: ReviewDetail): void {
   const weighted = detail.sectionScores.filter((s) => s.weight > 0);
   if (weighted.length === 0) return;
-  const text = weighted.map((s) => `${s.title} (${formatNumber(s.weight)}%): ${formatNumber(s.score)}`).join(' · ');
-  paragraph(doc, `Section scores: ${text}`, 9, INK);
+  const text = weighted.map((s) => `${isolate(s.title)} (${formatNumber(s.weight)}%): ${formatNumber(s.score)}`).join(' · ');
+  paragraph(doc, `Section scores: ${text}`, { size: 9, colour: INK });
 }
 
 // ---- Sections and items ------------------------------------------------------------------------
 
 function drawSection(doc: Pdf, detail: ReviewDetail, index: number, title: string, weight: number): void {
   const score = detail.sectionScores.find((s) => s.sectionIndex === index)?.score ?? null;
-  drawHeading(doc, `${title} · weight ${formatNumber(weight)}% · score ${formatNumber(score)}`);
+  drawHeading(doc, `${isolate(title)} · weight ${formatNumber(weight)}% · score ${formatNumber(score)}`);
   const items = detail.items.filter((item) => item.sectionIndex === index);
-  if (items.length === 0) paragraph(doc, 'Nothing to rate in this section.', 9, MUTED, 'Helvetica-Oblique');
+  if (items.length === 0) paragraph(doc, 'Nothing to rate in this section.', { size: 9, colour: MUTED, italic: true });
   for (const item of items) drawItem(doc, item, detail.answers.filter((a) => a.itemKey === item.key), detail.cycle.levels);
 }
 
 function drawItem(doc: Pdf, item: ReviewItem, answers: ReviewAnswer[], levels: Levels): void {
   if (doc.y + 50 > contentBottom(doc)) doc.addPage();
   const weight = item.kind === 'questions' ? '' : ` (weight ${formatNumber(item.weight)})`;
-  paragraph(doc, `${item.title}${weight}${item.required ? '' : ' · optional'}`, 10, INK, 'Helvetica-Bold');
-  if (item.description) paragraph(doc, item.description, 9, MUTED);
+  paragraph(doc, `${isolate(item.title)}${weight}${item.required ? '' : ' · optional'}`, { size: 10, colour: INK, weight: 'bold' });
+  if (item.description) paragraph(doc, item.description, { size: 9, colour: MUTED });
   const facts = itemFacts(item);
-  if (facts) paragraph(doc, facts, 9, MUTED);
-  if (answers.length === 0) paragraph(doc, 'No answers.', 9, MUTED, 'Helvetica-Oblique', 12);
-  for (const answer of [...answers].sort(byRespondent)) paragraph(doc, answerText(answer, item, levels), 9, INK, 'Helvetica', 12);
+  if (facts) paragraph(doc, facts, { size: 9, colour: MUTED });
+  if (answers.length === 0) paragraph(doc, 'No answers.', { size: 9, colour: MUTED, italic: true, indent: 12 });
+  for (const answer of [...answers].sort(byRespondent)) paragraph(doc, answerText(answer, item, levels), { size: 9, colour: INK, indent: 12 });
   const y = doc.y + 2;
   doc.moveTo(doc.page.margins.left, y).lineTo(doc.page.margins.left + contentWidth(doc), y).lineWidth(0.5).strokeColor(RULE).stroke();
   doc.y = y + 6;
@@ -113,7 +116,7 @@ function drawItem(doc: Pdf, item: ReviewItem, answers: ReviewAnswer[], levels: L
 function itemFacts(item: ReviewItem): string | null {
   if (item.goal) {
     const g = item.goal;
-    const target = g.targetValue === null ? '' : ` · target ${formatNumber(g.targetValue)} ${g.unit}`;
+    const target = g.targetValue === null ? '' : ` · target ${formatNumber(g.targetValue)} ${isolate(g.unit)}`;
     const actual = g.actualValue === null ? '' : ` · actual ${formatNumber(g.actualValue)}`;
     return `Goal ${g.periodStart} to ${g.periodEnd} · ${g.status.replace(/_/g, ' ')} · progress ${Math.round(g.progress)}%${target}${actual}${g.stretch ? ' · stretch' : ''}`;
   }
@@ -125,9 +128,9 @@ const RESPONDENT_ORDER = { self: 0, manager: 1, peer: 2 } as const;
 const byRespondent = (a: ReviewAnswer, b: ReviewAnswer) => RESPONDENT_ORDER[a.respondent] - RESPONDENT_ORDER[b.respondent] || (a.peerName ?? '').localeCompare(b.peerName ?? '');
 
 function answerText(answer: ReviewAnswer, item: ReviewItem, levels: Levels): string {
-  const who = answer.respondent === 'self' ? 'Self' : answer.respondent === 'manager' ? 'Manager' : `Peer${answer.peerName ? ` (${answer.peerName})` : ''}`;
-  const rating = item.answer === 'rating' ? (answer.rating === null ? 'not rated' : `${formatNumber(answer.rating)} · ${nearestLabel(levels, answer.rating)}`) : null;
-  return [`${who}:`, rating, answer.comment ? `“${answer.comment}”` : null].filter(Boolean).join(' ');
+  const who = answer.respondent === 'self' ? 'Self' : answer.respondent === 'manager' ? 'Manager' : `Peer${answer.peerName ? ` (${isolate(answer.peerName)})` : ''}`;
+  const rating = item.answer === 'rating' ? (answer.rating === null ? 'not rated' : `${formatNumber(answer.rating)} · ${isolate(nearestLabel(levels, answer.rating) ?? '')}`) : null;
+  return [`${who}:`, rating, answer.comment ? `“${isolate(answer.comment)}”` : null].filter(Boolean).join(' ');
 }
 
 // ---- Sign-offs -----------------------------------------------------------------------------------
@@ -144,10 +147,10 @@ function drawSignOffs(doc: Pdf, steps: ReviewStepState[]): void {
   const others = steps.filter((s) => !SIGN_OFFS.includes(s.step));
   const signOffs = SIGN_OFFS.map((step) => steps.find((s) => s.step === step) ?? pending(step));
   for (const step of [...others, ...signOffs]) {
-    const label = `${STEP_LABELS[step.step]}${step.peerName ? ` (${step.peerName})` : ''}`;
+    const label = `${STEP_LABELS[step.step]}${step.peerName ? ` (${isolate(step.peerName)})` : ''}`;
     const verb = SIGN_OFFS.includes(step.step) ? 'signed' : 'submitted';
-    const state = step.status === 'submitted' ? `${verb} ${step.submittedAt?.slice(0, 10) ?? ''}${step.submittedBy ? ` by ${step.submittedBy}` : ''}` : 'not yet';
-    paragraph(doc, `${label}: ${state}`, 10, step.status === 'submitted' ? INK : MUTED);
+    const state = step.status === 'submitted' ? `${verb} ${step.submittedAt?.slice(0, 10) ?? ''}${step.submittedBy ? ` by ${isolate(step.submittedBy)}` : ''}` : 'not yet';
+    paragraph(doc, `${label}: ${state}`, { size: 10, colour: step.status === 'submitted' ? INK : MUTED });
   }
 }
 
@@ -155,11 +158,9 @@ const pending = (step: ReviewStepState['step']): ReviewStepState => ({ step, pee
 
 // ---- Text helpers ------------------------------------------------------------------------------
 
-function paragraph(doc: Pdf, text: string, size: number, colour: string, font = 'Helvetica', indent = 0): void {
-  const left = doc.page.margins.left + indent;
-  doc.font(font).fontSize(size).fillColor(colour).text(text, left, doc.y, { width: contentWidth(doc) - indent });
+function paragraph(doc: Pdf, text: string, options: TextOptions & { indent?: number }): void {
+  writeParagraph(doc, text, options);
   doc.y += 2;
-  doc.x = doc.page.margins.left;
 }
 
 /** Whole numbers as they are, others with two decimals; a dash for none. */

@@ -1,6 +1,7 @@
 // A table writer: fixed-height rows, striped, header repeated on every page it spans.
 import { INK, MUTED, RULE, STRIPE } from './colours';
 import { contentBottom, contentWidth, type Pdf } from './document';
+import { drawText, type TextOptions } from './text';
 import type { Box } from './widgets';
 
 export interface Column<Row> {
@@ -23,7 +24,7 @@ export function writeTable<Row>(doc: Pdf, columns: Column<Row>[], rows: Row[], e
   const boxes = columnBoxes(doc, columns);
   drawHeader(doc, columns, boxes);
   if (rows.length === 0) {
-    doc.font('Helvetica-Oblique').fontSize(9).fillColor(MUTED).text(emptyText, boxes[0].x + PADDING, doc.y + 5);
+    drawText(doc, emptyText, boxes[0].x + PADDING, doc.y + 5, { size: 9, italic: true, colour: MUTED, width: contentWidth(doc) - 2 * PADDING });
     doc.y += 10;
     return;
   }
@@ -52,8 +53,7 @@ function columnBoxes<Row>(doc: Pdf, columns: Column<Row>[]): { x: number; width:
 function drawHeader<Row>(doc: Pdf, columns: Column<Row>[], boxes: { x: number; width: number }[]): void {
   const y = doc.y;
   const right = boxes[boxes.length - 1].x + boxes[boxes.length - 1].width;
-  doc.font('Helvetica-Bold').fillColor(MUTED);
-  columns.forEach((column, index) => cellText(doc, column.header.toUpperCase(), boxes[index], y, HEADER_HEIGHT, 8, column.align));
+  columns.forEach((column, index) => cellText(doc, column.header.toUpperCase(), boxes[index], y, HEADER_HEIGHT, { size: 8, weight: 'bold', colour: MUTED, align: column.align }));
   doc.moveTo(boxes[0].x, y + HEADER_HEIGHT).lineTo(right, y + HEADER_HEIGHT).lineWidth(0.75).strokeColor(RULE).stroke();
   doc.y = y + HEADER_HEIGHT;
 }
@@ -65,15 +65,12 @@ function drawRow<Row>(doc: Pdf, columns: Column<Row>[], boxes: { x: number; widt
   columns.forEach((column, index) => {
     const box = boxes[index];
     if (column.draw) column.draw(doc, row, { x: box.x + PADDING, y, width: box.width - 2 * PADDING, height: ROW_HEIGHT });
-    else {
-      doc.font('Helvetica').fillColor(INK);
-      cellText(doc, column.text?.(row) ?? '', box, y, ROW_HEIGHT, 9, column.align);
-    }
+    else cellText(doc, column.text?.(row) ?? '', box, y, ROW_HEIGHT, { size: 9, colour: INK, align: column.align });
   });
   doc.y = y + ROW_HEIGHT;
 }
 
 /** One line, vertically centred, cut with an ellipsis when too long. */
-function cellText(doc: Pdf, text: string, box: { x: number; width: number }, y: number, height: number, size: number, align: 'left' | 'right' = 'left'): void {
-  doc.fontSize(size).text(text, box.x + PADDING, y + (height - size) / 2 + 1, { width: box.width - 2 * PADDING, height: size + 1, ellipsis: true, align });
+function cellText(doc: Pdf, text: string, box: { x: number; width: number }, y: number, height: number, options: TextOptions): void {
+  drawText(doc, text, box.x + PADDING, y + (height - options.size) / 2, { ...options, width: box.width - 2 * PADDING, maxLines: 1 });
 }

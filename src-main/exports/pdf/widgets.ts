@@ -1,6 +1,7 @@
 // Small graphics shared by the reports: gap bars, headline figures, a progress bar.
 import { COVERAGE, INK, MUTED, RULE, TRACK, gapColour } from './colours';
 import { contentWidth, type Pdf } from './document';
+import { drawText } from './text';
 
 export interface Box {
   x: number;
@@ -20,8 +21,8 @@ export function drawGapBar(doc: Pdf, gap: number, box: Box): void {
   const share = gap <= 0 ? 1 : Math.max(0.04, Math.min(1, gap));
   doc.roundedRect(box.x, barY, barWidth, 6, 3).fillColor(TRACK).fill();
   doc.roundedRect(box.x, barY, barWidth * share, 6, 3).fillColor(gapColour(gap)).fill();
-  doc.font('Helvetica').fontSize(8).fillColor(gap <= 0 ? gapColour(0) : INK);
-  doc.text(gap <= 0 ? 'met' : formatGap(gap), box.x + barWidth + 4, box.y + (box.height - 8) / 2 + 1, { width: labelWidth, lineBreak: false });
+  const label = gap <= 0 ? 'met' : formatGap(gap);
+  drawText(doc, label, box.x + barWidth + 4, box.y + (box.height - 8) / 2, { size: 8, colour: gap <= 0 ? gapColour(0) : INK, width: labelWidth, maxLines: 1 });
 }
 
 /** A share (0–100) as a bar in the coverage colour. */
@@ -47,9 +48,10 @@ export function drawFigures(doc: Pdf, figures: Figure[]): void {
   figures.forEach((figure, index) => {
     const x = left + index * (width + gap);
     doc.roundedRect(x, top, width, height, 4).lineWidth(0.75).strokeColor(RULE).stroke();
-    doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(figure.label.toUpperCase(), x + 10, top + 9, { width: width - 20, characterSpacing: 0.4 });
-    doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text(figure.value, x + 10, top + 20, { width: width - 20, lineBreak: false });
-    if (figure.note) doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(figure.note, x + 10, top + 43, { width: width - 20, lineBreak: false });
+    const inner = { width: width - 20, maxLines: 1 };
+    drawText(doc, figure.label.toUpperCase(), x + 10, top + 9, { size: 8, colour: MUTED, characterSpacing: 0.4, ...inner });
+    drawText(doc, figure.value, x + 10, top + 20, { size: 20, weight: 'bold', colour: INK, ...inner });
+    if (figure.note) drawText(doc, figure.note, x + 10, top + 43, { size: 8, colour: MUTED, ...inner });
   });
   doc.x = left;
   doc.y = top + height + 16;

@@ -36,7 +36,7 @@ function GoalRow({ goal }: { goal: Goal }) {
       <Table.Td>{goal.weight}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{GOAL_STATUS_LABELS[goal.status]}</Table.Td>
       <Table.Td>
-        <Group gap={6} wrap="nowrap"><Progress value={goal.progress} color={progressColor(goal.progress)} w={90} /><Text size="xs">{Math.round(goal.progress)}%</Text></Group>
+        <Group gap={6} wrap="nowrap"><Progress value={goal.progress} color={progressColor(goal.progress)} w={90} aria-label={`${goal.title} progress`} /><Text size="xs">{Math.round(goal.progress)}%</Text></Group>
       </Table.Td>
       <Table.Td>{goal.alignedToTitle ?? <Text span c="dimmed" size="sm">—</Text>}</Table.Td>
     </Table.Tr>

@@ -28,7 +28,7 @@ function Welcome() {
   }
   return (
     <Stack maw={980}>
-      <Title order={2}>Welcome to Canopy</Title>
+      <Title order={1} size="h2">Welcome to Canopy</Title>
       <Text c="dimmed">This database is empty. How would you like to start?</Text>
       <SimpleGrid cols={3} data-testid="welcome">
         <Card withBorder>
@@ -64,7 +64,7 @@ function Overview({ counts }: { counts: Record<'departments' | 'jobs' | 'positio
   const notBuilt = AREAS.filter((area) => !area.built).map((area) => area.label.toLowerCase());
   return (
     <Stack maw={980}>
-      <Title order={2}>Organisation</Title>
+      <Title order={1} size="h2">Organisation</Title>
       <SimpleGrid cols={4}>
         {tiles.map((tile) => (
           <Card key={tile.label} withBorder component={Link} to={tile.to}>
@@ -114,7 +114,7 @@ function Progressing({ to, title, detail, done, total, unit }: { to: string; tit
         <Text size="xs" c="dimmed">{detail}</Text>
       </div>
       <Group gap="xs" wrap="nowrap" w={380} justify="flex-end">
-        <Progress value={percent} w={160} />
+        <Progress value={percent} w={160} aria-label={`${title}: ${percent}% done`} />
         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{done.toLocaleString()} of {total.toLocaleString()} {unit}</Text>
       </Group>
     </Group>

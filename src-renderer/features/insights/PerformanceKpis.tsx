@@ -78,10 +78,10 @@ function Distribution({ levels, rated }: { levels: PerformanceKpis['cycles'][num
   if (rated === 0) return <Text size="sm" c="dimmed">No ratings yet</Text>;
   return (
     <Stack gap={4}>
-      <Progress.Root size={14} aria-label="Rating distribution">
+      <Progress.Root size={14}>
         {levels.map((level, i) => (
           <Tooltip key={level.value} label={`${level.label}: ${level.count} (${percent(level.percent)})`}>
-            <Progress.Section value={level.percent} color={LEVEL_COLOURS[i % LEVEL_COLOURS.length]} />
+            <Progress.Section value={level.percent} color={LEVEL_COLOURS[i % LEVEL_COLOURS.length]} aria-label={`${level.label}: ${level.count} ratings`} />
           </Tooltip>
         ))}
       </Progress.Root>

@@ -46,7 +46,7 @@ export function EmployeePage() {
       </Breadcrumbs>
       <Group justify="space-between">
         <Group>
-          <Title order={2} data-testid="employee-name">{e.firstName} {e.lastName}</Title>
+          <Title order={1} size="h2" data-testid="employee-name">{e.firstName} {e.lastName}</Title>
           <Badge color={e.status === 'active' ? 'teal' : e.status === 'on_leave' ? 'yellow' : 'gray'}>{EMPLOYEE_STATUS_LABELS[e.status]}</Badge>
           {e.archived && <Badge color="gray" variant="outline">Archived</Badge>}
         </Group>

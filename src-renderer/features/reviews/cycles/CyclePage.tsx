@@ -22,7 +22,7 @@ export function CyclePage() {
         <Stack gap={2}>
           <Anchor component={Link} to="/reviews" size="sm">← Review cycles</Anchor>
           <Group gap="xs">
-            <Title order={2}>{c.name}</Title>
+            <Title order={1} size="h2">{c.name}</Title>
             <Badge color={CYCLE_STATUS_COLORS[c.status]} variant="light" data-testid="cycle-status">{CYCLE_STATUS_LABELS[c.status]}</Badge>
           </Group>
           <Text size="sm" c="dimmed">

@@ -186,7 +186,7 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 function Bar({ percent, text, color = 'teal' }: { percent: number; text: string; color?: string }) {
   return (
     <Group wrap="nowrap" gap="xs">
-      <Progress value={percent} color={color} style={{ flex: 1 }} size="lg" />
+      <Progress value={percent} color={color} style={{ flex: 1 }} size="lg" aria-label={text} />
       <Text size="xs" w={100}>{text}</Text>
     </Group>
   );

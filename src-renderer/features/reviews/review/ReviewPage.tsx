@@ -82,7 +82,7 @@ function ReviewHeader({ detail }: { detail: ReviewDetail }) {
       <Stack gap={2}>
         <Anchor component={Link} to={`/reviews/cycles/${cycle.id}`} size="sm">← {cycle.name}</Anchor>
         <Group gap="xs">
-          <Title order={2}>{review.employeeName}</Title>
+          <Title order={1} size="h2">{review.employeeName}</Title>
           <Badge variant="light" data-testid="review-status">{REVIEW_STATUS_LABELS[review.status]}</Badge>
           {review.overdue && <Badge color="red" variant="light">Overdue</Badge>}
         </Group>
