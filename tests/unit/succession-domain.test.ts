@@ -21,7 +21,7 @@ describe('readiness counts and plan strength', () => {
     expect(readyNowCount(entries, levels)).toBe(1);
   });
 
-  it('scores 50 / 25 / 10 / 5 points by band, capped at 100, with the written bands', () => {
+  it('scores 50 / 25 / 10 / 5 points by band (later levels at most 50 together), capped at 100, with the written bands', () => {
     // one ready now (50) + one ready soon (25) = 75: strong
     expect(planStrength([{ readinessId: 'now' }, { readinessId: 'soon' }], levels)).toBe(75);
     expect(strengthBand(75, 2)).toBe('strong');
@@ -33,6 +33,10 @@ describe('readiness counts and plan strength', () => {
     // three ready now = 150, capped
     expect(planStrength([{ readinessId: 'now' }, { readinessId: 'now' }, { readinessId: 'now' }], levels)).toBe(100);
     expect(strengthBand(0, 0)).toBe('none');
+    // five ready in 1–2 years make 125 points of later successors, held to 50: moderate without anyone ready now
+    expect(planStrength(Array.from({ length: 5 }, () => ({ readinessId: 'soon' })), levels)).toBe(50);
+    // one ready now and five soon: 50 + 50
+    expect(planStrength([{ readinessId: 'now' }, ...Array.from({ length: 5 }, () => ({ readinessId: 'soon' }))], levels)).toBe(100);
     // a fourth level scores 5
     const four = [...levels, { id: 'far', sortOrder: 4 }];
     expect(planStrength([{ readinessId: 'far' }], four)).toBe(5);

@@ -1,35 +1,56 @@
-// Text measuring and fitting for the chart exports. Every format draws the same fitted strings,
-// so a name cut with "…" on the PDF is cut at the same place in the SVG, the PNG and the PPTX.
-import PDFDocument from 'pdfkit';
+// Text measuring and fitting for the chart exports, with the shared export fonts (Noto, any script).
+// Every format draws the same fitted strings, so a name cut with "…" in the PDF is cut at the same
+// place in the SVG, the PNG and the PPTX.
+import type * as fontkit from 'fontkit';
+import { faceFont } from '../fonts/faces';
+import { measureText as measureWithFonts } from '../fonts/text-layout';
 
-/** The family the SVG and PPTX ask for (the PDF and PNG embed or load it). */
+/** The family the SVG asks for; the PDF embeds the Noto faces and the PNG draws their glyphs. */
 export const FONT_FAMILY = "'Noto Sans', 'Segoe UI', Arial, sans-serif";
+/** Slides use a font every PowerPoint and Keynote has; names in other scripts fall back to the system's fonts for them. */
 export const PPTX_FONT = 'Arial';
-/** Line box and baseline as multiples of the font size. */
-export const BASELINE = 0.8;
-export const LINE_HEIGHT = 1.25;
+export { BASELINE, LINE_HEIGHT } from '../fonts/text-layout';
 
 export interface TextStyle {
   size: number;
   weight?: 'regular' | 'bold';
+  italic?: boolean;
 }
 
-let metrics: PDFKit.PDFDocument | null = null;
-/** Helvetica's metrics (pdfkit's built-in AFM files) for Latin text; wide scripts count a full em per character. */
-function metricsDoc(): PDFKit.PDFDocument {
-  metrics ??= new PDFDocument({ autoFirstPage: false });
-  return metrics;
+/** The face of a style's Latin, Greek and Cyrillic text (Noto Sans). */
+export const primaryFace = (style: Pick<TextStyle, 'weight' | 'italic'>) =>
+  style.weight === 'bold' ? 'NotoSans-Bold' : style.italic ? 'NotoSans-Italic' : 'NotoSans-Regular';
+
+// Latin, Greek and Cyrillic with neutral characters, and no bidi controls or Arabic-block punctuation.
+const SIMPLE = /^(?![\s\S]*[\u0590-\u08FF\u200E\u200F\u202A-\u202E\u2066-\u2069])[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]*$/u;
+
+/**
+ * The glyphs of text the primary face draws alone, left to right (most names and titles), or null when
+ * the text needs the shared layout (other scripts, right-to-left, fallback faces). Such text is
+ * measured by glyph advances and drawn without shaping: thirty times faster than full shaping, which
+ * matters at thousands of cards.
+ */
+export function simpleGlyphs(text: string, style: Pick<TextStyle, 'weight' | 'italic'>): fontkit.Glyph[] | null {
+  if (!SIMPLE.test(text)) return null;
+  const glyphs = faceFont(primaryFace(style)).glyphsForString(text.normalize('NFC'));
+  return glyphs.every((glyph) => glyph.id !== 0) ? glyphs : null;
 }
 
-const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
-const LATIN = /^[\u0000-\u024F\u2000-\u206F\u20AC\u2122]*$/u;
+const widths = new Map<string, number>();
 
+/** Width in points with the embedded fonts (memoised: charts repeat titles and departments). */
 export function measureText(text: string, style: TextStyle): number {
-  const doc = metricsDoc();
-  doc.font(style.weight === 'bold' ? 'Helvetica-Bold' : 'Helvetica').fontSize(style.size);
-  if (LATIN.test(text)) return doc.widthOfString(text);
-  let width = 0;
-  for (const character of text) width += WIDE.test(character) ? style.size : LATIN.test(character) ? doc.widthOfString(character) : style.size * 0.6;
+  const key = `${style.size}|${style.weight ?? ''}|${style.italic ? 'i' : ''}|${text}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    const glyphs = simpleGlyphs(text, style);
+    if (glyphs) {
+      const font = faceFont(primaryFace(style));
+      width = (glyphs.reduce((sum, glyph) => sum + glyph.advanceWidth, 0) * style.size) / font.unitsPerEm;
+    } else width = measureWithFonts(text, style);
+    if (widths.size > 200_000) widths.clear();
+    widths.set(key, width);
+  }
   return width;
 }
 

@@ -1,16 +1,29 @@
-// Fonts of the chart PDF. Until the shared Unicode font module is merged, pdfkit's built-in Helvetica.
+// Text in the chart PDF: the shared Unicode text layout and embedded Noto faces (any script, Arabic
+// shaped and right to left), anchored like SVG's text-anchor.
+import { drawText, registerFonts } from '../pdf/text';
+import { BASELINE, measureText, primaryFace, simpleGlyphs } from './fonts';
+
 type Pdf = PDFKit.PDFDocument;
 
-const FACES = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' } as const;
+export const registerPdfFonts = (doc: Pdf) => registerFonts(doc);
 
-export function registerPdfFonts(_doc: Pdf): void {}
-
-export function pdfFont(doc: Pdf, style: keyof typeof FACES): Pdf {
-  return doc.font(FACES[style]);
+export interface PdfTextOptions {
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  colour: string;
+  anchor?: 'start' | 'end' | 'middle';
 }
 
-/** The current font's ascent at `size` (pdfkit puts the baseline this far below the y it is given). */
-export function pdfAscent(doc: Pdf, size: number): number {
-  const font = (doc as unknown as { _font: { ascender: number } })._font;
-  return (font.ascender / 1000) * size;
+/** Draws one line with its top at y; returns where it went (for links). */
+export function pdfText(doc: Pdf, text: string, x: number, y: number, options: PdfTextOptions): { x: number; width: number } {
+  const style = { size: options.size, weight: options.bold ? ('bold' as const) : ('regular' as const), italic: options.italic };
+  const width = measureText(text, style);
+  const left = options.anchor === 'end' ? x - width : options.anchor === 'middle' ? x - width / 2 : x;
+  if (simpleGlyphs(text, style)) {
+    // Left-to-right text of the primary face: pdfkit lays it out word by word with its per-document cache.
+    doc.font(primaryFace(style)).fontSize(options.size).fillColor(options.colour);
+    doc.text(text, left, y + options.size * BASELINE, { lineBreak: false, baseline: 'alphabetic' });
+  } else drawText(doc, text, left, y, { ...style, colour: options.colour });
+  return { x: left, width };
 }

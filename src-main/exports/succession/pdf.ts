@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit';
 import { fitScale, markerPoints, paginate, RULE, MUTED, INK, type ChartLayout, type ChartPage } from '../../../src-shared/domain/succession';
 import { chartPrimitives, legendPrimitives, type Primitive, type Scene } from './scene';
 import { fitText } from './fonts';
-import { pdfAscent, pdfFont, registerPdfFonts } from './pdf-fonts';
+import { pdfText, registerPdfFonts } from './pdf-fonts';
 
 type Pdf = PDFKit.PDFDocument;
 export type Paper = 'A4' | 'A3';
@@ -170,10 +170,6 @@ function drawPrimitive(doc: Pdf, p: Primitive, options: Pick<PdfOptions, 'photoD
 
 /** Text with its top at p.y (baseline at 0.8 of the size, as in the SVG), anchored like SVG's text-anchor. */
 function text(doc: Pdf, p: Extract<Primitive, { kind: 'text' }>): void {
-  pdfFont(doc, p.bold ? 'bold' : p.italic ? 'italic' : 'regular').fontSize(p.size).fillColor(p.colour);
-  const width = doc.widthOfString(p.text);
-  const x = p.anchor === 'end' ? p.x - width : p.anchor === 'middle' ? p.x - width / 2 : p.x;
-  const y = p.y + p.size * 0.8 - pdfAscent(doc, p.size);
-  doc.text(p.text, x, y, { lineBreak: false });
+  const { x, width } = pdfText(doc, p.text, p.x, p.y, p);
   if (p.goToPage !== undefined) doc.goTo(x - 6, p.y - 3, width + 12, p.size + 6, `page-${p.goToPage}`);
 }

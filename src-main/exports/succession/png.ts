@@ -3,7 +3,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import { PNG_MAX_PIXELS, PNG_MAX_SIDE } from '../../../src-shared/api/succession';
 import { AppError } from '../../../src-shared/errors';
-import { rasterFonts } from './raster-fonts';
 
 /** Without a width or resolution: twice the chart's own size (crisp on high-density screens), within the limits. */
 const DEFAULT_DPI = 192;
@@ -14,7 +13,8 @@ export function pngSize(chart: { width: number; height: number }, request: { png
   return { width, height };
 }
 
-export function chartPng(svg: string, chart: { width: number; height: number }, request: { pngWidth?: number; pngDpi?: number }): Buffer {
+/** The PNG's pixel size for a request, refused beyond the limits when asked for, shrunk to them by default. */
+export function pngTarget(chart: { width: number; height: number }, request: { pngWidth?: number; pngDpi?: number }): { width: number; height: number } {
   let { width, height } = pngSize(chart, request);
   const asked = request.pngWidth !== undefined || request.pngDpi !== undefined;
   if (width > PNG_MAX_SIDE || height > PNG_MAX_SIDE || width * height > PNG_MAX_PIXELS) {
@@ -29,6 +29,11 @@ export function chartPng(svg: string, chart: { width: number; height: number }, 
     width = Math.max(1, Math.floor(width * shrink));
     height = Math.max(1, Math.round((width * chart.height) / chart.width));
   }
-  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: width }, background: '#ffffff', font: rasterFonts() });
+  return { width, height };
+}
+
+/** Renders an SVG whose text is already outlines (see glyphs.ts) at the target width. */
+export function renderPng(svg: string, width: number): Buffer {
+  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: width }, background: '#ffffff', font: { loadSystemFonts: false } });
   return resvg.render().asPng();
 }

@@ -38,7 +38,7 @@ export async function chartPptx(scene: Scene, options: PptxOptions): Promise<{ p
   const slideOf = (pageIndex: number) => pageIndex + 2;
   drawIndexSlide(pptx, scene, pages, slideOf);
   for (const page of pages) drawPageSlide(pptx, scene, page, slideOf, options);
-  const buffer = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
+  const buffer = (await pptx.stream({ compression: true })) as Buffer;
   return { pptx: buffer, slides: pages.length + 1 };
 }
 
@@ -128,7 +128,8 @@ function drawCard(pptx: PptxGenJS, slide: PptxGenJS.Slide, card: CardModel, node
   slide.addText(runs, {
     shape: pptx.ShapeType.roundRect, rectRadius: 0.08, x: at.x, y: at.y, w: inch(CARD.width), h: inch(CARD.height),
     fill: { color: hex(card.isKey ? KEY_FILL : '#ffffff') }, line: { color: hex(card.isKey ? keyColour : RULE), width: card.isKey ? 1.25 : 0.75 },
-    fontFace: PPTX_FONT, valign: 'top', align: 'left', margin: [pt(8), pt(8), pt(4), pt(photoSpace)], fit: 'none', objectName: `Position: ${card.title}`,
+    fontFace: PPTX_FONT, valign: 'top', align: 'left', // pptxgenjs reads a margin array as [left, right, bottom, top].
+    margin: [pt(photoSpace), pt(card.isKey ? CARD.padding + CARD.badge.width + 4 : 8), pt(4), pt(8)], fit: 'none', objectName: `Position: ${card.title}`,
   });
   if (card.isKey) {
     slide.addText('KEY', {

@@ -83,11 +83,13 @@ export function cardPrimitives(card: CardModel, node: PlacedNode, options: { pho
     titleRight = bx - 4;
   }
   const titleStyle = { size: CARD.title.size, weight: 'bold' as const };
-  wrapText(card.title, titleStyle, titleRight - textX, CARD.title.lines).forEach((line, k) =>
-    out.push({ kind: 'text', x: textX, y: y + CARD.title.y + k * CARD.title.lineHeight, text: line, size: CARD.title.size, bold: true, colour: INK }));
+  const titleLines = wrapText(card.title, titleStyle, titleRight - textX, CARD.title.lines);
+  titleLines.forEach((line, k) => out.push({ kind: 'text', x: textX, y: y + CARD.title.y + k * CARD.title.lineHeight, text: line, size: CARD.title.size, bold: true, colour: INK }));
+  // A one-line title moves the name and department up to it.
+  const lift = (CARD.title.lines - titleLines.length) * CARD.title.lineHeight;
   const nameStyle = { size: CARD.incumbent.size };
-  out.push({ kind: 'text', x: textX, y: y + CARD.incumbent.y, text: fitText(card.incumbentName, nameStyle, right - textX), size: CARD.incumbent.size, italic: card.vacant, colour: card.vacant ? MUTED : INK });
-  if (card.detail) out.push({ kind: 'text', x: textX, y: y + CARD.detail.y, text: fitText(card.detail, { size: CARD.detail.size }, right - textX), size: CARD.detail.size, colour: MUTED });
+  out.push({ kind: 'text', x: textX, y: y + CARD.incumbent.y - lift, text: fitText(card.incumbentName, nameStyle, right - textX), size: CARD.incumbent.size, italic: card.vacant, colour: card.vacant ? MUTED : INK });
+  if (card.detail) out.push({ kind: 'text', x: textX, y: y + CARD.detail.y - lift, text: fitText(card.detail, { size: CARD.detail.size }, right - textX), size: CARD.detail.size, colour: MUTED });
 
   if (card.isKey || card.successors.length) {
     out.push({ kind: 'line', points: [[x + CARD.padding, y + CARD.rule.y], [x + CARD.width - CARD.padding, y + CARD.rule.y]], colour: RULE, width: 0.75 });

@@ -2,6 +2,7 @@
 // Inkscape), photos embedded. Also the source the PNG is rendered from.
 import { markerPath } from '../../../src-shared/domain/succession';
 import { BASELINE, FONT_FAMILY } from './fonts';
+import { textAsPaths } from './glyphs';
 import { cardPrimitives, edgePrimitives, LEGEND_HEIGHT, legendPrimitives, type Primitive, type Scene } from './scene';
 
 export const HEADER_HEIGHT = 64;
@@ -11,6 +12,8 @@ const SIDE = 24;
 export interface SvgOptions {
   photos: boolean;
   photoData: Map<string, Buffer>;
+  /** For the PNG: text as glyph outlines, and text smaller than this many pixels at `pixelScale` left out (unreadable anyway). */
+  raster?: { pixelScale: number; minTextPx: number };
 }
 
 export function svgSize(scene: Scene): { width: number; height: number } {
@@ -21,13 +24,17 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;'
 const n = (value: number) => String(Math.round(value * 100) / 100);
 
 /** One primitive as SVG markup. */
-export function primitiveSvg(p: Primitive, photoData: Map<string, Buffer>): string {
+export function primitiveSvg(p: Primitive, photoData: Map<string, Buffer>, raster?: SvgOptions['raster']): string {
   switch (p.kind) {
     case 'rect':
       return `<rect x="${n(p.x)}" y="${n(p.y)}" width="${n(p.w)}" height="${n(p.h)}" rx="${n(p.r)}" fill="${p.fill ?? 'none'}"${p.stroke ? ` stroke="${p.stroke}" stroke-width="${n(p.strokeWidth ?? 1)}"` : ''}/>`;
     case 'circle':
       return `<circle cx="${n(p.cx)}" cy="${n(p.cy)}" r="${n(p.r)}" fill="${p.fill}"${p.stroke ? ` stroke="${p.stroke}"` : ''}/>`;
     case 'text': {
+      if (raster) {
+        if (p.size * raster.pixelScale < raster.minTextPx) return '';
+        return textAsPaths(p.text, p.x, p.y, { size: p.size, weight: p.bold ? 'bold' : 'regular', italic: p.italic }, p.colour, p.anchor);
+      }
       const anchor = p.anchor && p.anchor !== 'start' ? ` text-anchor="${p.anchor}"` : '';
       const style = `${p.bold ? ' font-weight="700"' : ''}${p.italic ? ' font-style="italic"' : ''}`;
       return `<text x="${n(p.x)}" y="${n(p.y + p.size * BASELINE)}" font-size="${n(p.size)}" fill="${p.colour}"${anchor}${style}>${escape(p.text)}</text>`;
@@ -46,7 +53,7 @@ export function primitiveSvg(p: Primitive, photoData: Map<string, Buffer>): stri
 
 export function chartSvg(scene: Scene, options: SvgOptions): string {
   const { width, height } = svgSize(scene);
-  const draw = (list: Primitive[]) => list.map((p) => primitiveSvg(p, options.photoData)).join('');
+  const draw = (list: Primitive[]) => list.map((p) => primitiveSvg(p, options.photoData, options.raster)).join('');
   const parts: string[] = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escape(FONT_FAMILY)}">`,

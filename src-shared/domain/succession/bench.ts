@@ -26,21 +26,25 @@ export function readinessCounts(entries: readonly BenchEntry[], levels: readonly
 
 /** Points a successor adds to plan strength by their readiness band (first, second, third, any later level). */
 export const STRENGTH_POINTS = [50, 25, 10, 5] as const;
+/** Successors not ready now add at most this much together: without one ready now a plan is at best moderate. */
+export const LATER_POINTS_CAP = 50;
 
 /**
- * Plan strength, 0–100: 50 points per successor at the first readiness level (ready now), 25 at the
- * second (1–2 years), 10 at the third (3+ years), 5 at any later one; capped at 100.
- * One ready-now successor and one ready in 1–2 years make 75, a strong plan.
+ * Plan strength, 0–100: 50 points per successor at the first readiness level (ready now); 25 per
+ * successor at the second (1–2 years), 10 at the third (3+ years), 5 at any later one, these together
+ * at most 50; the total capped at 100. One ready-now successor and one ready in 1–2 years make 75.
  */
 export function planStrength(entries: readonly BenchEntry[], levels: readonly ReadinessOrder[]): number {
   const index = readinessIndex(levels);
-  let points = 0;
+  let now = 0;
+  let later = 0;
   for (const entry of entries) {
     const band = index.get(entry.readinessId);
     if (band === undefined) continue;
-    points += STRENGTH_POINTS[Math.min(band, STRENGTH_POINTS.length - 1)];
+    if (band === 0) now += STRENGTH_POINTS[0];
+    else later += STRENGTH_POINTS[Math.min(band, STRENGTH_POINTS.length - 1)];
   }
-  return Math.min(100, points);
+  return Math.min(100, now + Math.min(LATER_POINTS_CAP, later));
 }
 
 export type StrengthBand = 'none' | 'weak' | 'moderate' | 'strong';
@@ -57,7 +61,7 @@ export const STRENGTH_LABELS: Record<StrengthBand, string> = { none: 'No success
 
 /** The rule as users read it (shown next to every strength figure and in the exports' legend). */
 export const STRENGTH_RULE =
-  'Bench strength = 50 points per successor ready now, 25 per successor at the second readiness level, 10 at the third, 5 at any later one, capped at 100. ' +
+  'Bench strength = 50 points per successor ready now, plus 25 per successor at the second readiness level, 10 at the third and 5 at any later one (these together at most 50), capped at 100. ' +
   'Strong from 75 (one ready now and one at the second level), moderate from 40, weak below.';
 
 /** Successors at the first readiness level. */

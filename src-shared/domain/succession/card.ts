@@ -122,7 +122,7 @@ export function cardModel(position: ChartPosition, levels: readonly ReadinessLev
     flags,
     successors: successors.slice(0, CARD.successors.max),
     more: Math.max(0, successors.length - CARD.successors.max),
-    bench: showsBench ? { strength, band: bandName, label: bandName === 'none' ? 'No successors' : `Bench ${strength}` } : null,
+    bench: showsBench ? { strength, band: bandName, label: bandName === 'none' ? 'No successors' : `${position.planSource === 'job' ? 'Job bench' : 'Bench'} ${strength}` } : null,
     hidden,
   };
 }

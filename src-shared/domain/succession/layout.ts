@@ -51,9 +51,10 @@ export interface ChartLayout {
 
 interface LayoutDatum {
   id: string;
-  /** The real node's id, or null for the synthetic root that joins several roots. */
+  /** False for the synthetic root that joins several roots. */
   real: boolean;
-  stackHead?: boolean;
+  /** The manager whose team this card is stacked under. */
+  stackOf?: string;
   children: LayoutDatum[];
 }
 
@@ -93,8 +94,8 @@ export function layoutTree(nodes: readonly TreeNode[], options: LayoutOptions = 
       for (let column = 0; column < columns; column++) {
         const chain = kids.filter((_, index) => index % columns === column);
         let below: LayoutDatum[] = [];
-        for (let k = chain.length - 1; k >= 0; k--) below = [{ id: chain[k], real: true, children: below }];
-        if (below.length) heads.push({ ...below[0], stackHead: true });
+        for (let k = chain.length - 1; k >= 0; k--) below = [{ id: chain[k], real: true, stackOf: id, children: below }];
+        if (below.length) heads.push(below[0]);
       }
       return { id, real: true, children: heads };
     }
@@ -105,7 +106,8 @@ export function layoutTree(nodes: readonly TreeNode[], options: LayoutOptions = 
   const root = hierarchy<LayoutDatum>(top, (datum) => datum.children);
   const placed = tree<LayoutDatum>()
     .nodeSize([CARD_WIDTH + GAP_X, CARD_HEIGHT + GAP_Y])
-    .separation((a, b) => (a.parent === b.parent ? (a.data.stackHead && b.data.stackHead ? 1.1 : 1) : 1.2))(root);
+    // A team's columns sit close (room for the spine between them); other subtrees keep a wider gap.
+    .separation((a, b) => (a.data.stackOf && a.data.stackOf === b.data.stackOf ? 1.05 : a.parent === b.parent ? 1 : 1.2))(root);
   return toLayout(placed, parentOf, stackedParents, top.real ? 0 : 1);
 }
 

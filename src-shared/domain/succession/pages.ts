@@ -86,6 +86,7 @@ export function paginate(nodes: readonly TreeNode[], frame: PageFrame): ChartPag
     let pageNodes = subtreeWithin(rootId, levels);
     while (levels > 1 && !fits(layoutTree(pageNodes), frame)) pageNodes = subtreeWithin(rootId, --levels);
     const groups = levels >= 1 && height > 0 && !fits(layoutTree(pageNodes), frame) ? splitReports(rootId) : [null];
+    if (groups[0] === null) pageNodes = packWholeSubtrees(pageNodes);
     const made: ChartPage[] = groups.map((group, k) =>
       addPage(rootId, group ? subtreeWithin(rootId, 1, group) : pageNodes, continuedFrom, groups.length > 1 ? { number: k + 1, of: groups.length } : null),
     );
@@ -99,6 +100,33 @@ export function paginate(nodes: readonly TreeNode[], frame: PageFrame): ChartPag
         build(node.id, { pageIndex: page.index, nodeId: node.id });
       }
     }
+  };
+
+  /** Adds, one by one, the whole subtree of each position cut at the page's last level, while the page still fits. */
+  const packWholeSubtrees = (pageNodes: TreeNode[]): TreeNode[] => {
+    let packed = pageNodes;
+    const shown = new Set(packed.map((node) => node.id));
+    for (const node of pageNodes) {
+      const below = descendants(node.id).filter((child) => !shown.has(child.id));
+      if (below.length === 0) continue;
+      const trial = [...packed, ...below];
+      if (fits(layoutTree(trial), frame)) {
+        packed = trial;
+        for (const child of below) shown.add(child.id);
+      }
+    }
+    return packed;
+  };
+  const descendants = (id: string): TreeNode[] => {
+    const out: TreeNode[] = [];
+    const walk = (parent: string) => {
+      for (const child of children.get(parent) ?? []) {
+        out.push(child);
+        walk(child.id);
+      }
+    };
+    walk(id);
+    return out;
   };
 
   /** Direct reports in groups that each fit on a page with their manager. */
