@@ -153,7 +153,7 @@ export function insertDemoSuccession(db: Database.Database, org: DemoOrganisatio
   return { keyPositions: keyList.length, successionNominations: nominations, externalCandidates: externals.length, lossRisks: risks, talentPools: pools.length, poolMembers: members };
 }
 
-/** Successors for a position: its incumbent's direct reports first, then people one level further down, then peers' teams. */
+/** Successors for a position: its incumbent's direct reports first, then people one level further down, then peers' teams; for a specialist, teammates. */
 function candidatesFor(
   positionId: string,
   reportsOf: Map<string, string[]>,
@@ -163,6 +163,8 @@ function candidatesFor(
   const direct = (reportsOf.get(positionId) ?? []).map((id) => incumbentOf.get(id)).filter(Boolean) as DemoOrganisation['employees'];
   const second = (reportsOf.get(positionId) ?? []).flatMap((id) => reportsOf.get(id) ?? []).map((id) => incumbentOf.get(id)).filter(Boolean) as DemoOrganisation['employees'];
   const parent = positionById.get(positionId)?.reportsToId;
-  const peers = parent ? (reportsOf.get(parent) ?? []).filter((id) => id !== positionId).flatMap((id) => reportsOf.get(id) ?? []).map((id) => incumbentOf.get(id)).filter(Boolean) as DemoOrganisation['employees'] : [];
-  return [...direct, ...second, ...peers].filter((e) => e.status === 'active');
+  const siblings = parent ? (reportsOf.get(parent) ?? []).filter((id) => id !== positionId) : [];
+  const peers = siblings.flatMap((id) => reportsOf.get(id) ?? []).map((id) => incumbentOf.get(id)).filter(Boolean) as DemoOrganisation['employees'];
+  const teammates = direct.length ? [] : (siblings.map((id) => incumbentOf.get(id)).filter(Boolean) as DemoOrganisation['employees']);
+  return [...direct, ...second, ...peers, ...teammates].filter((e) => e.status === 'active');
 }

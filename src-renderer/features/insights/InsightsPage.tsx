@@ -5,6 +5,7 @@ import type { SkillKpis } from '../../../src-shared/api';
 import { todayIso } from '../../../src-shared/domain/dates';
 import { useApi } from '../../api/hooks';
 import { PageHeader } from '../shared/PageHeader';
+import { SuccessionInsights } from '../succession/SuccessionInsights';
 import { PerformanceKpiSection } from './PerformanceKpis';
 
 const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
@@ -15,7 +16,7 @@ export function InsightsPage() {
   const kpis = useApi('insights.getSkillKpis', { from, to });
   return (
     <Stack maw={1100}>
-      <PageHeader title="Insights" description="Skills and performance KPIs for the organisation. Learning KPIs are not built yet." />
+      <PageHeader title="Insights" description="Skills, performance and succession KPIs for the organisation. Learning KPIs are not built yet." />
       <Group align="flex-end">
         <TextInput type="date" label="Period from" value={from} onChange={(e) => setFrom(e.currentTarget.value)} data-testid="kpi-from" />
         <TextInput type="date" label="to" value={to} onChange={(e) => setTo(e.currentTarget.value)} data-testid="kpi-to" />
@@ -25,6 +26,7 @@ export function InsightsPage() {
       {kpis.error && <Alert color="red">{kpis.error.message}</Alert>}
       {kpis.data && <SkillKpiView kpis={kpis.data} />}
       <PerformanceKpiSection from={from} to={to} />
+      <SuccessionInsights />
     </Stack>
   );
 }

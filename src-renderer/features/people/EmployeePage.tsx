@@ -9,6 +9,7 @@ import { EmployeeGoalsPanel } from '../goals/EmployeeGoalsPanel';
 import { JournalPanel } from '../reviews/journal/JournalPanel';
 import { EmployeeReviewsPanel } from '../reviews/review/EmployeeReviewsPanel';
 import { EmployeeSkillsPanel } from '../skills/profile/EmployeeSkillsPanel';
+import { EmployeeSuccessionPanel } from '../succession/EmployeeSuccessionPanel';
 import { EmployeeFormModal } from './EmployeeFormModal';
 
 export function EmployeePage() {
@@ -89,6 +90,9 @@ export function EmployeePage() {
       </Card>
       <Card withBorder>
         <JournalPanel employeeId={e.id} />
+      </Card>
+      <Card withBorder>
+        <EmployeeSuccessionPanel employeeId={e.id} />
       </Card>
       <Card withBorder>
         <Title order={4} mb="xs">Change history</Title>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { LEVEL_LABELS, type Nomination } from '../../../src-shared/api/succession';
 import { STRENGTH_LABELS, STRENGTH_RULE, strengthBand } from '../../../src-shared/domain/succession';
@@ -48,10 +48,8 @@ export function PlansPage() {
         description="One plan per key position, and plans for jobs many people hold. Each successor has a rank and a readiness; internal successors show their skill match to the plan's job and their latest review rating."
         actions={<Button variant="default" onClick={() => void downloadExport(() => call('succession.exportPlans', {}))} data-testid="export-plans-xlsx">Export workbook (.xlsx)</Button>}
       />
-      <Alert variant="light" color="gray" p="xs" title="How bench strength is counted">
-        <Text size="sm">{STRENGTH_RULE}</Text>
-      </Alert>
-      <Card withBorder p="xs" style={{ height: 300, display: 'flex' }}>
+      <Text size="sm" c="dimmed" style={{ flex: 'none' }} data-testid="strength-rule"><b>How bench strength is counted.</b> {STRENGTH_RULE}</Text>
+      <Card withBorder p="xs" style={{ height: 340, flex: 'none', display: 'flex' }}>
         <DataGrid
           gridId="succession-plans"
           columns={planColumns}

@@ -1,5 +1,5 @@
 import { ActionIcon, Alert, Anchor, Autocomplete, Breadcrumbs, Button, Group, Loader, Paper, Select, Stack, Text, Tooltip } from '@mantine/core';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ChartData, ChartPosition } from '../../../../src-shared/api/succession';
 import {
@@ -98,6 +98,15 @@ function Chart({ data }: { data: ChartData }) {
     setSelectedId(id);
     requestAnimationFrame(() => requestAnimationFrame(() => viewport.current?.centreOn(id)));
   }, [data, rootId, setParams]);
+
+  // Opened from elsewhere with ?position=…: show it.
+  const opened = useRef(false);
+  useEffect(() => {
+    const id = params.get('position');
+    if (opened.current || !id || !byId.has(id)) return;
+    opened.current = true;
+    reveal(id);
+  }, [params, byId, reveal]);
 
   const selectPerson = useCallback((id: string) => {
     setPersonId(id);
