@@ -101,7 +101,8 @@ export const nominationFields = z.strictObject({
   rank: z.number({ message: `Rank must be a whole number from 1 to ${MAX_RANK}.` }).int(`Rank must be a whole number from 1 to ${MAX_RANK}.`)
     .min(1, `Rank must be a whole number from 1 to ${MAX_RANK}.`).max(MAX_RANK, `Rank must be a whole number from 1 to ${MAX_RANK}.`),
   readinessId: id,
-  emergency: z.boolean(),
+  /** Interim cover if the position falls vacant suddenly; left out, no. */
+  emergency: z.boolean().optional(),
   notes: optionalText(2000),
   developmentActions: optionalText(2000),
 });

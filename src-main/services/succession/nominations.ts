@@ -129,7 +129,7 @@ const spec: BatchSpec<NominationRow, Values> = {
   }),
   toColumns: (v) => ({
     planId: v.planId, employeeId: v.employeeId ?? null, externalCandidateId: v.externalCandidateId ?? null, rank: v.rank, readinessId: v.readinessId,
-    emergency: v.emergency, notes: v.notes ?? null, developmentActions: v.developmentActions ?? null,
+    emergency: v.emergency ?? false, notes: v.notes ?? null, developmentActions: v.developmentActions ?? null,
   }),
   check: checkNominations,
 };
