@@ -11,6 +11,7 @@ import { generateDemoOrganisation } from '../../src-main/services/people/demo';
 import { benchBrowserGrid } from './browser-grid';
 import { benchReviews } from './reviews';
 import { benchSkills } from './skills';
+import { benchSuccession } from './succession';
 import { median, time } from './timing';
 
 export interface BenchRow {
@@ -110,6 +111,7 @@ async function main() {
     for (const row of await benchBrowserGrid(dbPath)) rows.push(row);
     for (const row of await benchSkills(dir)) rows.push(row);
     for (const row of await benchReviews(dir)) rows.push(row);
+    for (const row of await benchSuccession(dir)) rows.push(row);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@ import {
   type CardModel, type ChartLayout, type ChartPage, type MarkerShape, type PlacedNode,
 } from '../../../src-shared/domain/succession';
 import { PPTX_FONT } from './fonts';
+import { deflateZip } from './zip';
 import type { Scene } from './scene';
 
 const SLIDE = { width: 13.333, height: 7.5 };
@@ -38,7 +39,7 @@ export async function chartPptx(scene: Scene, options: PptxOptions): Promise<{ p
   const slideOf = (pageIndex: number) => pageIndex + 2;
   drawIndexSlide(pptx, scene, pages, slideOf);
   for (const page of pages) drawPageSlide(pptx, scene, page, slideOf, options);
-  const buffer = (await pptx.stream({ compression: true })) as Buffer;
+  const buffer = await deflateZip((await pptx.write({ outputType: 'nodebuffer' })) as Buffer);
   return { pptx: buffer, slides: pages.length + 1 };
 }
 

@@ -23,7 +23,7 @@ interface Props {
 }
 
 /** Below this zoom, cards are drawn as boxes on the canvas instead of DOM elements. */
-export const OVERVIEW_ZOOM = 0.3;
+export const OVERVIEW_ZOOM = 0.35;
 /** The first view is never smaller than this (cards readable). */
 const READABLE_ZOOM = 0.75;
 const BUCKET = 600;
@@ -122,7 +122,7 @@ export const ChartViewport = forwardRef<ViewportHandle, Props>(function ChartVie
   const refreshVisible = useCallback(() => {
     const overviewNow = view.current.k < OVERVIEW_ZOOM;
     setOverview(overviewNow);
-    const next = overviewNow ? [] : inView(300).map((node) => node.id);
+    const next = overviewNow ? [] : inView(200).map((node) => node.id);
     setVisibleIds((previous) => (previous.length === next.length && previous.every((id, i) => id === next[i]) ? previous : next));
   }, [inView]);
 
