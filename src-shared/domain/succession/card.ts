@@ -21,8 +21,9 @@ export const CARD_FILL = '#ffffff';
 export const KEY_FILL = '#f3f8ff';
 export const CONNECTOR = '#8a96a3';
 export const HIGHLIGHT = '#7048e8';
-export const CRITICALITY_COLOURS: Record<Level, string> = { high: '#c92a2a', medium: '#e67700', low: '#868e96' };
-export const STRENGTH_COLOURS: Record<StrengthBand, string> = { none: '#c92a2a', weak: '#e67700', moderate: '#5c7cfa', strong: '#1b7f3b' };
+// Dark enough for white text on the badge and for text on white (WCAG AA, 4.5:1).
+export const CRITICALITY_COLOURS: Record<Level, string> = { high: '#c92a2a', medium: '#b35c00', low: '#5f6b7a' };
+export const STRENGTH_COLOURS: Record<StrengthBand, string> = { none: '#c92a2a', weak: '#b35c00', moderate: '#3b5bdb', strong: '#1b7f3b' };
 
 /** Geometry inside a card (top-left origin), in chart units. */
 export const CARD = {

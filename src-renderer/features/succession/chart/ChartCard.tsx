@@ -41,12 +41,11 @@ export const ChartCard = memo(function ChartCard({ card, state, onSelect, onTogg
       data-key={card.isKey || undefined}
       data-bench={card.bench?.band}
       style={{ borderColor: card.isKey && !state.selected ? keyColour : undefined }}
-      role="button"
-      tabIndex={0}
-      aria-label={`${card.title}, ${card.incumbentName}${card.isKey ? ', key position' : ''}`}
       onClick={() => onSelect(card.id)}
-      onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onSelect(card.id))}
     >
+      {/* The card's keyboard and screen-reader handle; the successors and the expand toggle are buttons of their own. */}
+      <button type="button" className="sc-select" aria-label={`${card.title}, ${card.incumbentName}${card.isKey ? ', key position' : ''}`} aria-pressed={state.selected}
+        onClick={(e) => (e.stopPropagation(), onSelect(card.id))} />
       <div className="sc-photo" style={{ left: CARD.photo.x, top: CARD.photo.y, width: CARD.photo.size, height: CARD.photo.size }}>
         {state.photo ? <img src={state.photo} alt="" /> : <span>{card.initials}</span>}
       </div>
