@@ -3,7 +3,7 @@
 import type { ExportedFile, Input } from '../../../src-shared/api';
 import type { ServiceContext } from '../context';
 import { chartPdf } from '../../exports/succession/pdf';
-import { chartPng } from '../../exports/succession/png';
+import { pngTarget, renderPng } from '../../exports/succession/png';
 import { chartPptx } from '../../exports/succession/pptx';
 import { buildScene } from '../../exports/succession/scene';
 import { chartSvg, svgSize } from '../../exports/succession/svg';
@@ -41,8 +41,12 @@ export async function exportChart(ctx: ServiceContext, input: Input<'succession.
   switch (input.format) {
     case 'svg':
       return file(name, 'svg', chartSvg(scene, { photos: input.photos, photoData }));
-    case 'png':
-      return file(name, 'png', chartPng(chartSvg(scene, { photos: input.photos, photoData }), svgSize(scene), input));
+    case 'png': {
+      const size = svgSize(scene);
+      const target = pngTarget(size, input);
+      const svg = chartSvg(scene, { photos: input.photos, photoData, raster: { pixelScale: target.width / size.width, minTextPx: 2.5 } });
+      return file(name, 'png', renderPng(svg, target.width));
+    }
     case 'pdf': {
       const { pdf } = await chartPdf(scene, { layout: input.pdfLayout ?? 'tiled', paper: input.paper ?? 'A4', photos: input.photos, photoData, generatedAt: ctx.now });
       return file(name, 'pdf', pdf);
