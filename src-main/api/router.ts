@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { api, topicsOf, type ApiEvent, type Method } from '../../src-shared/api';
+import { fieldLabel } from '../../src-shared/domain/field-labels';
 import { AppError, type ApiErrorBody, type ApiResponse, type ErrorIssue } from '../../src-shared/errors';
 import type { ServiceContext } from '../services/context';
 import type { Store } from '../store/data-source';
@@ -25,7 +26,7 @@ export function createRouter(host: RouterHost): Router {
       if (!Object.hasOwn(api, method)) throw new AppError('NOT_FOUND', `Unknown method "${String(method).slice(0, 80)}".`);
       const def = api[method as Method];
       const parsed = def.input.safeParse(input ?? {});
-      if (!parsed.success) throw fromZod(parsed.error);
+      if (!parsed.success) throw fromZod(parsed.error, input);
       const run = () => invoke(host, method as Method, parsed.data, def.kind === 'write');
       const data = def.kind === 'write' ? await queue.run(run) : await run();
       if (host.validateOutput) def.output.parse(data);
@@ -57,7 +58,7 @@ async function invoke(host: RouterHost, method: Method, input: unknown, isWrite:
   return result;
 }
 
-function fromZod(error: z.ZodError): AppError {
+function fromZod(error: z.ZodError, input: unknown): AppError {
   const issues: ErrorIssue[] = error.issues.map((issue) => ({
     path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
     message: issue.message,
@@ -67,8 +68,10 @@ function fromZod(error: z.ZodError): AppError {
   // Cross-field rules written with sentenceIssue() already say where; field rules need the field named.
   const head = error.issues[0];
   const selfDescribing = head?.code === 'custom' && (head.params as { sentence?: boolean } | undefined)?.sentence === true;
-  const where = first?.path.length && !selfDescribing ? `${describePath(first)}: ` : '';
-  return new AppError('VALIDATION', `${where}${first?.message ?? 'Invalid input.'}`, issues);
+  const rows = (input as { rows?: unknown })?.rows;
+  const rowCount = Array.isArray(rows) ? rows.length : 0;
+  const where = first?.path.length && !selfDescribing ? describePath(first, rowCount) : '';
+  return new AppError('VALIDATION', `${where ? `${where}: ` : ''}${first?.message ?? 'Invalid input.'}`, issues);
 }
 
 function rowAndField(path: PropertyKey[]): Pick<ErrorIssue, 'row' | 'field'> {
@@ -78,8 +81,11 @@ function rowAndField(path: PropertyKey[]): Pick<ErrorIssue, 'row' | 'field'> {
   return { field: typeof path[0] === 'string' ? path[0] : undefined };
 }
 
-const describePath = (issue: ErrorIssue) =>
-  issue.row ? `Row ${issue.row}${issue.field ? `, ${issue.field}` : ''}` : issue.path.join('.');
+/** Where a field problem is, in words: "Row 3, Hire date", or just "Hire date" in a one-record save. */
+function describePath(issue: ErrorIssue, rowCount: number): string {
+  if (issue.row) return [rowCount > 1 ? `Row ${issue.row}` : '', issue.field ? fieldLabel(issue.field) : ''].filter(Boolean).join(', ');
+  return issue.path.map((part) => (typeof part === 'number' ? String(part + 1) : fieldLabel(String(part)))).join(' › ');
+}
 
 export function toErrorBody(error: unknown): ApiErrorBody {
   if (error instanceof AppError) return error.toBody();

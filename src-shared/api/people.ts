@@ -21,7 +21,7 @@ import {
 
 export const EMPLOYEE_STATUSES = ['active', 'on_leave', 'terminated'] as const;
 export const employeeStatus = z.enum(EMPLOYEE_STATUSES, {
-  message: 'Status must be active, on_leave or terminated.',
+  message: 'Status must be active, on leave or terminated.',
 });
 export const EMPLOYEE_STATUS_LABELS: Record<(typeof EMPLOYEE_STATUSES)[number], string> = {
   active: 'Active',

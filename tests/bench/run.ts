@@ -7,8 +7,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createAppHost } from '../../src-main/app-host';
 import { buildEmployeeQuery } from '../../src-main/services/people/employees';
-import { generateDemoOrganisation } from '../../src-main/services/people/demo';
 import { benchBrowserGrid } from './browser-grid';
+import { benchImports } from './imports';
 import { benchReviews } from './reviews';
 import { benchSkills } from './skills';
 import { benchSuccession } from './succession';
@@ -59,47 +59,6 @@ async function benchPeoplePage(dir: string) {
   return dbPath;
 }
 
-async function benchImport(dir: string) {
-  const org = generateDemoOrganisation(EMPLOYEES, 7);
-  const deptName = new Map(org.departments.map((d) => [d.id, d.name]));
-  const job = new Map(org.jobs.map((j) => [j.id, j]));
-  const number = new Map(org.employees.map((e) => [e.id, e.employeeNumber]));
-  const header = 'Employee number,First name,Last name,Email,Hire date,Status,Manager number,Department,Job title,Job level,Location';
-  const lines = org.employees.map((e) =>
-    [e.employeeNumber, e.firstName, e.lastName, e.email, e.hireDate, e.status === 'on_leave' ? 'On leave' : e.status, e.managerId ? number.get(e.managerId) : '', deptName.get(e.departmentId), job.get(e.jobId)!.title, job.get(e.jobId)!.level, e.location].join(','),
-  );
-  const contentBase64 = Buffer.from([header, ...lines].join('\n')).toString('base64');
-  const samples: number[] = [];
-  const floors: number[] = [];
-  for (let run = 0; run < 3; run++) {
-    const app = await createAppHost(path.join(dir, `import-${run}.sqlite`), { validateOutput: false });
-    const start = performance.now();
-    const preview = await app.call('admin.previewImport', { kind: 'employees', fileName: 'people.csv', contentBase64 });
-    if (!preview.ok) throw new Error(preview.error.message);
-    const done = await app.call('admin.commitImport', { kind: 'employees', fileName: 'people.csv', contentBase64, mapping: (preview.data as { mapping: Record<string, string> }).mapping });
-    if (!done.ok) throw new Error(done.error.message);
-    samples.push(performance.now() - start);
-    await app.close();
-    floors.push(rawInsertFloor(path.join(dir, `import-${run}.sqlite`), org));
-  }
-  record(`import ${EMPLOYEES}-employee CSV (preview + commit, all-or-nothing)`, median(samples), median(floors), 5000, 'floor: raw prepared INSERTs of the same rows in one transaction');
-}
-
-/** The least any import could cost: the employee rows inserted by raw prepared statements. */
-function rawInsertFloor(file: string, org: ReturnType<typeof generateDemoOrganisation>): number {
-  const db = new Database(file);
-  db.exec('DELETE FROM audit_event; DELETE FROM employee; DELETE FROM position; DELETE FROM department; DELETE FROM job;');
-  const insert = db.prepare(`INSERT INTO employee (id, employee_number, first_name, last_name, email, hire_date, status, location, archived, created_at, updated_at, version)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'now', 'now', 1)`);
-  const start = performance.now();
-  db.transaction(() => {
-    for (const e of org.employees) insert.run(e.id, e.employeeNumber, e.firstName, e.lastName, e.email, e.hireDate, e.status, e.location);
-  })();
-  const elapsed = performance.now() - start;
-  db.close();
-  return elapsed;
-}
-
 async function main() {
   const jsonIndex = process.argv.indexOf('--json');
   const jsonFile = jsonIndex > 0 ? process.argv[jsonIndex + 1] : null;
@@ -107,7 +66,7 @@ async function main() {
   try {
     console.log(`Canopy benchmarks · ${EMPLOYEES} employees · ${os.cpus().length} cores · Node ${process.version}`);
     const dbPath = await benchPeoplePage(dir);
-    await benchImport(dir);
+    for (const row of await benchImports(dir, EMPLOYEES)) rows.push(row);
     for (const row of await benchBrowserGrid(dbPath)) rows.push(row);
     for (const row of await benchSkills(dir)) rows.push(row);
     for (const row of await benchReviews(dir)) rows.push(row);

@@ -97,6 +97,15 @@ export async function api<T>(page: Page, method: string, input: unknown): Promis
   return response.data as T;
 }
 
+/** Pastes text the way Ctrl+V does: a paste event with the text on the focused element (the grid, when it has focus). */
+export async function pasteInto(page: Page, tsv: string) {
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, tsv);
+}
+
 export function cell(page: Page, grid: string, rowIndex: number, colId: string) {
   return page.getByTestId(`grid-${grid}`).locator(`[data-row-index="${rowIndex}"][data-col-id="${colId}"]`);
 }

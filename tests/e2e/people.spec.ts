@@ -1,13 +1,4 @@
-import { cell, expect, goTo, test } from './fixtures';
-import type { Page } from '@playwright/test';
-
-async function pasteInto(page: Page, tsv: string) {
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, tsv);
-}
+import { cell, expect, goTo, pasteInto, test } from './fixtures';
 
 test('an empty database offers three ways to start, and unbuilt areas say so', async ({ page, host }) => {
   await page.goto(host.url);
@@ -71,7 +62,7 @@ test('a bad form entry shows a clear message and stores nothing', async ({ page,
   await form.getByLabel('First name').fill('No');
   await form.getByLabel('Last name').fill('Date');
   await form.getByRole('button', { name: 'Create employee' }).click();
-  await expect(page.getByTestId('form-error')).toContainText(/hireDate/i);
+  await expect(page.getByTestId('form-error')).toContainText('Hire date: Enter a date');
   expect(host.query(`SELECT count(*) AS n FROM employee`)).toEqual([{ n: 0 }]);
 });
 
@@ -92,6 +83,9 @@ test('edit a cell by keyboard, paste a 20×3 block, undo, and see it persisted a
   await cell(page, 'employees', 0, 'firstName').click();
   const block = Array.from({ length: 20 }, (_, i) => `Pasted${i}\tSurname${i}\tpasted${i}@example.com`).join('\n');
   await pasteInto(page, block);
+  // The block runs past the selected cell over 19 more people: the grid asks first.
+  await expect(page.getByTestId('grid-paste-question')).toContainText('changes 19 existing employees (57 cells) outside the selected rows');
+  await page.getByRole('button', { name: 'Apply paste' }).click();
   await expect.poll(() => host.query(`SELECT count(*) AS n FROM employee WHERE first_name LIKE 'Pasted%' AND email LIKE 'pasted%@example.com'`)).toEqual([{ n: 20 }]);
   const stored = host.query<{ employee_number: string; last_name: string }>(`SELECT employee_number, last_name FROM employee WHERE first_name LIKE 'Pasted%' ORDER BY CAST(substr(first_name, 7) AS INTEGER)`);
   expect(stored.map((r) => r.employee_number)).toEqual(numbers);

@@ -101,7 +101,7 @@ describe('feedback journal', () => {
     expect((await app.fail('reviews.saveJournalEntries', { rows: [{ values: { ...entry, date: '2025-02-30' } }] })).message).toMatch(/date does not exist/);
     // One bad row fails the whole batch.
     const batch = await app.fail('reviews.saveJournalEntries', { rows: [{ values: entry }, { values: { ...entry, kind: 'gossip' } }] });
-    expect(batch).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^Row 2, kind: Kind must be praise, development or note/) });
+    expect(batch).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^Row 2, Kind: Kind must be praise, development or note/) });
     expect(app.count('journal_entry')).toBe(before);
     expect(app.count('audit_event')).toBe(audits);
   });

@@ -1,7 +1,7 @@
 import type { adminArea } from '../../../src-shared/api/admin';
 import type { AreaHandlers } from '../../api/types';
 import { exportTable } from '../../exports/table';
-import { commitImport, previewImport } from '../../imports';
+import { commitImport, exportImportReport, previewImport } from '../../imports';
 import { listAuditEvents } from './audit-log';
 import { backupDatabase, getDatabaseStatus, openDatabase } from './database';
 import { loadDemoOrganisation } from './demo';
@@ -18,4 +18,5 @@ export const adminHandlers: AreaHandlers<typeof adminArea.methods> = {
   'admin.previewImport': (input, ctx) => previewImport(ctx, input),
   'admin.commitImport': (input, ctx) => commitImport(ctx, input),
   'admin.exportTable': async (input) => exportTable(input),
+  'admin.exportImportReport': (input, ctx) => exportImportReport(ctx, input),
 };

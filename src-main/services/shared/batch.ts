@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntitySchema, ObjectLiteral } from 'typeorm';
 import { In } from 'typeorm';
 import type { z } from 'zod';
+import { fieldLabel } from '../../../src-shared/domain/field-labels';
 import { AppError, type ErrorIssue } from '../../../src-shared/errors';
 import type { ServiceContext } from '../context';
 import { recordAudit } from './audit';
@@ -139,7 +140,7 @@ export const rowIssue = (index: number, field: string | undefined, message: stri
 
 function batchError(label: string, issues: ErrorIssue[], rowCount: number): AppError {
   const first = issues[0];
-  const where = rowCount > 1 && first.row ? `Row ${first.row}${first.field ? `, ${first.field}` : ''}: ` : '';
+  const where = rowCount > 1 && first.row ? `Row ${first.row}${first.field ? `, ${fieldLabel(first.field)}` : ''}: ` : '';
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
   return new AppError('VALIDATION', `${where}${first.message}${more} Nothing was saved.`, issues);
 }

@@ -59,9 +59,9 @@ export function GoalsPage() {
     () => [
       { id: 'title', header: 'Title', kind: 'text', width: 260, required: true, pinned: true },
       { id: 'scope', header: 'Scope', kind: 'select', width: 130, options: SCOPE_OPTIONS, required: true },
-      { id: 'employeeId', header: 'Employee (individual)', kind: 'reference', width: 220, options: refs.employees },
-      { id: 'departmentId', header: 'Department (department)', kind: 'reference', width: 200, options: refs.departments },
-      { id: 'alignedToId', header: 'Aligned to', kind: 'reference', width: 260, options: alignable },
+      { id: 'employeeId', header: 'Employee (individual)', kind: 'reference', width: 220, options: refs.employees, optionNoun: 'employees' },
+      { id: 'departmentId', header: 'Department (department)', kind: 'reference', width: 200, options: refs.departments, optionNoun: 'departments' },
+      { id: 'alignedToId', header: 'Aligned to', kind: 'reference', width: 260, options: alignable, optionNoun: 'goals' },
       { id: 'periodStart', header: 'Start', kind: 'date', width: 120, required: true },
       { id: 'periodEnd', header: 'End', kind: 'date', width: 120, required: true },
       { id: 'status', header: 'Status', kind: 'select', width: 120, options: STATUS_OPTIONS },
@@ -109,6 +109,8 @@ export function GoalsPage() {
     >
       <DataGrid
         gridId="goals"
+        rowNoun={{ one: 'goal', other: 'goals' }}
+        viewKey={JSON.stringify(filter)}
         columns={columns}
         rows={rows}
         allowAdd

@@ -42,10 +42,10 @@ export function EmployeesPage() {
       { id: 'email', header: 'Email', kind: 'text', width: 230 },
       { id: 'hireDate', header: 'Hire date', kind: 'date', width: 120, required: true },
       { id: 'status', header: 'Status', kind: 'select', width: 110, options: STATUS_OPTIONS, required: true },
-      { id: 'departmentId', header: 'Department', kind: 'reference', width: 220, options: refs.departments },
-      { id: 'jobId', header: 'Job', kind: 'reference', width: 220, options: refs.jobs },
-      { id: 'positionId', header: 'Position', kind: 'reference', width: 220, options: refs.positions, hiddenByDefault: true },
-      { id: 'managerId', header: 'Manager', kind: 'reference', width: 220, options: refs.employees },
+      { id: 'departmentId', header: 'Department', kind: 'reference', width: 220, options: refs.departments, optionNoun: 'departments' },
+      { id: 'jobId', header: 'Job', kind: 'reference', width: 220, options: refs.jobs, optionNoun: 'jobs' },
+      { id: 'positionId', header: 'Position', kind: 'reference', width: 220, options: refs.positions, optionNoun: 'positions', hiddenByDefault: true },
+      { id: 'managerId', header: 'Manager', kind: 'reference', width: 220, options: refs.employees, optionNoun: 'employees' },
       { id: 'location', header: 'Location', kind: 'text', width: 120 },
     ],
     [refs.departments, refs.jobs, refs.positions, refs.employees],
@@ -77,6 +77,8 @@ export function EmployeesPage() {
     >
       <DataGrid
         gridId="employees"
+        rowNoun={{ one: 'employee', other: 'employees' }}
+        viewKey={JSON.stringify(query)}
         columns={columns}
         rows={rows}
         allowAdd

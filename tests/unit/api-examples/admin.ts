@@ -14,5 +14,6 @@ export const examples: Examples<typeof adminArea.methods> = {
   'admin.loadDemoOrganisation': { employees: 20 },
   'admin.previewImport': { kind: 'employees', fileName: 'a.csv', contentBase64: CSV },
   'admin.commitImport': { kind: 'employees', fileName: 'a.csv', contentBase64: CSV, mapping: {} },
+  'admin.exportImportReport': { kind: 'employees', fileName: 'a.csv', contentBase64: CSV, mapping: {} },
   'admin.exportTable': { format: 'csv', title: 'T', headers: ['a'], rows: [['x']] },
 };

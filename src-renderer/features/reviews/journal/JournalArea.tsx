@@ -6,7 +6,7 @@ import type { Input, JournalEntry, JournalKind } from '../../../../src-shared/ap
 import { isRealDate } from '../../../../src-shared/domain/dates';
 import { useApi } from '../../../api/hooks';
 import { DataGrid, type GridColumn, type GridRow, type RowChange } from '../../../grid';
-import { employeeLabel } from '../../people/options';
+import { employeeOption } from '../../people/options';
 import { archiveThroughApi, exportGrid, saveThroughApi } from '../../shared/grid-adapters';
 import { FullHeightPage, PageHeader } from '../../shared/PageHeader';
 import { JournalEntryDrawer } from './JournalEntryDrawer';
@@ -46,10 +46,10 @@ export function JournalArea() {
   };
   const entries = useApi('reviews.listJournalEntries', filter);
   const employees = useApi('people.listEmployees', { limit: 100_000 });
-  const employeeOptions = useMemo(() => (employees.data?.rows ?? []).map((e) => ({ value: e.id, label: employeeLabel(e) })), [employees.data]);
+  const employeeOptions = useMemo(() => (employees.data?.rows ?? []).map(employeeOption), [employees.data]);
   const columns = useMemo<GridColumn[]>(() => [
     { id: 'date', header: 'Date', kind: 'date', width: 120, required: true },
-    { id: 'employeeId', header: 'Employee', kind: 'reference', width: 230, options: employeeOptions, required: true },
+    { id: 'employeeId', header: 'Employee', kind: 'reference', width: 230, options: employeeOptions, optionNoun: 'employees', required: true },
     { id: 'kind', header: 'Kind', kind: 'select', width: 130, options: KIND_OPTIONS, required: true },
     { id: 'shared', header: 'Visibility', kind: 'select', width: 110, options: SHARED_OPTIONS, required: true },
     { id: 'author', header: 'Author', kind: 'text', width: 160, required: true },
@@ -94,6 +94,8 @@ export function JournalArea() {
     >
       <DataGrid
         gridId="journal"
+        rowNoun={{ one: 'journal entry', other: 'journal entries' }}
+        viewKey={JSON.stringify(filter)}
         columns={columns}
         rows={rows}
         onSave={onSave}
@@ -101,7 +103,7 @@ export function JournalArea() {
         onDelete={(selected) => archiveThroughApi('reviews.archiveJournalEntries', selected, 'journal note')}
         onExport={(format, visible, cols) => exportGrid('Feedback journal', format, visible, cols)}
       />
-      <JournalEntryDrawer opened={drawer !== null} onClose={() => setDrawer(null)} entry={drawer?.entry ?? null} defaults={{ employeeId: employeeId ?? undefined }} />
+      <JournalEntryDrawer opened={drawer !== null} onClose={() => setDrawer(null)} entry={drawer?.entry ? (entries.data?.rows.find((e) => e.id === drawer.entry!.id) ?? drawer.entry) : null} defaults={{ employeeId: employeeId ?? undefined }} />
     </FullHeightPage>
   );
 }
