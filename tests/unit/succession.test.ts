@@ -131,7 +131,7 @@ describe('plans and the bench', () => {
     const refusals: [unknown, string][] = [
       [row({ employeeId: o.bo.id }), 'Bo Chan holds "VP Sales"; a successor must be someone else. Nothing was saved.'],
       [row({ employeeId: o.dana.id }), 'Dana Fox is already a successor on this plan. Nothing was saved.'],
-      [{ rows: [row({ employeeId: o.cy.id }).rows[0], row({ employeeId: o.cy.id }).rows[0]] }, 'Row 2, employeeId: Cy Diaz is already a successor on this plan. Nothing was saved.'],
+      [{ rows: [row({ employeeId: o.cy.id }).rows[0], row({ employeeId: o.cy.id }).rows[0]] }, 'Row 2, Employee: Cy Diaz is already a successor on this plan. Nothing was saved.'],
       [row({ employeeId: o.eve.id }), 'Eve Gray has left the organisation and cannot be a successor. Nothing was saved.'],
       [row({ employeeId: o.cy.id, readinessId: o.ceo.id }), 'Readiness must be one of the scale\'s levels: Ready now, Ready in 1–2 years, Ready in 3+ years. Nothing was saved.'],
       [row({ employeeId: o.cy.id, rank: 0 }), 'Row 1, rank: Rank must be a whole number from 1 to 99.'],
