@@ -134,9 +134,9 @@ describe('plans and the bench', () => {
       [{ rows: [row({ employeeId: o.cy.id }).rows[0], row({ employeeId: o.cy.id }).rows[0]] }, 'Row 2, Employee: Cy Diaz is already a successor on this plan. Nothing was saved.'],
       [row({ employeeId: o.eve.id }), 'Eve Gray has left the organisation and cannot be a successor. Nothing was saved.'],
       [row({ employeeId: o.cy.id, readinessId: o.ceo.id }), 'Readiness must be one of the scale\'s levels: Ready now, Ready in 1–2 years, Ready in 3+ years. Nothing was saved.'],
-      [row({ employeeId: o.cy.id, rank: 0 }), 'Row 1, rank: Rank must be a whole number from 1 to 99.'],
-      [row({ employeeId: o.cy.id, rank: 100 }), 'Row 1, rank: Rank must be a whole number from 1 to 99.'],
-      [row({ employeeId: o.cy.id, rank: 1.5 }), 'Row 1, rank: Rank must be a whole number from 1 to 99.'],
+      [row({ employeeId: o.cy.id, rank: 0 }), 'Rank: Rank must be a whole number from 1 to 99.'],
+      [row({ employeeId: o.cy.id, rank: 100 }), 'Rank: Rank must be a whole number from 1 to 99.'],
+      [row({ employeeId: o.cy.id, rank: 1.5 }), 'Rank: Rank must be a whole number from 1 to 99.'],
       [row({}), 'Choose the successor: an employee or an external candidate. Nothing was saved.'],
     ];
     for (const [input, message] of refusals) {
