@@ -1,7 +1,7 @@
 // The chart as a vector PDF: fitted to one page, or tiled across A4/A3 landscape pages split by
 // subtree (shared pagination), with an index page and clickable "continued on page N" links.
 import PDFDocument from 'pdfkit';
-import { fitScale, markerPoints, paginate, RULE, MUTED, INK, type ChartLayout, type ChartPage } from '../../../src-shared/domain/succession';
+import { fitScale, layoutTree, markerPoints, paginate, RULE, MUTED, INK, type ChartLayout, type ChartPage } from '../../../src-shared/domain/succession';
 import { chartPrimitives, legendPrimitives, type Primitive, type Scene } from './scene';
 import { fitText } from './fonts';
 import { pdfText, registerPdfFonts } from './pdf-fonts';
@@ -52,11 +52,21 @@ function newPage(doc: Pdf, number: number): void {
   doc.addNamedDestination(`page-${number}`);
 }
 
+/** Teams stacked as deep as makes the whole chart largest on the page (a wide chart gets taller columns). */
+function fittedLayout(scene: Scene, frame: { width: number; height: number }): ChartLayout {
+  let best = scene.layout;
+  for (const stackRows of [3, 4, 6, 8, 10, 14, 20, 30]) {
+    const trial = layoutTree(scene.tree.nodes, { stackRows });
+    if (fitScale(trial, { ...frame, minScale: 0 }) > fitScale(best, { ...frame, minScale: 0 })) best = trial;
+  }
+  return best;
+}
+
 function drawFitted(doc: Pdf, scene: Scene, options: PdfOptions): void {
   newPage(doc, 1);
   drawHeader(doc, scene.title, scene.subtitle, null);
   const frame = chartFrame(options.paper);
-  drawLayout(doc, scene, scene.layout, frame, options, new Map());
+  drawLayout(doc, scene, fittedLayout(scene, frame), frame, options, new Map());
 }
 
 function drawTiled(doc: Pdf, scene: Scene, options: PdfOptions): void {

@@ -65,7 +65,7 @@ export interface LayoutOptions {
 
 /** How many columns a team of `count` leaves is stacked in. */
 export const stackColumns = (count: number, stackRows?: number) =>
-  stackRows ? Math.max(2, Math.ceil(count / Math.max(1, stackRows))) : count <= 8 ? 2 : count <= 18 ? 3 : 4;
+  stackRows ? Math.max(1, Math.ceil(count / Math.max(1, stackRows))) : count <= 8 ? 2 : count <= 18 ? 3 : 4;
 
 /**
  * Places every node of a forest (given in sibling order) as a card. Nodes whose parent is not in
