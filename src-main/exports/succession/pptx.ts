@@ -130,11 +130,12 @@ function drawCard(pptx: PptxGenJS, slide: PptxGenJS.Slide, card: CardModel, node
     shape: pptx.ShapeType.roundRect, rectRadius: 0.08, x: at.x, y: at.y, w: inch(CARD.width), h: inch(CARD.height),
     fill: { color: hex(card.isKey ? KEY_FILL : '#ffffff') }, line: { color: hex(card.isKey ? keyColour : RULE), width: card.isKey ? 1.25 : 0.75 },
     fontFace: PPTX_FONT, valign: 'top', align: 'left', // pptxgenjs reads a margin array as [left, right, bottom, top].
-    margin: [pt(photoSpace), pt(card.isKey ? CARD.padding + CARD.badge.width + 4 : 8), pt(4), pt(8)], fit: 'none', objectName: `Position: ${card.title}`,
+    margin: [pt(photoSpace), pt(8), pt(4), pt(8)], fit: 'none', objectName: `Position: ${card.title}`,
   });
   if (card.isKey) {
     slide.addText('KEY', {
-      shape: pptx.ShapeType.roundRect, rectRadius: 0.2, x: at.x + inch(CARD.width - CARD.padding - CARD.badge.width), y: at.y + inch(8), w: inch(CARD.badge.width), h: inch(CARD.badge.height),
+      // On the card's top edge, like a tab, clear of the text that flows inside the card.
+      shape: pptx.ShapeType.roundRect, rectRadius: 0.2, x: at.x + inch(CARD.width - CARD.padding - CARD.badge.width), y: at.y - inch(CARD.badge.height / 2), w: inch(CARD.badge.width), h: inch(CARD.badge.height),
       fill: { color: hex(keyColour) }, line: { color: hex(keyColour), width: 0 }, fontFace: PPTX_FONT, fontSize: pt(8), bold: true, color: 'FFFFFF', align: 'center', valign: 'middle', margin: 0,
     });
   }

@@ -145,5 +145,16 @@ export function paginate(nodes: readonly TreeNode[], frame: PageFrame): ChartPag
   };
 
   for (const root of roots) build(root.id, null);
+  // Each page then stacks its teams as deep as makes it largest on the page.
+  for (const page of pages) page.layout = bestLayout(page.nodes, frame, options.stackRows ?? 3);
   return pages;
+}
+
+function bestLayout(nodes: TreeNode[], frame: PageFrame, maxRows: number): ChartLayout {
+  let best = layoutWith(nodes, { stackRows: maxRows });
+  for (let rows = 1; rows < maxRows; rows++) {
+    const trial = layoutWith(nodes, { stackRows: rows });
+    if (fitScale(trial, frame) > fitScale(best, frame)) best = trial;
+  }
+  return best;
 }
