@@ -212,3 +212,22 @@ test('export the chart to every format and the plans to a workbook, and check ea
   const rows = (workbook.getWorksheet('Succession plans')!.getSheetValues() as unknown[][]).slice(2).map((row) => row.slice(1));
   expect(rows.map((r) => [r[1], r[6], r[9], r[12], r[13]])).toEqual([['Chief Executive · Head office', 'Ann Lee', 'محمد الأحمد', 1, 'Ready now']]);
 });
+
+test('paste reasons for two key positions into the grid', async ({ page, host }) => {
+  await page.goto(host.url);
+  const o = await organisation(page);
+  await api(page, 'succession.saveKeyPositions', { rows: [o.ceo, o.vp].map((p) => ({ values: { positionId: p.id, criticality: 'high', vacancyRisk: 'low' } })) });
+  await goTo(page, '/succession/key-positions');
+  // Rows are in title order: Chief Executive, VP Sales.
+  await cell(page, 'key-positions', 0, 'reason').click();
+  await cell(page, 'key-positions', 1, 'reason').click({ modifiers: ['Shift'] });
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, 'Sets the strategy\nOwns the revenue plan');
+  await expect.poll(() => host.query(`SELECT p.title, k.reason FROM key_position k JOIN position p ON p.id = k.id ORDER BY p.title`)).toEqual([
+    { title: 'Chief Executive', reason: 'Sets the strategy' },
+    { title: 'VP Sales', reason: 'Owns the revenue plan' },
+  ]);
+});
