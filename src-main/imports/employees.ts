@@ -1,6 +1,7 @@
 import { EMPLOYEE_IMPORT_FIELDS } from '../../src-shared/api';
 import { AppError } from '../../src-shared/errors';
 import type { ServiceContext } from '../services/context';
+import { reconcileAssignments } from '../services/people/assignments';
 import { recordAudit, type AuditChange } from '../services/shared/audit';
 import { planEmployeeImport, type EmployeePlan, type EmployeeValues } from './employee-plan';
 import { loadPeople } from './people-data';
@@ -50,6 +51,8 @@ async function writeRows(ctx: ServiceContext, plan: EmployeePlan, jobId: string,
   for (const j of plan.newJobs) insertJob.run({ ...j, ...stamp });
   for (const p of plan.newPositions) insertPosition.run({ ...p, ...stamp });
   await writeEmployees(ctx, plan, jobId);
+  // Every job, department, manager or position the file changed gets a dated history row.
+  reconcileAssignments(ctx, 'import');
   const source = { source: fileName };
   const audit: AuditChange[] = [
     ...plan.newDepartments.map((d) => ({ entity: 'department', entityId: d.id, action: 'create' as const, after: { ...d, ...source } })),

@@ -7,6 +7,7 @@ import { auditRows, runUpdate, settle, startPlan, summarise, tooLong, type RowCh
 import { DepartmentIndex, EmployeeIndex, JobIndex, loadPeople, lower, PositionIndex, type PeopleData, type Resolved } from './people-data';
 import { changedFields, createdList, idsInLoops, rowNumberOf, timeOrderedId, type ImportKindHandler, type PlannedImport } from './pipeline';
 import type { Table } from './read-table';
+import { reconcileAssignments } from '../services/people/assignments';
 
 type PositionValues = { title: string; jobId: string; departmentId: string; reportsToId: string | null; isKey: boolean; incumbentId: string | null };
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'key']);
@@ -163,5 +164,6 @@ function moveIncumbents(ctx: ServiceContext, changes: RowChange<PositionValues>[
   const take = db.prepare(`UPDATE employee SET position_id = ?, updated_at = ?, version = version + 1 WHERE id = ?`);
   for (const [employee] of moving) leave.run(employee);
   for (const [employee, seat] of moving) take.run(seat, ctx.now, employee);
+  if (moving.length) reconcileAssignments(ctx, 'import');
   return moving.map(([employee, seat]) => ({ entity: 'employee', entityId: employee, action: 'update' as const, before: { positionId: seatOf.get(employee) ?? null }, after: { positionId: seat } }));
 }

@@ -133,6 +133,17 @@ export type ImportPreview = z.infer<typeof importPreview>;
 export const importResult = z.strictObject({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
 export type ImportResult = z.infer<typeof importResult>;
 
+/** One field of an audit event as the UI shows it: its label and its values as names, labels and dates. */
+export const auditChange = z.strictObject({
+  field: z.string(),
+  label: z.string(),
+  /** `changed`: before → after; `set`: the event records only the value (a creation, a note of what happened). */
+  kind: z.enum(['changed', 'set']),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type AuditChange = z.infer<typeof auditChange>;
+
 export const auditEvent = z.strictObject({
   id,
   at: z.string(),
@@ -140,10 +151,32 @@ export const auditEvent = z.strictObject({
   entity: z.string(),
   entityId: z.string(),
   action: z.string(),
+  /** The raw payloads (JSON), for the "raw" view. */
   before: z.string().nullable(),
   after: z.string().nullable(),
+  entityLabel: z.string(),
+  /** The record by name ("Ada Lovelace (E000123)"); a record that no longer exists by its last known name. */
+  recordLabel: z.string(),
+  recordExists: z.boolean(),
+  actionLabel: z.string(),
+  changes: z.array(auditChange),
 });
 export type AuditEvent = z.infer<typeof auditEvent>;
+
+export const auditQuery = z.strictObject({
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(10_000).optional(),
+  entity: z.string().max(64).optional(),
+  entityId: z.string().max(4096).optional(),
+  actor: z.string().max(200).optional(),
+  /** From this instant (inclusive) to that one (exclusive), ISO 8601 UTC: the UI turns the user's days into instants. */
+  from: z.iso.datetime({ message: 'Use an ISO date and time.' }).optional(),
+  to: z.iso.datetime({ message: 'Use an ISO date and time.' }).optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuery>;
+
+export const auditRecord = z.strictObject({ entity: z.string(), entityId: z.string(), entityLabel: z.string(), label: z.string() });
+export type AuditRecord = z.infer<typeof auditRecord>;
 
 export const databaseStatus = z.strictObject({
   path: z.string(),
@@ -186,13 +219,20 @@ export const adminArea = defineArea({
     'admin.backupDatabase': write(z.strictObject({ path: filePath }), z.strictObject({ path: z.string(), sizeBytes: z.number().int() })),
     'admin.openDatabase': write(z.strictObject({ path: filePath, create: z.boolean().optional() }), databaseStatus, ['*']),
     'admin.listAuditEvents': read(
+      auditQuery,
       z.strictObject({
-        offset: z.number().int().min(0).optional(),
-        limit: z.number().int().min(1).max(10_000).optional(),
-        entity: z.string().max(64).optional(),
-        entityId: id.optional(),
+        rows: z.array(auditEvent),
+        total: z.number().int(),
+        /** Everyone who appears in the log, and every record type, for the filters. */
+        actors: z.array(z.string()),
+        entities: z.array(z.strictObject({ value: z.string(), label: z.string() })),
       }),
-      z.strictObject({ rows: z.array(auditEvent), total: z.number().int() }),
+      ['*'],
+    ),
+    /** Records with audit events whose name matches (the record filter's type-ahead), or one record by id. */
+    'admin.findAuditRecords': read(
+      z.strictObject({ search: z.string().max(MAX_TEXT).optional(), entity: z.string().max(64).optional(), entityId: z.string().max(4096).optional(), limit: z.number().int().min(1).max(50).optional() }),
+      z.strictObject({ rows: z.array(auditRecord) }),
       ['*'],
     ),
     'admin.getSettings': read(z.strictObject({}), settings),

@@ -60,7 +60,7 @@ async function timedImport(file: string, fileName: string, contentBase64: string
 /** The least any import could cost: the employee rows inserted by raw prepared statements in one transaction. */
 function rawInsertFloor(file: string, org: Org): number {
   const db = new Database(file);
-  db.exec('DELETE FROM audit_event; DELETE FROM employee; DELETE FROM position; DELETE FROM department; DELETE FROM job;');
+  db.exec('DELETE FROM audit_event; DELETE FROM employee_assignment; DELETE FROM employee; DELETE FROM position; DELETE FROM department; DELETE FROM job;');
   const insert = db.prepare(`INSERT INTO employee (id, employee_number, first_name, last_name, email, hire_date, status, location, archived, created_at, updated_at, version)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'now', 'now', 1)`);
   const start = performance.now();

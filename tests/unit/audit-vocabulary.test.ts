@@ -122,6 +122,9 @@ describe('audit events name records the same way for create, edit and archive', 
       await app.ok(testCase.archive, { ids: [saved.id] } as Input<typeof testCase.archive>);
       const { rows } = await app.ok('admin.listAuditEvents', { entity: testCase.entity, entityId: saved.id });
       expect(rows.map((event) => event.action).reverse()).toEqual(['create', 'update', 'archive']);
+      // The audit log names each record and says what the edit changed.
+      expect(rows.filter((event) => !event.recordExists || event.recordLabel.includes('no longer exists'))).toEqual([]);
+      expect(rows.find((event) => event.action === 'update')!.changes.length).toBeGreaterThan(0);
     });
   }
 

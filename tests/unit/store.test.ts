@@ -34,7 +34,7 @@ describe('store', () => {
       .map((t) => t.name).filter((name) => !schemaOne.has(name));
     store.raw.pragma('foreign_keys = OFF');
     for (const table of later) store.raw.exec(`DROP TABLE ${table}`);
-    store.raw.exec(`DROP INDEX employee_job; DELETE FROM migrations WHERE name NOT LIKE 'Initial%'`);
+    store.raw.exec(`DROP INDEX employee_job; DROP INDEX audit_event_actor; ALTER TABLE employee DROP COLUMN termination_date; DELETE FROM migrations WHERE name NOT LIKE 'Initial%'`);
     store.raw.pragma('user_version = 1');
     store.raw.pragma('application_id = 0');
     await store.close();

@@ -2,7 +2,7 @@ import type { adminArea } from '../../../src-shared/api/admin';
 import type { AreaHandlers } from '../../api/types';
 import { exportTable } from '../../exports/table';
 import { commitImport, exportImportReport, previewImport } from '../../imports';
-import { listAuditEvents } from './audit-log';
+import { findAuditRecords, listAuditEvents } from './audit-log';
 import { backupDatabase, getDatabaseStatus, openDatabase } from './database';
 import { loadDemoOrganisation } from './demo';
 import { getSettings, updateSettings } from './settings';
@@ -12,6 +12,7 @@ export const adminHandlers: AreaHandlers<typeof adminArea.methods> = {
   'admin.backupDatabase': (input, ctx) => backupDatabase(ctx, input.path),
   'admin.openDatabase': (input, ctx) => openDatabase(ctx, input.path, input.create ?? false),
   'admin.listAuditEvents': (input, ctx) => listAuditEvents(ctx, input),
+  'admin.findAuditRecords': async (input, ctx) => ({ rows: findAuditRecords(ctx, input) }),
   'admin.getSettings': (_input, ctx) => getSettings(ctx),
   'admin.updateSettings': (input, ctx) => updateSettings(ctx, input.actorName),
   'admin.loadDemoOrganisation': (input, ctx) => loadDemoOrganisation(ctx, input),

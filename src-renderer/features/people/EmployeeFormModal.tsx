@@ -2,13 +2,14 @@ import { Alert, Button, Group, Modal, Select, SimpleGrid, TextInput } from '@man
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { EMPLOYEE_STATUS_LABELS, type Employee } from '../../../src-shared/api';
+import { localToday } from '../../../src-shared/domain/organisation';
 import { ApiCallError, call } from '../../api/client';
 import { ConflictNotice, type FieldSpecs } from '../shared/ConflictNotice';
 import { useVersionedForm } from '../shared/useVersionedForm';
 import { STATUS_OPTIONS, usePeopleReferences } from './options';
 
 type Values = Record<string, string | null>;
-const EMPTY: Values = { employeeNumber: '', firstName: '', lastName: '', email: '', hireDate: '', status: 'active', departmentId: null, jobId: null, positionId: null, managerId: null, location: '' };
+const EMPTY: Values = { employeeNumber: '', firstName: '', lastName: '', email: '', hireDate: '', status: 'active', terminationDate: '', departmentId: null, jobId: null, positionId: null, managerId: null, location: '' };
 
 const toValues = (employee: Employee | undefined): Values =>
   employee ? Object.fromEntries(Object.keys(EMPTY).map((k) => [k, (employee as unknown as Values)[k] ?? (k.endsWith('Id') ? null : '')])) : EMPTY;
@@ -34,10 +35,13 @@ function EmployeeForm({ onClose, onCreated, employee }: Omit<Props, 'opened'>) {
   const refs = usePeopleReferences();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // When a change of department, job, manager or position takes effect (edits only; a new person starts on their hire date).
+  const [effectiveDate, setEffectiveDate] = useState(localToday);
   const label = (options: { value: string; label: string }[]) => (id: string | null) => options.find((o) => o.value === id)?.label ?? '';
   const fields: FieldSpecs<Values> = {
     employeeNumber: 'Employee number', firstName: 'First name', lastName: 'Last name', email: 'Email', hireDate: 'Hire date',
     status: { label: 'Status', format: (v) => (v ? EMPLOYEE_STATUS_LABELS[v as Employee['status']] ?? v : '') },
+    terminationDate: 'Termination date',
     departmentId: { label: 'Department', format: label(refs.departments) },
     jobId: { label: 'Job', format: label(refs.jobs) },
     positionId: { label: 'Position', format: label(refs.positions) },
@@ -50,7 +54,7 @@ function EmployeeForm({ onClose, onCreated, employee }: Omit<Props, 'opened'>) {
     save: async (values, target) => {
       setErrors({});
       setFormError(null);
-      const cleaned = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === '' ? null : v]));
+      const cleaned = { ...Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === '' ? null : v])), ...(target && effectiveDate ? { effectiveDate } : {}) };
       const { rows } = await call('people.saveEmployees', { rows: [{ id: target?.id, version: target?.version, values: cleaned }] });
       return rows[0];
     },
@@ -67,6 +71,11 @@ function EmployeeForm({ onClose, onCreated, employee }: Omit<Props, 'opened'>) {
   });
   const { values } = form;
   const set = (key: string) => (value: string | null) => form.set(key, value);
+  // Only a terminated employee has a termination date.
+  const setStatus = (status: string | null) => {
+    form.set('status', status);
+    if (status !== 'terminated') form.set('terminationDate', '');
+  };
   const text = (key: string) => ({ value: values[key] ?? '', onChange: (e: React.ChangeEvent<HTMLInputElement>) => set(key)(e.currentTarget.value), error: errors[key], name: key });
 
   return (
@@ -79,12 +88,27 @@ function EmployeeForm({ onClose, onCreated, employee }: Omit<Props, 'opened'>) {
         <TextInput label="First name" required {...text('firstName')} />
         <TextInput label="Last name" required {...text('lastName')} />
         <TextInput label="Hire date" type="date" required {...text('hireDate')} />
-        <Select label="Status" data={STATUS_OPTIONS} value={values.status} onChange={set('status')} error={errors.status} allowDeselect={false} />
+        <Select label="Status" data={STATUS_OPTIONS} value={values.status} onChange={setStatus} error={errors.status} allowDeselect={false} />
+        {values.status === 'terminated' && (
+          <TextInput label="Termination date" description="The last day of employment" type="date" required max={localToday()} {...text('terminationDate')} />
+        )}
         <Select label="Department" data={refs.departments} searchable clearable limit={100} value={values.departmentId} onChange={set('departmentId')} error={errors.departmentId} />
         <Select label="Job" data={refs.jobs} searchable clearable limit={100} value={values.jobId} onChange={set('jobId')} error={errors.jobId} />
         <Select label="Position" data={refs.positions} searchable clearable limit={100} value={values.positionId} onChange={set('positionId')} error={errors.positionId} />
         <Select label="Manager" data={refs.employees.filter((o) => o.value !== employee?.id)} searchable clearable limit={100} value={values.managerId} onChange={set('managerId')} error={errors.managerId} />
         <TextInput label="Location" {...text('location')} />
+        {employee && (
+          <TextInput
+            label="Changes take effect"
+            description="For a new department, job, manager or position"
+            type="date"
+            max={localToday()}
+            value={effectiveDate}
+            onChange={(e) => setEffectiveDate(e.currentTarget.value)}
+            error={errors.effectiveDate}
+            name="effectiveDate"
+          />
+        )}
       </SimpleGrid>
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={onClose}>Cancel</Button>

@@ -2,6 +2,8 @@
 CREATE TABLE answer_group (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, name TEXT NOT NULL, options TEXT NOT NULL, archived INTEGER NOT NULL DEFAULT 0);
 -- table audit_event on audit_event
 CREATE TABLE audit_event ( id TEXT PRIMARY KEY NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, action TEXT NOT NULL, before TEXT, after TEXT);
+-- index audit_event_actor on audit_event
+CREATE INDEX audit_event_actor ON audit_event (actor, at);
 -- index audit_event_at on audit_event
 CREATE INDEX audit_event_at ON audit_event (at);
 -- index audit_event_entity on audit_event
@@ -11,7 +13,7 @@ CREATE TABLE department (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL,
 -- index department_sibling_name on department
 CREATE UNIQUE INDEX department_sibling_name ON department (ifnull(parent_id, ''), name COLLATE NOCASE);
 -- table employee on employee
-CREATE TABLE employee (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, employee_number TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL, email TEXT, hire_date TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('active','on_leave','terminated')), manager_id TEXT REFERENCES employee(id), position_id TEXT REFERENCES position(id), department_id TEXT REFERENCES department(id), job_id TEXT REFERENCES job(id), location TEXT, archived INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE employee (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, employee_number TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL, email TEXT, hire_date TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('active','on_leave','terminated')), manager_id TEXT REFERENCES employee(id), position_id TEXT REFERENCES position(id), department_id TEXT REFERENCES department(id), job_id TEXT REFERENCES job(id), location TEXT, archived INTEGER NOT NULL DEFAULT 0, termination_date TEXT);
 -- index employee_department on employee
 CREATE INDEX employee_department ON employee (department_id, last_name COLLATE NOCASE, first_name COLLATE NOCASE);
 -- index employee_job on employee
@@ -24,6 +26,10 @@ CREATE INDEX employee_name ON employee (last_name COLLATE NOCASE, first_name COL
 CREATE UNIQUE INDEX employee_number_unique ON employee (employee_number COLLATE NOCASE);
 -- index employee_position_unique on employee
 CREATE UNIQUE INDEX employee_position_unique ON employee (position_id) WHERE position_id IS NOT NULL;
+-- table employee_assignment on employee_assignment
+CREATE TABLE employee_assignment ( id TEXT PRIMARY KEY NOT NULL, employee_id TEXT NOT NULL REFERENCES employee(id), effective_date TEXT NOT NULL, department_id TEXT REFERENCES department(id), job_id TEXT REFERENCES job(id), manager_id TEXT REFERENCES employee(id), position_id TEXT REFERENCES position(id), source TEXT NOT NULL CHECK (source IN ('hire','change','position','import','upgrade','demo')), recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL);
+-- index employee_assignment_timeline on employee_assignment
+CREATE INDEX employee_assignment_timeline ON employee_assignment (employee_id, effective_date, recorded_at);
 -- table employee_photo on employee_photo
 CREATE TABLE employee_photo (employee_id TEXT PRIMARY KEY NOT NULL REFERENCES employee(id), mime_type TEXT NOT NULL, data BLOB NOT NULL, source_name TEXT, updated_at TEXT NOT NULL);
 -- trigger employee_skill_keep_latest on employee_skill

@@ -11,8 +11,8 @@ const LEVEL = (column: string, fallback?: string) =>
  * pools with their members and the positions they feed, and employee photos for the chart.
  * Positions already marked key get their details and an empty plan.
  */
-export class Succession0010 implements MigrationInterface {
-  name = migrationName('Succession', 10);
+export class Succession0012 implements MigrationInterface {
+  name = migrationName('Succession', 12);
 
   async up(runner: QueryRunner): Promise<void> {
     const statements = [
