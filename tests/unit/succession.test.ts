@@ -15,7 +15,7 @@ async function organisation(app: TestApp) {
       { values: employeeValues(2, { firstName: 'Bo', lastName: 'Chan', departmentId: department.id, jobId: sales.id }) },
       { values: employeeValues(3, { firstName: 'Cy', lastName: 'Diaz', departmentId: department.id, jobId: sales.id }) },
       { values: employeeValues(4, { firstName: 'Dana', lastName: 'Fox', departmentId: department.id, jobId: sales.id }) },
-      { values: employeeValues(5, { firstName: 'Eve', lastName: 'Gray', departmentId: department.id, jobId: sales.id, status: 'terminated' }) },
+      { values: employeeValues(5, { firstName: 'Eve', lastName: 'Gray', departmentId: department.id, jobId: sales.id, status: 'terminated', terminationDate: '2025-06-30' }) },
     ],
   })).rows;
   const [ceo] = (await app.ok('people.savePositions', { rows: [{ values: { title: 'Chief Executive', jobId: exec.id, departmentId: department.id, incumbentId: ann.id } }] })).rows;
