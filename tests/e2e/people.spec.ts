@@ -6,8 +6,8 @@ test('an empty database offers three ways to start, and unbuilt areas say so', a
   await expect(page.getByText('Start empty')).toBeVisible();
   await expect(page.getByText('Load the demo organisation')).toBeVisible();
   await expect(page.getByText('Import a file').first()).toBeVisible();
-  await page.getByRole('link', { name: /Succession/ }).click();
-  await expect(page.getByTestId('not-built')).toContainText('Succession is not available in this version');
+  await page.getByRole('link', { name: /Learning/ }).click();
+  await expect(page.getByTestId('not-built')).toContainText('Learning is not available in this version');
 });
 
 test('create a department, a job and an employee in the UI; it is all stored and survives a reload', async ({ page, host }) => {

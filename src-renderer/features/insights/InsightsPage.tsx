@@ -6,6 +6,7 @@ import { todayIso } from '../../../src-shared/domain/dates';
 import { useApi } from '../../api/hooks';
 import { PageHeader } from '../shared/PageHeader';
 import { CalibrationOutcomesPanel } from '../calibration/OutcomesPanel';
+import { SuccessionInsights } from '../succession/SuccessionInsights';
 import { PerformanceKpiSection } from './PerformanceKpis';
 import { DateInput } from '../shared/DateInput';
 
@@ -17,7 +18,7 @@ export function InsightsPage() {
   const kpis = useApi('insights.getSkillKpis', { from, to });
   return (
     <Stack maw={1100}>
-      <PageHeader title="Insights" description="Skills and performance KPIs for the organisation. Learning KPIs are not built yet." />
+      <PageHeader title="Insights" description="Skills, performance and succession KPIs for the organisation. Learning KPIs are not built yet." />
       <Group align="flex-end">
         <DateInput label="Period from" value={from} onChange={(e) => setFrom(e.currentTarget.value)} data-testid="kpi-from" />
         <DateInput label="to" value={to} onChange={(e) => setTo(e.currentTarget.value)} data-testid="kpi-to" />
@@ -28,6 +29,7 @@ export function InsightsPage() {
       {kpis.data && <SkillKpiView kpis={kpis.data} />}
       <PerformanceKpiSection from={from} to={to} />
       <CalibrationOutcomesPanel from={from} to={to} />
+      <SuccessionInsights />
     </Stack>
   );
 }

@@ -11,6 +11,7 @@ import { EmployeeGoalsPanel } from '../goals/EmployeeGoalsPanel';
 import { JournalPanel } from '../reviews/journal/JournalPanel';
 import { EmployeeReviewsPanel } from '../reviews/review/EmployeeReviewsPanel';
 import { EmployeeSkillsPanel } from '../skills/profile/EmployeeSkillsPanel';
+import { EmployeeSuccessionPanel } from '../succession/EmployeeSuccessionPanel';
 import { EmployeeFormModal } from './EmployeeFormModal';
 
 export function EmployeePage() {
@@ -92,6 +93,9 @@ export function EmployeePage() {
       </Card>
       <Card withBorder>
         <JournalPanel employeeId={e.id} />
+      </Card>
+      <Card withBorder>
+        <EmployeeSuccessionPanel employeeId={e.id} />
       </Card>
       <Card withBorder>
         <OrganisationHistory steps={info.history} />
