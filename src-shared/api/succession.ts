@@ -130,6 +130,9 @@ export const nomination = z.strictObject({
   latestRating: z.number().nullable(),
   latestRatingLabel: z.string().nullable(),
   latestRatingCycle: z.string().nullable(),
+  /** Potential agreed in their latest finalised calibration session, labelled on that session's scale. */
+  latestPotentialLabel: z.string().nullable(),
+  latestPotentialSession: z.string().nullable(),
   riskOfLoss: z.enum(LEVELS).nullable(),
   archived: z.boolean(),
   ...timestamps,

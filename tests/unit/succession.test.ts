@@ -196,6 +196,24 @@ describe('skill match and latest rating of internal successors', () => {
     await app.ok('succession.saveKeyPositions', { rows: [{ values: { positionId: o.ceo.id, criticality: 'high', vacancyRisk: 'low' } }] });
     const nomination = await app.ok('succession.nominateSuccessor', { positionId: o.ceo.id, employeeId: o.dana.id, readinessId: o.now });
     expect(nomination).toMatchObject({ skillMatch: 62.5, latestRating: 3.6, latestRatingLabel: 'Strong', latestRatingCycle: '2025 review' });
+    expect(nomination).toMatchObject({ latestPotentialLabel: null, latestPotentialSession: null });
+
+    // Potential comes from the latest *finalised* calibration session, named on that session's scale:
+    // 2025's "Emerging" over 2024's "Proven"; a draft session's placement does not count yet.
+    const potentialLevels = (labels: string[]) => JSON.stringify({ potentialLevels: labels.map((label, i) => ({ value: i + 1, label })) });
+    const sessions = [
+      ['k1', '2024 talent review', 'finalised', '2025-02-01T09:00:00Z', potentialLevels(['Limited', 'Proven', 'Exceptional']), 2, 'r-c1'],
+      ['k2', '2025 talent review', 'finalised', '2026-02-01T09:00:00Z', potentialLevels(['Steady', 'Emerging', 'Rising star']), 2, 'r-c2'],
+      ['k3', '2026 pre-read', 'draft', null, potentialLevels(['Low', 'Medium', 'High']), 3, 'r-c2'],
+    ] as const;
+    for (const [id, name, status, finalisedAt, settings, potential, review] of sessions) {
+      db.prepare(`INSERT INTO calibration_session (id, name, cycle_id, date, reviewer_ids, population, settings, status, finalised_at, created_at, updated_at, version)
+        VALUES (?, ?, 'c2', '2026-01-30', '[]', '{}', ?, ?, ?, ?, ?, 1)`).run(id, name, settings, status, finalisedAt, stamp, stamp);
+      db.prepare(`INSERT INTO calibration_member (id, session_id, review_id, employee_id, potential, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)`)
+        .run(`m-${id}`, id, review, o.dana.id, potential, stamp, stamp);
+    }
+    const [listed] = (await app.ok('succession.listNominations', {})).rows.filter((n) => n.id === nomination.id);
+    expect(listed).toMatchObject({ latestPotentialLabel: 'Emerging', latestPotentialSession: '2025 talent review' });
   });
 });
 

@@ -28,17 +28,18 @@ export async function plansXlsx(data: PlansWorkbook): Promise<Buffer> {
   for (const n of data.nominations) byPlan.set(n.planId, [...(byPlan.get(n.planId) ?? []), n]);
 
   const headers = ['Plan', 'Position / job', 'Department', 'Criticality', 'Vacancy risk', 'Planned leave date', 'Incumbent', 'Incumbent risk of loss', 'Incumbent impact of loss',
-    'Successor', 'Internal / external', 'Current position', 'Rank', 'Readiness', 'Emergency (interim)', 'Skill match %', 'Latest rating', 'Successor risk of loss', 'Notes', 'Development actions'];
+    'Successor', 'Internal / external', 'Current position', 'Rank', 'Readiness', 'Emergency (interim)', 'Skill match %', 'Latest rating', 'Potential (calibrated)', 'Successor risk of loss', 'Notes', 'Development actions'];
   const rows: Cell[][] = [];
   for (const plan of data.plans) {
     const key = plan.positionId ? keyByPosition.get(plan.positionId) : undefined;
     const base: Cell[] = [plan.positionId ? 'Key position' : 'Job', safe(plan.label), plan.departmentName, level(key?.criticality ?? null), level(key?.vacancyRisk ?? null), key?.plannedLeaveDate ?? null,
       plan.incumbentName, level(key?.riskOfLoss ?? null), level(key?.impactOfLoss ?? null)];
     const successors = byPlan.get(plan.id) ?? [];
-    if (successors.length === 0) rows.push([...base, '(no successor)', null, null, null, null, null, null, null, null, null, null]);
+    if (successors.length === 0) rows.push([...base, '(no successor)', null, null, null, null, null, null, null, null, null, null, null]);
     for (const n of successors) {
       rows.push([...base, safe(n.successorName), n.kind === 'employee' ? 'Internal' : 'External', n.currentPositionTitle, n.rank, readiness.get(n.readinessId) ?? null, n.emergency ? 'Yes' : 'No',
-        n.skillMatch, n.latestRatingLabel ? `${n.latestRatingLabel} (${n.latestRating}, ${n.latestRatingCycle})` : null, level(n.riskOfLoss), safe(n.notes), safe(n.developmentActions)]);
+        n.skillMatch, n.latestRatingLabel ? `${n.latestRatingLabel} (${n.latestRating}, ${n.latestRatingCycle})` : null,
+        n.latestPotentialLabel, level(n.riskOfLoss), safe(n.notes), safe(n.developmentActions)]);
     }
   }
   addTableSheet(workbook, 'Succession plans', headers, rows);

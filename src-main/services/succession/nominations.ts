@@ -37,7 +37,7 @@ const NOMINATION_SELECT = `SELECT n.id, n.plan_id AS planId,
   LEFT JOIN external_candidate x ON x.id = n.external_candidate_id
   LEFT JOIN loss_risk lr ON lr.employee_id = n.employee_id AND lr.archived = 0`;
 
-type NominationSqlRow = Omit<Nomination, 'emergency' | 'archived' | 'skillMatch' | 'latestRating' | 'latestRatingLabel' | 'latestRatingCycle'> & {
+type NominationSqlRow = Omit<Nomination, 'emergency' | 'archived' | 'skillMatch' | 'latestRating' | 'latestRatingLabel' | 'latestRatingCycle' | 'latestPotentialLabel' | 'latestPotentialSession'> & {
   emergency: number; archived: number; planJobId: string | null;
 };
 
@@ -60,9 +60,12 @@ export function nominationsByIds(ctx: ServiceContext, ids: string[]): Nomination
 function enrich(ctx: ServiceContext, rows: NominationSqlRow[]): Nomination[] {
   const pairs = rows.filter((row) => row.employeeId && row.planJobId).map((row) => ({ employeeId: row.employeeId!, jobId: row.planJobId! }));
   const matches = skillMatches(ctx, pairs);
-  const ratings = latestRatings(ctx, rows.flatMap((row) => (row.employeeId ? [row.employeeId] : [])));
+  const employeeIds = rows.flatMap((row) => (row.employeeId ? [row.employeeId] : []));
+  const ratings = latestRatings(ctx, employeeIds);
+  const potentials = latestPotentials(ctx, employeeIds);
   return rows.map(({ planJobId, ...row }) => {
     const rating = row.employeeId ? ratings.get(row.employeeId) : undefined;
+    const potential = row.employeeId ? potentials.get(row.employeeId) : undefined;
     return {
       ...row,
       emergency: Boolean(row.emergency),
@@ -71,6 +74,8 @@ function enrich(ctx: ServiceContext, rows: NominationSqlRow[]): Nomination[] {
       latestRating: rating?.rating ?? null,
       latestRatingLabel: rating?.label ?? null,
       latestRatingCycle: rating?.cycle ?? null,
+      latestPotentialLabel: potential?.label ?? null,
+      latestPotentialSession: potential?.session ?? null,
     };
   });
 }
@@ -117,6 +122,23 @@ export function latestRatings(ctx: ServiceContext, employeeIds: string[]): Map<s
               WHERE latest = 1`)
     .all(jsonIds(employeeIds)) as { employeeId: string; rating: number; cycle: string; levels: string }[];
   return new Map(rows.map((row) => [row.employeeId, { rating: row.rating, label: nearestLabel(parseLevels(row.levels), row.rating) ?? String(row.rating), cycle: row.cycle }]));
+}
+
+/** Each employee's potential from their latest finalised calibration session, by that session's potential labels. */
+export function latestPotentials(ctx: ServiceContext, employeeIds: string[]): Map<string, { label: string; session: string }> {
+  if (employeeIds.length === 0) return new Map();
+  const rows = ctx.store.raw
+    .prepare(`SELECT employeeId, potential, label, session FROM (
+                SELECT m.employee_id AS employeeId, m.potential, s.name AS session,
+                       (SELECT json_extract(l.value, '$.label') FROM json_each(s.settings, '$.potentialLevels') l
+                         WHERE json_extract(l.value, '$.value') = m.potential) AS label,
+                       row_number() OVER (PARTITION BY m.employee_id ORDER BY s.finalised_at DESC, s.date DESC) AS latest
+                  FROM calibration_member m JOIN calibration_session s ON s.id = m.session_id
+                 WHERE s.status = 'finalised' AND s.archived = 0 AND m.archived = 0 AND m.potential IS NOT NULL
+                   AND m.employee_id IN (SELECT value FROM json_each(?)))
+              WHERE latest = 1`)
+    .all(jsonIds(employeeIds)) as { employeeId: string; potential: number; label: string | null; session: string }[];
+  return new Map(rows.map((row) => [row.employeeId, { label: row.label ?? String(row.potential), session: row.session }]));
 }
 
 const spec: BatchSpec<NominationRow, Values> = {

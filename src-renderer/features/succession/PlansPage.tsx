@@ -100,6 +100,7 @@ function NominationsGrid({ planId, showArchived, employeeOptions }: { planId: st
       { id: 'currentPositionTitle', header: 'Current position', kind: 'text', width: 220, editable: false },
       { id: 'skillMatch', header: 'Skill match %', kind: 'number', width: 120, editable: false },
       { id: 'latestRating', header: 'Latest rating', kind: 'text', width: 200, editable: false },
+      { id: 'latestPotentialLabel', header: 'Potential (calibrated)', kind: 'text', width: 170, editable: false },
       { id: 'riskOfLoss', header: 'Risk of loss', kind: 'text', width: 110, editable: false },
       { id: 'notes', header: 'Notes', kind: 'text', width: 260 },
       { id: 'developmentActions', header: 'Development actions', kind: 'text', width: 300 },

@@ -190,6 +190,7 @@ function SuccessorRow({ row, data, editable, onSelectPerson }: { row: Nomination
         {row.currentPositionTitle ?? (row.kind === 'external' ? 'External candidate' : 'No position')}
         {row.skillMatch !== null && ` · skill match ${row.skillMatch}%`}
         {row.latestRatingLabel && ` · rated ${row.latestRatingLabel}`}
+        {row.latestPotentialLabel && ` · potential ${row.latestPotentialLabel.toLowerCase()}`}
         {row.riskOfLoss && ` · risk of loss ${LEVEL_LABELS[row.riskOfLoss].toLowerCase()}`}
       </Text>
       {editable ? (
