@@ -18,7 +18,7 @@ export function InsightsPage() {
   const kpis = useApi('insights.getSkillKpis', { from, to });
   return (
     <Stack maw={1100}>
-      <PageHeader title="Insights" description="Skills, performance and succession KPIs for the organisation. Learning KPIs are not built yet." />
+      <PageHeader title="Insights" description="Skills, performance, calibration and succession KPIs for the organisation. Learning KPIs are not built yet." />
       <Group align="flex-end">
         <DateInput label="Period from" value={from} onChange={(e) => setFrom(e.currentTarget.value)} data-testid="kpi-from" />
         <DateInput label="to" value={to} onChange={(e) => setTo(e.currentTarget.value)} data-testid="kpi-to" />
