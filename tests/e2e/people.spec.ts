@@ -114,6 +114,11 @@ test('edit a cell by keyboard, paste a 20×3 block, undo, and see it persisted a
   const name = (await cell(page, 'employees', 0, 'lastName').boundingBox())!;
   expect(name.x).toBeGreaterThan(box.x);
   expect(name.x + name.width).toBeLessThan(box.x + 500);
+
+  // Ctrl+Enter on a cell opens the row's employee page, without the mouse.
+  await cell(page, 'employees', 0, 'email').click();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('employee-name')).toHaveText('Pasted7 Surname7');
 });
 
 test('a pasted block with a bad cell is reported and nothing is saved', async ({ page, seededHost: host }) => {
