@@ -120,7 +120,7 @@ async function measureExport(app: AppHost, label: string, input: Record<string, 
     samples.push(performance.now() - start);
   }
   const bytes = Buffer.from(first.contentBase64, 'base64');
-  const extra = input?.format === 'pdf' ? `, ${bytes.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0} pages` : input?.format === 'png' ? `, ${bytes.readUInt32BE(16)} × ${bytes.readUInt32BE(20)} px` : '';
+  const extra = input?.format === 'pdf' ? pagesNote(bytes) : input?.format === 'png' ? `, ${bytes.readUInt32BE(16)} × ${bytes.readUInt32BE(20)} px` : '';
   return {
     name: `succession: export ${label} (whole chart, ${dataset.positions.toLocaleString('en')} positions, from the data)`,
     medianMs: round(median(samples)), floorMs: null, ratio: null, budgetMs, note: `file ${kb(bytes.length)}${extra}`,
@@ -187,4 +187,9 @@ export async function benchChartInBrowser(dbPath: string): Promise<BenchRow[]> {
     await browser.close();
     host.kill('SIGTERM');
   }
+}
+
+function pagesNote(pdf: Buffer): string {
+  const pages = pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
+  return `, ${pages} page${pages === 1 ? '' : 's'}`;
 }
