@@ -1,21 +1,19 @@
 // The succession chart at scale: 2,000 positions with 5,000 nominations. The chart's data through the
 // router against a raw-SQL floor, the shared layout, every export with the size of the file it makes,
 // and panning and zooming the chart in Chromium (frame times, cards in the DOM).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium } from '@playwright/test';
 import { createAppHost, type AppHost } from '../../src-main/app-host';
 import { random } from '../../src-main/services/shared/demo';
 import { layoutTree, scopeTree } from '../../src-shared/domain/succession';
 import type { ChartData } from '../../src-shared/api/succession';
+import { CHROMIUM, openInBrowser } from './browser-host';
 import type { BenchRow } from './run';
 import { median, time } from './timing';
 
 const POSITIONS = 2_000;
 const NOMINATIONS = 5_000;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const round = (v: number) => Math.round(v * 100) / 100;
 const kb = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`);
 
@@ -131,20 +129,9 @@ async function measureExport(app: AppHost, label: string, input: Record<string, 
 export async function benchChartInBrowser(dbPath: string): Promise<BenchRow[]> {
   const name = 'succession chart in Chromium: pan and zoom the whole expanded chart';
   if (!fs.existsSync(CHROMIUM)) return [{ name, medianMs: null, floorMs: null, ratio: null, budgetMs: 16.7, note: `skipped: no Chromium at ${CHROMIUM}` }];
-  const host = spawn(path.resolve('node_modules/.bin/tsx'), ['src-main/browser-host.ts', '--db', dbPath], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    host.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /open: (\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    host.on('exit', () => reject(new Error(out)));
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const session = await openInBrowser(dbPath, { width: 1440, height: 900 });
+  const { page } = session;
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(url);
     await page.evaluate('window.location.hash = "#/succession"');
     await page.getByTestId('chart-expand-all').click();
     await page.locator('[data-chart-card]').first().waitFor();
@@ -184,8 +171,7 @@ export async function benchChartInBrowser(dbPath: string): Promise<BenchRow[]> {
       { name: `${name}: most cards in the DOM at once`, medianMs: null, floorMs: null, ratio: null, budgetMs: null, note: `${result.maxCards} cards (budget ~500)` },
     ];
   } finally {
-    await browser.close();
-    host.kill('SIGTERM');
+    await session.close();
   }
 }
 
