@@ -8,13 +8,14 @@ import { peopleMain } from './services/people/area';
 import { reviewsMain } from './services/reviews/area';
 import { skillsMain } from './services/skills/area';
 import type { AreaRegistry } from './services/shared/registry';
+import { successionMain } from './services/succession/area';
 import { assembleSchema } from './store/schema';
 
 /**
  * Every built area of the main process: the one registration point of this layer. The handler
  * table, the store's entities and migrations, and the demo organisation are derived from it.
  */
-export const mainAreas = [peopleMain, skillsMain, goalsMain, reviewsMain, calibrationMain, insightsMain, adminMain] as const;
+export const mainAreas = [peopleMain, skillsMain, goalsMain, reviewsMain, calibrationMain, successionMain, insightsMain, adminMain] as const;
 
 /** An area whose contract has methods but no main module here fails to compile, naming it. */
 type Registered = (typeof mainAreas)[number]['contract']['key'];

@@ -60,7 +60,7 @@ function RowHeader({ controller, index, draft, canOpen, rowId }: RowHeaderProps)
             type="button"
             className="cg-row-button cg-open"
             data-testid="grid-open-row"
-            title="Open"
+            title="Open (Ctrl+Enter)"
             onClick={() => controller.openRow(index)}
           >
             ↗

@@ -175,6 +175,11 @@ export class GridController {
       case 'pasteAsNew':
         this.pasteAsNewArmedAt = Date.now();
         return;
+      case 'openRow': {
+        const cursor = this.ui.get().cursor;
+        if (cursor) this.openRow(cursor.row);
+        return;
+      }
     }
   }
 

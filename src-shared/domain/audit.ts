@@ -8,6 +8,7 @@ import { CYCLE_STATUS_LABELS, REVIEW_STATUS_LABELS } from '../api/reviews/cycles
 import { JOURNAL_KIND_LABELS } from '../api/reviews/journal';
 import { QUESTIONNAIRE_KIND_LABELS, QUESTIONNAIRE_STATUS_LABELS, RATER_RELATIONSHIP_LABELS } from '../api/reviews/questionnaires';
 import { SKILL_SOURCE_LABELS } from '../api/skills';
+import { LEVEL_LABELS } from '../api/succession';
 import { fieldLabel } from './field-labels';
 
 /** Record types by the table that names them in the log. */
@@ -36,6 +37,16 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   answer_group: 'Answer group',
   questionnaire: 'Questionnaire',
   questionnaire_invitation: 'Questionnaire invitation',
+  key_position: 'Key position',
+  succession_plan: 'Succession plan',
+  succession_nomination: 'Successor',
+  readiness_level: 'Readiness level',
+  external_candidate: 'External candidate',
+  loss_risk: 'Risk of loss',
+  talent_pool: 'Talent pool',
+  talent_pool_member: 'Talent pool member',
+  talent_pool_position: 'Position a talent pool feeds',
+  employee_photo: 'Photo',
   database: 'Database',
   setting: 'Setting',
 };
@@ -82,6 +93,11 @@ const FIELD_LABELS: Record<string, string> = {
   responseAdded: 'Response added', answers: 'Answers', relationship: 'Relationship', questionnaireId: 'Questionnaire',
   actorName: 'Your name', path: 'File', file: 'File', responses: 'Responses',
   departments: 'Departments', jobs: 'Jobs', positions: 'Positions', employees: 'Employees',
+  criticality: 'Criticality', vacancyRisk: 'Vacancy risk', plannedLeaveDate: 'Planned leaving date', reviewedOn: 'Reviewed on',
+  planId: 'Plan', externalCandidateId: 'External candidate', rank: 'Rank', readinessId: 'Readiness', emergency: 'Emergency (interim)',
+  developmentActions: 'Development actions', riskOfLoss: 'Risk of loss', impactOfLoss: 'Impact of loss', label: 'Label',
+  shortLabel: 'Short label', sortOrder: 'Order', organisation: 'Organisation', currentRole: 'Current role', poolId: 'Talent pool',
+  sourceName: 'File', bytes: 'Size (bytes)',
 };
 
 const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
@@ -113,6 +129,7 @@ const REFERENCES: Record<string, string> = {
   skillId: 'skill', skillTypeId: 'skill_type', ratingModelId: 'rating_model', ratingScaleId: 'rating_scale',
   templateId: 'review_template', cycleId: 'review_cycle', goalId: 'goal', alignedToId: 'goal', reviewId: 'review',
   questionnaireId: 'questionnaire', libraryItemId: 'goal_library_item', byCheckIn: 'goal_check_in',
+  planId: 'succession_plan', readinessId: 'readiness_level', externalCandidateId: 'external_candidate', poolId: 'talent_pool',
 };
 
 /** The table a field's id points to, so the service can show its name. A parent is of the record's own kind. */
@@ -135,6 +152,8 @@ const ENUMS: Record<string, Record<string, Record<string, string>>> = {
   questionnaire_invitation: { relationship: RATER_RELATIONSHIP_LABELS },
   journal_entry: { kind: JOURNAL_KIND_LABELS },
   employee_skill: { source: SKILL_SOURCE_LABELS },
+  key_position: { criticality: LEVEL_LABELS, vacancyRisk: LEVEL_LABELS },
+  loss_risk: { riskOfLoss: LEVEL_LABELS, impactOfLoss: LEVEL_LABELS },
 };
 
 /** An enumerated value by its label ("on_leave" → "On leave"), or null when the field is not an enumeration. */
@@ -194,4 +213,4 @@ export function formatAuditValue(field: string, value: unknown): string | null {
 }
 
 /** Flags SQLite keeps as 0/1 (a payload read back from a row). */
-const BOOLEAN_FIELDS = new Set(['archived', 'isKey', 'stretch', 'shared', 'anonymous']);
+const BOOLEAN_FIELDS = new Set(['archived', 'isKey', 'stretch', 'shared', 'anonymous', 'emergency']);

@@ -1,23 +1,21 @@
 // Calibration at scale: a session of 2,000 people. A move saved with the distribution recomputed,
 // through the router against the same writes and grouped count by hand; the PDF and PPTX
 // hand-outs; and the nine-box opened in Chromium (time to the first cards, cards in the DOM).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { chromium } from '@playwright/test';
 import { createAppHost, type AppHost } from '../../src-main/app-host';
 import { distributionSql } from '../../src-main/services/calibration/distribution';
 import { generateDemoOrganisation, insertDemoOrganisation } from '../../src-main/services/people/demo';
 import { random } from '../../src-main/services/shared/demo';
 import { defaultSessionSettings } from '../../src-shared/domain/calibration';
+import { CHROMIUM, openInBrowser } from './browser-host';
 import type { BenchRow } from './run';
 import { median, time } from './timing';
 
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
 const SESSION = 2_000;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LEVELS = ['Unsatisfactory', 'Needs improvement', 'Meets', 'Exceeds', 'Outstanding'].map((label, i) => ({ value: i + 1, label }));
 
 export async function benchCalibration(dir: string): Promise<BenchRow[]> {
@@ -132,20 +130,9 @@ async function benchExport(app: AppHost, sessionId: string, method: string, labe
 /** The nine-box page opened from another page (cold query cache each run), in Chromium through the browser host. */
 async function benchNineBox(file: string, sessionId: string): Promise<BenchRow[]> {
   if (!fs.existsSync(CHROMIUM)) return [{ name: 'calibration nine-box in Chromium', medianMs: null, floorMs: null, ratio: null, budgetMs: 500, note: `skipped: no Chromium at ${CHROMIUM}` }];
-  const host = spawn(path.resolve('node_modules/.bin/tsx'), ['src-main/browser-host.ts', '--db', file], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    host.stdout!.on('data', (c) => {
-      out += c;
-      const m = /open: (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    host.on('exit', () => reject(new Error(out)));
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const session = await openInBrowser(file, { width: 1600, height: 1000 });
+  const { page } = session;
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.goto(url);
     await page.getByText('Calibration').first().waitFor();
     const opens: number[] = [];
     let maxCards = 0;
@@ -180,9 +167,7 @@ async function benchNineBox(file: string, sessionId: string): Promise<BenchRow[]
       { name: 'calibration nine-box in Chromium: most person cards in the DOM (opening, and scrolling every box)', medianMs: null, floorMs: null, ratio: null, budgetMs: null, note: `${Math.max(maxCards, scrolled)} cards of ${SESSION.toLocaleString('en')} (budget ~300)` },
     ];
   } finally {
-    await browser.close();
-    host.kill('SIGTERM');
-    await new Promise((resolve) => host.once('exit', resolve));
+    await session.close();
   }
 }
 

@@ -13,6 +13,7 @@ import { benchEncryptionOverhead } from './encryption';
 import { benchFiles, type BenchFiles } from './files';
 import { benchReviews } from './reviews';
 import { benchSkills } from './skills';
+import { benchSuccession } from './succession';
 import { median, time } from './timing';
 
 export interface BenchRow {
@@ -99,6 +100,7 @@ async function main() {
       for (const row of await benchSkills(dir, files)) rows.push(row);
       for (const row of await benchReviews(dir, files)) rows.push(row);
       if (!files.encrypted) for (const row of await benchCalibration(dir)) rows.push(row);
+      if (!files.encrypted) for (const row of await benchSuccession(dir)) rows.push(row);
       for (const row of rows.slice(first)) row.name += files.label;
       for (const file of fs.readdirSync(dir)) fs.rmSync(path.join(dir, file), { force: true, recursive: true }); // disk space for the next round
     }

@@ -100,6 +100,26 @@ const CASES: Case[] = [
     create: async (app, refs) => app.ok('calibration.saveSession', await calibrationSession(app, refs)),
     edit: async (app, saved, refs) => app.ok('calibration.saveSession', { ...(await calibrationSession(app, refs)), id: saved.id, version: saved.version, location: 'Room 2' }),
   },
+  {
+    entity: 'external_candidate', archive: 'succession.archiveExternalCandidates',
+    create: async (app) => row(await app.ok('succession.saveExternalCandidates', { rows: [{ values: { name: 'Helena Dvořáková' } }] })),
+    edit: batchEdit('succession.saveExternalCandidates', { organisation: 'Brightline' }),
+  },
+  {
+    entity: 'loss_risk', archive: 'succession.archiveLossRisks',
+    create: async (app, refs) => row(await app.ok('succession.saveLossRisks', { rows: [{ values: { employeeId: refs.employee.id, riskOfLoss: 'high', impactOfLoss: 'medium' } }] })),
+    edit: batchEdit('succession.saveLossRisks', { impactOfLoss: 'high' }),
+  },
+  {
+    entity: 'talent_pool', archive: 'succession.archiveTalentPools',
+    create: async (app) => row(await app.ok('succession.saveTalentPools', { rows: [{ values: { name: 'Future leaders' } }] })),
+    edit: batchEdit('succession.saveTalentPools', { description: 'Division heads in five years' }),
+  },
+  {
+    entity: 'succession_plan', archive: 'succession.archivePlans',
+    create: async (app, refs) => row(await app.ok('succession.savePlans', { rows: [{ values: { jobId: refs.job.id } }] })),
+    edit: batchEdit('succession.savePlans', { notes: 'Reviewed in March' }),
+  },
 ];
 
 /** A session on a launched cycle over the one department (launched once, on first use). */

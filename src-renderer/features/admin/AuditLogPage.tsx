@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Code, Group, Loader, Menu, Pagination, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Code, Group, Loader, Menu, Pagination, Select, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { useApi } from '../../api/hooks';
 import { downloadFile } from '../shared/grid-adapters';
 import { PageHeader } from '../shared/PageHeader';
 import { AuditChanges, localDateTime } from './AuditChanges';
+import { DateInput } from '../shared/DateInput';
 
 const PAGE_SIZE = 50;
 /** Rows fetched per request when exporting the whole filtered log. */
@@ -80,8 +81,8 @@ export function AuditLogPage() {
           data-testid="audit-filter-type"
         />
         <Select label="Who" placeholder="Anyone" clearable searchable w={180} data={events.data?.actors ?? []} value={filters.actor ?? null} onChange={(actor) => set({ actor })} data-testid="audit-filter-actor" />
-        <TextInput label="From" type="date" w={150} value={filters.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value })} data-testid="audit-filter-from" />
-        <TextInput label="To" type="date" w={150} value={filters.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value })} data-testid="audit-filter-to" />
+        <DateInput label="From" w={150} value={filters.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value })} data-testid="audit-filter-from" />
+        <DateInput label="To" w={150} value={filters.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value })} data-testid="audit-filter-to" />
         {any && <Button variant="subtle" onClick={() => set({ entity: null, entityId: null, actor: null, from: null, to: null })}>Clear filters</Button>}
       </Group>
       {events.error && <Text c="red">{events.error.message}</Text>}

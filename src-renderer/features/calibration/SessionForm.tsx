@@ -9,6 +9,7 @@ import { useApi } from '../../api/hooks';
 import { usePeopleReferences } from '../people/options';
 import { errorText } from '../reviews/shared';
 import { EmployeeMultiPicker, EmployeePicker } from '../shared/EmployeePicker';
+import { DateInput } from '../shared/DateInput';
 
 interface Draft {
   name: string;
@@ -87,7 +88,7 @@ export function SessionFormModal({ opened, session, onClose }: { opened: boolean
             <Group grow>
               <Select label="Review cycle" description="Only running cycles have ratings to calibrate" data={cycleOptions} value={draft.cycleId} disabled={started}
                 onChange={(cycleId) => set({ cycleId, guidelineSetId: null, settings: null })} required data-testid="session-cycle" />
-              <TextInput type="date" label="Date" value={draft.date} onChange={(e) => set({ date: e.currentTarget.value })} required />
+              <DateInput label="Date" value={draft.date} onChange={(e) => set({ date: e.currentTarget.value })} required />
               <TextInput label="Location" value={draft.location} onChange={(e) => set({ location: e.currentTarget.value })} />
             </Group>
             <Group grow>

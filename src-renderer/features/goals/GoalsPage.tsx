@@ -1,4 +1,4 @@
-import { Button, Group, Select, Switch, TextInput } from '@mantine/core';
+import { Button, Group, Select, Switch } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Goal, Input } from '../../../src-shared/api';
@@ -11,6 +11,7 @@ import { FullHeightPage, PageHeader } from '../shared/PageHeader';
 import { AssignToTeamModal } from './AssignToTeamModal';
 import { GoalDrawer } from './GoalDrawer';
 import { goalLabel, SCOPE_OPTIONS, STATUS_OPTIONS, UNIT_OPTIONS } from './options';
+import { DateInput } from '../shared/DateInput';
 
 const year = new Date().getFullYear();
 /** A new row only needs a title, a scope and its owner: the rest starts from sensible defaults. */
@@ -100,8 +101,8 @@ export function GoalsPage() {
           />
           <Group mb="sm" gap="sm" align="flex-end">
             <Select label="Scope" placeholder="All scopes" data={SCOPE_OPTIONS} value={scope} onChange={setScope} clearable w={170} />
-            <TextInput label="Period from" type="date" value={periodFrom} onChange={(e) => setPeriodFrom(e.currentTarget.value)} w={160} />
-            <TextInput label="Period to" type="date" value={periodTo} onChange={(e) => setPeriodTo(e.currentTarget.value)} w={160} />
+            <DateInput label="Period from" value={periodFrom} onChange={(e) => setPeriodFrom(e.currentTarget.value)} w={160} />
+            <DateInput label="Period to" value={periodTo} onChange={(e) => setPeriodTo(e.currentTarget.value)} w={160} />
             <Switch label="Show archived" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} mb={8} />
           </Group>
         </>

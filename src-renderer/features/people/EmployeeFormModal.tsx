@@ -8,6 +8,7 @@ import { ConflictNotice, type FieldSpecs } from '../shared/ConflictNotice';
 import { EmployeePicker, useEmployeeNames } from '../shared/EmployeePicker';
 import { useVersionedForm } from '../shared/useVersionedForm';
 import { STATUS_OPTIONS, usePeopleReferences } from './options';
+import { DateInput } from '../shared/DateInput';
 
 type Values = Record<string, string | null>;
 const EMPTY: Values = { employeeNumber: '', firstName: '', lastName: '', email: '', hireDate: '', status: 'active', terminationDate: '', departmentId: null, jobId: null, positionId: null, managerId: null, location: '' };
@@ -89,10 +90,10 @@ function EmployeeForm({ onClose, onCreated, employee }: Omit<Props, 'opened'>) {
         <TextInput label="Email" type="email" {...text('email')} />
         <TextInput label="First name" required {...text('firstName')} />
         <TextInput label="Last name" required {...text('lastName')} />
-        <TextInput label="Hire date" type="date" required {...text('hireDate')} />
+        <DateInput label="Hire date" required {...text('hireDate')} />
         <Select label="Status" data={STATUS_OPTIONS} value={values.status} onChange={setStatus} error={errors.status} allowDeselect={false} />
         {values.status === 'terminated' && (
-          <TextInput label="Termination date" description="The last day of employment" type="date" required max={localToday()} {...text('terminationDate')} />
+          <DateInput label="Termination date" description="The last day of employment" required max={localToday()} {...text('terminationDate')} />
         )}
         <Select label="Department" data={refs.departments} searchable clearable limit={100} value={values.departmentId} onChange={set('departmentId')} error={errors.departmentId} />
         <Select label="Job" data={refs.jobs} searchable clearable limit={100} value={values.jobId} onChange={set('jobId')} error={errors.jobId} />
@@ -100,10 +101,9 @@ function EmployeeForm({ onClose, onCreated, employee }: Omit<Props, 'opened'>) {
         <EmployeePicker label="Manager" exclude={employee ? [employee.id] : undefined} clearable value={values.managerId} onChange={set('managerId')} error={errors.managerId} name="managerId" />
         <TextInput label="Location" {...text('location')} />
         {employee && (
-          <TextInput
+          <DateInput
             label="Changes take effect"
             description="For a new department, job, manager or position"
-            type="date"
             max={localToday()}
             value={effectiveDate}
             onChange={(e) => setEffectiveDate(e.currentTarget.value)}

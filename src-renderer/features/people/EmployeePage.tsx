@@ -12,6 +12,7 @@ import { EmployeeGoalsPanel } from '../goals/EmployeeGoalsPanel';
 import { JournalPanel } from '../reviews/journal/JournalPanel';
 import { EmployeeReviewsPanel } from '../reviews/review/EmployeeReviewsPanel';
 import { EmployeeSkillsPanel } from '../skills/profile/EmployeeSkillsPanel';
+import { EmployeeSuccessionPanel } from '../succession/EmployeeSuccessionPanel';
 import { EmployeeFormModal } from './EmployeeFormModal';
 
 /** A long manager's name in the breadcrumb gives way (ellipsis; the full name on hover). */
@@ -104,6 +105,9 @@ export function EmployeePage() {
       </Card>
       <Card withBorder>
         <JournalPanel employeeId={e.id} />
+      </Card>
+      <Card withBorder>
+        <EmployeeSuccessionPanel employeeId={e.id} />
       </Card>
       <Card withBorder>
         <OrganisationHistory steps={info.history} />

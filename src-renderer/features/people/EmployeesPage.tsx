@@ -1,4 +1,4 @@
-import { Button, Group, Select, Switch, TextInput } from '@mantine/core';
+import { Button, Group, Select, Switch } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { archiveThroughApi, exportGrid, saveThroughApi } from '../shared/grid-ad
 import { FullHeightPage, PageHeader } from '../shared/PageHeader';
 import { EmployeeFormModal } from './EmployeeFormModal';
 import { STATUS_OPTIONS, usePeopleReferences } from './options';
+import { DateInput } from '../shared/DateInput';
 
 export function EmployeesPage() {
   const navigate = useNavigate();
@@ -84,8 +85,7 @@ export function EmployeesPage() {
             <Select label="Department" placeholder="All departments" searchable clearable limit={200} w={280} data={refs.departments} value={query.departmentId ?? null} onChange={(v) => setFilter('department', v)} data-testid="filter-department" />
             <Select label="Status" placeholder="Any status" clearable w={160} data={STATUS_OPTIONS} value={query.status ?? null} onChange={(v) => setFilter('status', v)} />
             <Select label="Location" placeholder="Any location" clearable searchable w={180} data={locations.data?.locations ?? []} value={query.location ?? null} onChange={(v) => setFilter('location', v)} />
-            <TextInput
-              type="date"
+            <DateInput
               label="As of"
               title="The organisation as it was on a past day"
               w={170}
@@ -95,8 +95,7 @@ export function EmployeesPage() {
               data-testid="employees-as-of"
             />
             {!asOf && (
-              <TextInput
-                type="date"
+              <DateInput
                 label="Org changes take effect"
                 title="When grid edits of department, job, manager or position take effect"
                 w={200}

@@ -6,6 +6,7 @@ import { localToday } from '../../../src-shared/domain/organisation';
 import { useApi } from '../../api/hooks';
 import { ExpandableTree, nestNodes } from '../shared/ExpandableTree';
 import { PageHeader } from '../shared/PageHeader';
+import { DateInput } from '../shared/DateInput';
 
 function buildTree(nodes: OrgNode[], filter: string): TreeNodeData[] {
   const sorted = [...nodes].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
@@ -26,7 +27,7 @@ export function OrgTreePage() {
       />
       <Group align="flex-end">
         <TextInput label="Find a department" placeholder="Department name" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={320} />
-        <TextInput label="As of" type="date" max={localToday()} value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} w={170} data-testid="org-as-of" />
+        <DateInput label="As of" max={localToday()} value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} w={170} data-testid="org-as-of" />
       </Group>
       {tree.isLoading && <Loader />}
       {tree.data && tree.data.nodes.length === 0 && <Text c="dimmed">No departments yet. Add them on the Departments page or import a file.</Text>}

@@ -31,6 +31,7 @@ interface PickerProps {
   size?: 'xs' | 'sm' | 'md';
   name?: string;
   'data-testid'?: string;
+  'aria-label'?: string;
 }
 
 type Option = ComboboxItem & { hit?: EmployeeHit };
@@ -93,6 +94,7 @@ const common = (props: PickerProps, searching: boolean, nothingFound: string) =>
   size: props.size,
   name: props.name,
   'data-testid': props['data-testid'],
+  'aria-label': props['aria-label'],
   searchable: true,
   // The main process has filtered and ranked already.
   filter: ({ options }: { options: unknown[] }) => options as never,

@@ -48,6 +48,8 @@ CREATE UNIQUE INDEX employee_position_unique ON employee (position_id) WHERE pos
 CREATE TABLE employee_assignment ( id TEXT PRIMARY KEY NOT NULL, employee_id TEXT NOT NULL REFERENCES employee(id), effective_date TEXT NOT NULL, department_id TEXT REFERENCES department(id), job_id TEXT REFERENCES job(id), manager_id TEXT REFERENCES employee(id), position_id TEXT REFERENCES position(id), source TEXT NOT NULL CHECK (source IN ('hire','change','position','import','upgrade','demo')), recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL);
 -- index employee_assignment_timeline on employee_assignment
 CREATE INDEX employee_assignment_timeline ON employee_assignment (employee_id, effective_date, recorded_at);
+-- table employee_photo on employee_photo
+CREATE TABLE employee_photo (employee_id TEXT PRIMARY KEY NOT NULL REFERENCES employee(id), mime_type TEXT NOT NULL, data BLOB NOT NULL, source_name TEXT, updated_at TEXT NOT NULL);
 -- trigger employee_skill_keep_latest on employee_skill
 CREATE TRIGGER employee_skill_keep_latest AFTER INSERT ON employee_skill BEGIN INSERT INTO employee_skill_latest (employee_id, skill_id, level, effective_date, recorded_at) VALUES (NEW.employee_id, NEW.skill_id, NEW.level, NEW.effective_date, NEW.recorded_at) ON CONFLICT (employee_id, skill_id) DO UPDATE SET level = excluded.level, effective_date = excluded.effective_date, recorded_at = excluded.recorded_at WHERE excluded.effective_date > employee_skill_latest.effective_date OR (excluded.effective_date = employee_skill_latest.effective_date AND excluded.recorded_at >= employee_skill_latest.recorded_at); END;
 -- table employee_skill on employee_skill
@@ -62,6 +64,8 @@ CREATE TABLE employee_skill_latest ( employee_id TEXT NOT NULL, skill_id TEXT NO
 CREATE TABLE employee_skill_target (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, employee_id TEXT NOT NULL REFERENCES employee(id), skill_id TEXT NOT NULL REFERENCES skill(id), level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 10), due_date TEXT);
 -- index employee_skill_target_unique on employee_skill_target
 CREATE UNIQUE INDEX employee_skill_target_unique ON employee_skill_target (employee_id, skill_id);
+-- table external_candidate on external_candidate
+CREATE TABLE external_candidate (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, name TEXT NOT NULL, organisation TEXT, current_role TEXT, email TEXT, notes TEXT, archived INTEGER NOT NULL DEFAULT 0);
 -- table goal on goal
 CREATE TABLE goal (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, scope TEXT NOT NULL CHECK (scope IN ('organisation','department','individual')), employee_id TEXT REFERENCES employee(id), department_id TEXT REFERENCES department(id), title TEXT NOT NULL, description TEXT, period_start TEXT NOT NULL, period_end TEXT NOT NULL, category TEXT, unit TEXT NOT NULL CHECK (unit IN ('number','percent','currency','date','rating')), start_value REAL, target_value REAL, actual_value REAL, stretch INTEGER NOT NULL DEFAULT 0, weight REAL NOT NULL DEFAULT 0 CHECK (weight BETWEEN 0 AND 100), status TEXT NOT NULL CHECK (status IN ('not_started','on_track','at_risk','behind','achieved','missed','cancelled')), aligned_to_id TEXT REFERENCES goal(id), progress REAL NOT NULL DEFAULT 0, archived INTEGER NOT NULL DEFAULT 0, library_item_id TEXT REFERENCES goal_library_item(id), CHECK (period_start <= period_end));
 -- index goal_aligned_to on goal
@@ -100,6 +104,12 @@ CREATE INDEX journal_entry_employee ON journal_entry (employee_id, date);
 CREATE INDEX journal_entry_goal ON journal_entry (goal_id);
 -- index journal_entry_review on journal_entry
 CREATE INDEX journal_entry_review ON journal_entry (review_id);
+-- table key_position on key_position
+CREATE TABLE key_position (id TEXT PRIMARY KEY NOT NULL REFERENCES position(id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, criticality TEXT NOT NULL DEFAULT 'medium' CHECK (criticality IN ('low','medium','high')), vacancy_risk TEXT NOT NULL DEFAULT 'medium' CHECK (vacancy_risk IN ('low','medium','high')), reason TEXT, planned_leave_date TEXT, archived INTEGER NOT NULL DEFAULT 0);
+-- table loss_risk on loss_risk
+CREATE TABLE loss_risk (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, employee_id TEXT NOT NULL REFERENCES employee(id), risk_of_loss TEXT NOT NULL CHECK (risk_of_loss IN ('low','medium','high')), impact_of_loss TEXT NOT NULL CHECK (impact_of_loss IN ('low','medium','high')), reason TEXT, archived INTEGER NOT NULL DEFAULT 0);
+-- index loss_risk_employee on loss_risk
+CREATE UNIQUE INDEX loss_risk_employee ON loss_risk (employee_id) WHERE archived = 0;
 -- table migrations on migrations
 CREATE TABLE "migrations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "timestamp" bigint NOT NULL, "name" varchar NOT NULL);
 -- table position on position
@@ -128,6 +138,8 @@ CREATE TABLE rating_model (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NUL
 CREATE UNIQUE INDEX rating_model_name ON rating_model (name COLLATE NOCASE);
 -- table rating_scale on rating_scale
 CREATE TABLE rating_scale (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, name TEXT NOT NULL, description TEXT, levels TEXT NOT NULL, archived INTEGER NOT NULL DEFAULT 0);
+-- table readiness_level on readiness_level
+CREATE TABLE readiness_level (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, label TEXT NOT NULL, short_label TEXT NOT NULL, sort_order INTEGER NOT NULL CHECK (sort_order BETWEEN 1 AND 8), description TEXT, archived INTEGER NOT NULL DEFAULT 0);
 -- trigger review_rating_to_calibration on review
 CREATE TRIGGER review_rating_to_calibration AFTER UPDATE OF final_rating ON review BEGIN UPDATE calibration_member SET original_rating = NEW.final_rating WHERE review_id = NEW.id AND review_before IS NULL AND original_rating IS NOT NEW.final_rating; END;
 -- table review on review
@@ -162,3 +174,35 @@ CREATE UNIQUE INDEX skill_type_name_unique ON skill (skill_type_id, name COLLATE
 CREATE TABLE skill_type (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, name TEXT NOT NULL, description TEXT, archived INTEGER NOT NULL DEFAULT 0);
 -- index skill_type_name on skill_type
 CREATE UNIQUE INDEX skill_type_name ON skill_type (name COLLATE NOCASE);
+-- table succession_nomination on succession_nomination
+CREATE TABLE succession_nomination (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, plan_id TEXT NOT NULL REFERENCES succession_plan(id), employee_id TEXT REFERENCES employee(id), external_candidate_id TEXT REFERENCES external_candidate(id), rank INTEGER NOT NULL CHECK (rank BETWEEN 1 AND 99), readiness_id TEXT NOT NULL REFERENCES readiness_level(id), emergency INTEGER NOT NULL DEFAULT 0, notes TEXT, development_actions TEXT, archived INTEGER NOT NULL DEFAULT 0, CHECK ((employee_id IS NULL) <> (external_candidate_id IS NULL)));
+-- index succession_nomination_employee on succession_nomination
+CREATE INDEX succession_nomination_employee ON succession_nomination (employee_id);
+-- index succession_nomination_external on succession_nomination
+CREATE INDEX succession_nomination_external ON succession_nomination (external_candidate_id);
+-- index succession_nomination_plan on succession_nomination
+CREATE INDEX succession_nomination_plan ON succession_nomination (plan_id, archived);
+-- index succession_nomination_plan_employee on succession_nomination
+CREATE UNIQUE INDEX succession_nomination_plan_employee ON succession_nomination (plan_id, employee_id) WHERE employee_id IS NOT NULL AND archived = 0;
+-- index succession_nomination_plan_external on succession_nomination
+CREATE UNIQUE INDEX succession_nomination_plan_external ON succession_nomination (plan_id, external_candidate_id) WHERE external_candidate_id IS NOT NULL AND archived = 0;
+-- table succession_plan on succession_plan
+CREATE TABLE succession_plan (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, position_id TEXT REFERENCES position(id), job_id TEXT REFERENCES job(id), notes TEXT, reviewed_on TEXT, archived INTEGER NOT NULL DEFAULT 0, CHECK ((position_id IS NULL) <> (job_id IS NULL)));
+-- index succession_plan_job on succession_plan
+CREATE UNIQUE INDEX succession_plan_job ON succession_plan (job_id) WHERE job_id IS NOT NULL AND archived = 0;
+-- index succession_plan_position on succession_plan
+CREATE UNIQUE INDEX succession_plan_position ON succession_plan (position_id) WHERE position_id IS NOT NULL AND archived = 0;
+-- table talent_pool on talent_pool
+CREATE TABLE talent_pool (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, name TEXT NOT NULL, description TEXT, archived INTEGER NOT NULL DEFAULT 0);
+-- index talent_pool_name on talent_pool
+CREATE UNIQUE INDEX talent_pool_name ON talent_pool (name COLLATE NOCASE) WHERE archived = 0;
+-- table talent_pool_member on talent_pool_member
+CREATE TABLE talent_pool_member (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, pool_id TEXT NOT NULL REFERENCES talent_pool(id), employee_id TEXT NOT NULL REFERENCES employee(id), notes TEXT, archived INTEGER NOT NULL DEFAULT 0);
+-- index talent_pool_member_employee on talent_pool_member
+CREATE INDEX talent_pool_member_employee ON talent_pool_member (employee_id);
+-- index talent_pool_member_unique on talent_pool_member
+CREATE UNIQUE INDEX talent_pool_member_unique ON talent_pool_member (pool_id, employee_id) WHERE archived = 0;
+-- table talent_pool_position on talent_pool_position
+CREATE TABLE talent_pool_position (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, pool_id TEXT NOT NULL REFERENCES talent_pool(id), position_id TEXT NOT NULL REFERENCES position(id), archived INTEGER NOT NULL DEFAULT 0);
+-- index talent_pool_position_unique on talent_pool_position
+CREATE UNIQUE INDEX talent_pool_position_unique ON talent_pool_position (pool_id, position_id) WHERE archived = 0;

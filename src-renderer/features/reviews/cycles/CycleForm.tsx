@@ -8,6 +8,7 @@ import { ConflictNotice, type FieldSpecs } from '../../shared/ConflictNotice';
 import { useVersionedForm } from '../../shared/useVersionedForm';
 import { ErrorAlert, errorText } from '../shared';
 import { EmployeeMultiPicker, useEmployeeNames } from '../../shared/EmployeePicker';
+import { DateInput } from '../../shared/DateInput';
 
 const year = new Date().getFullYear();
 
@@ -112,13 +113,13 @@ function CycleForm({ cycle, onClose, onSaved }: { cycle?: ReviewCycle; onClose: 
       <ConflictNotice conflict={form.conflict} what="cycle" fields={fields} />
       <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required placeholder="2025 annual review" />
       <SimpleGrid cols={2}>
-        <TextInput label="Period start" type="date" value={periodStart} onChange={(e) => setPeriodStart(e.currentTarget.value)} required />
-        <TextInput label="Period end" type="date" value={periodEnd} onChange={(e) => setPeriodEnd(e.currentTarget.value)} required />
+        <DateInput label="Period start" value={periodStart} onChange={(e) => setPeriodStart(e.currentTarget.value)} required />
+        <DateInput label="Period end" value={periodEnd} onChange={(e) => setPeriodEnd(e.currentTarget.value)} required />
       </SimpleGrid>
       <SimpleGrid cols={3}>
-        <TextInput label="Self-reviews due" type="date" value={selfReviewDue} onChange={(e) => setSelfReviewDue(e.currentTarget.value)} />
-        <TextInput label="Manager reviews due" type="date" value={managerReviewDue} onChange={(e) => setManagerReviewDue(e.currentTarget.value)} />
-        <TextInput label="Reviews due" type="date" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} required description="Complete after this date counts as late" />
+        <DateInput label="Self-reviews due" value={selfReviewDue} onChange={(e) => setSelfReviewDue(e.currentTarget.value)} />
+        <DateInput label="Manager reviews due" value={managerReviewDue} onChange={(e) => setManagerReviewDue(e.currentTarget.value)} />
+        <DateInput label="Reviews due" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} required description="Complete after this date counts as late" />
       </SimpleGrid>
       <SimpleGrid cols={2}>
         <Select label="Rating scale" data={option(scales.data?.rows)} value={ratingScaleId} onChange={setRatingScaleId} disabled={locked} required searchable />

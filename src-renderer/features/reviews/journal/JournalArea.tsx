@@ -12,6 +12,7 @@ import { FullHeightPage, PageHeader } from '../../shared/PageHeader';
 import { JournalEntryDrawer } from './JournalEntryDrawer';
 import { KIND_OPTIONS, SHARED_OPTIONS } from './options';
 import { EmployeePicker } from '../../shared/EmployeePicker';
+import { DateInput } from '../../shared/DateInput';
 
 const toGridRow = (entry: JournalEntry): GridRow => ({ ...entry, shared: entry.shared ? 'yes' : 'no' }) as unknown as GridRow;
 const toApiValues = (values: Record<string, unknown>) => ('shared' in values ? { ...values, shared: values.shared === 'yes' } : values);
@@ -83,8 +84,8 @@ export function JournalArea() {
             <Select label="Kind" placeholder="All kinds" data={KIND_OPTIONS} value={kind} onChange={setKind} clearable w={150} />
             <Select label="Visibility" placeholder="All" data={SHARED_OPTIONS} value={shared} onChange={setShared} clearable w={120} />
             <TextInput label="Author" value={author} onChange={(e) => setAuthor(e.currentTarget.value)} w={150} />
-            <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} />
-            <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={150} />
+            <DateInput label="From" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} />
+            <DateInput label="To" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={150} />
             <TextInput label="Text contains" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={180} data-testid="journal-search" />
             <Switch label="Show archived" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} mb={8} />
             {goalId && <LinkFilter label="Linked to one goal" onClear={() => clearParam('goalId')} />}

@@ -9,6 +9,7 @@ import { ConflictNotice, type FieldSpecs } from '../../shared/ConflictNotice';
 import { EmployeePicker, useEmployeeNames } from '../../shared/EmployeePicker';
 import { useVersionedForm } from '../../shared/useVersionedForm';
 import { KIND_OPTIONS } from './options';
+import { DateInput } from '../../shared/DateInput';
 
 /** What a new entry starts with (the panel of a review pre-links the review). */
 export interface JournalDefaults {
@@ -124,7 +125,7 @@ function JournalEntryForm({ entry, defaults, lockEmployee, onDone }: { entry: Jo
         ? entry && <Text size="sm">About <b>{entry.employeeName}</b></Text>
         : <EmployeePicker label="Employee" value={employeeId} onChange={(id) => chooseEmployee(id)} includeTerminated required />}
       <Group grow align="flex-end">
-        <TextInput label="Date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
+        <DateInput label="Date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
         <TextInput label="Author" value={shownAuthor} onChange={(e) => setAuthor(e.currentTarget.value)} required />
       </Group>
       <Stack gap={4}>
