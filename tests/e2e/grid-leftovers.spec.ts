@@ -40,7 +40,9 @@ test('a 100-character name is cut with an ellipsis in the breadcrumb and heading
   await page.goto(host.url);
   const [manager] = host.query<{ id: string }>(`SELECT id FROM employee WHERE archived = 0 AND status = 'active' ORDER BY employee_number LIMIT 1`);
   const first = 'Maximiliana-Wilhelmina-Augustina';
-  const last = 'Oppenheimer-Vanderbilt-Rothschild-Montgomery-Fitzgerald-Kensington-Abernathy-'.padEnd(100 - first.length - 1, 'x');
+  // "First Last" is exactly 100 characters.
+  const lastLength = 100 - first.length - 1;
+  const last = 'Oppenheimer-Vanderbilt-Rothschild-Montgomery-Fitzgerald-Kensington-Abernathy'.padEnd(lastLength, 'x').slice(0, lastLength);
   const { rows } = await api<{ rows: { id: string }[] }>(page, 'people.saveEmployees', {
     rows: [{ values: { employeeNumber: 'LONG-1', firstName: first, lastName: last, hireDate: '2024-01-02', status: 'active', managerId: manager.id } }],
   });
