@@ -114,53 +114,60 @@ export function generateDemoOrganisation(employeeCount = 500, seed = 42): DemoOr
       remaining -= members;
     }
   }
-  fillPositions(org, rng, employeeCount);
+  const fill = positionFiller(org, rng, employeeCount);
+  fill(0);
   // Vacancies leave people over: they join existing teams in new positions.
   while (org.employees.length < employeeCount && teams.length) {
     const team = rng.pick(teams);
     const [title, levels] = rng.pick(team.division.roles);
     position(title, job(title, team.division.family, rng.pick(levels)), team.departmentId, team.managerId, false);
-    fillPositions(org, rng, employeeCount, org.positions.length - 1);
+    fill(org.positions.length - 1);
   }
+  linkManagers(org);
   return org;
 }
 
-const usedEmailsOf = new WeakMap<DemoOrganisation, Map<string, number>>();
+/**
+ * Fills positions from index `from` on (the first pass leaves a few vacant). Remembers the e-mail
+ * handles in use across calls, so filling the extra positions one by one stays linear.
+ */
+function positionFiller(org: DemoOrganisation, rng: ReturnType<typeof random>, employeeCount: number) {
+  const usedEmails = new Map<string, number>();
+  return (from: number) => {
+    for (let index = from; index < org.positions.length; index++) {
+      const pos = org.positions[index];
+      if (org.employees.length >= employeeCount) return;
+      const vacant = from === 0 && !pos.isKey && pos.reportsToId !== null && index > 20 && rng.next() < 0.03;
+      if (vacant) continue;
+      const firstName = rng.pick(FIRST_NAMES);
+      const lastName = rng.pick(LAST_NAMES);
+      const handle = `${firstName}.${lastName}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+      const seen = usedEmails.get(handle) ?? 0;
+      usedEmails.set(handle, seen + 1);
+      const id = rng.uuid();
+      const roll = rng.next();
+      org.employees.push({
+        id,
+        employeeNumber: `E${String(org.employees.length + 1).padStart(6, '0')}`,
+        firstName,
+        lastName,
+        email: `${handle}${seen ? seen + 1 : ''}@canopy.example`,
+        hireDate: hireDate(rng),
+        status: roll < 0.03 ? 'terminated' : roll < 0.07 ? 'on_leave' : 'active',
+        managerId: null,
+        positionId: pos.id,
+        departmentId: pos.departmentId,
+        jobId: pos.jobId,
+        location: rng.pick(LOCATIONS),
+      });
+    }
+  };
+}
 
-/** Fills positions from index `from` on (vacant ones stay empty) and links each person to their manager. */
-function fillPositions(org: DemoOrganisation, rng: ReturnType<typeof random>, employeeCount: number, from = 0) {
+/** Each person's manager: the holder of the nearest filled position above theirs. */
+function linkManagers(org: DemoOrganisation) {
   const positionById = new Map(org.positions.map((p) => [p.id, p]));
   const incumbentOf = new Map(org.employees.map((e) => [e.positionId!, e.id]));
-  if (!usedEmailsOf.has(org)) usedEmailsOf.set(org, new Map());
-  const usedEmails = usedEmailsOf.get(org)!;
-  org.positions.slice(from).forEach((pos, offset) => {
-    const index = from + offset;
-    if (org.employees.length >= employeeCount) return;
-    const vacant = from === 0 && !pos.isKey && pos.reportsToId !== null && index > 20 && rng.next() < 0.03;
-    if (vacant) return;
-    const firstName = rng.pick(FIRST_NAMES);
-    const lastName = rng.pick(LAST_NAMES);
-    const handle = `${firstName}.${lastName}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
-    const seen = usedEmails.get(handle) ?? 0;
-    usedEmails.set(handle, seen + 1);
-    const id = rng.uuid();
-    incumbentOf.set(pos.id, id);
-    const roll = rng.next();
-    org.employees.push({
-      id,
-      employeeNumber: `E${String(org.employees.length + 1).padStart(6, '0')}`,
-      firstName,
-      lastName,
-      email: `${handle}${seen ? seen + 1 : ''}@canopy.example`,
-      hireDate: hireDate(rng),
-      status: roll < 0.03 ? 'terminated' : roll < 0.07 ? 'on_leave' : 'active',
-      managerId: null,
-      positionId: pos.id,
-      departmentId: pos.departmentId,
-      jobId: pos.jobId,
-      location: rng.pick(LOCATIONS),
-    });
-  });
   for (const person of org.employees) {
     let above = positionById.get(person.positionId!)?.reportsToId ?? null;
     while (above && !incumbentOf.has(above)) above = positionById.get(above)?.reportsToId ?? null;
