@@ -1,6 +1,6 @@
-// Cycle reports: progress (by status, by department, overdue, on time) and the rating
-// distribution. Each is one set-based query over the cycle's reviews, so they stay fast at
-// thousands of reviews per cycle; the bucketing into scale levels is pure (domain/review-reports).
+// Cycle reports: progress (by status, by department, overdue, on time) from a tally kept on write,
+// and the rating distribution, one set-based query over the cycle's reviews; the bucketing into
+// scale levels is pure (domain/review-reports).
 import { REVIEW_STATUSES, type CycleProgress, type RatingDistribution, type ReviewStatus } from '../../../src-shared/api';
 import { todayIso } from '../../../src-shared/domain/dates';
 import { distributeRatings, percentOf, type ScaleLevel } from '../../../src-shared/domain/review-reports';
@@ -42,19 +42,19 @@ interface ProgressGroup {
   late: number;
 }
 
-// Completion is on time when its (UTC) date is on or before the cycle's due date.
+// From the tally kept on write (migration 14): one row per department and status of the cycle, so
+// the cost follows the number of departments, not of reviews. Completion is on time when its (UTC)
+// date is on or before the cycle's due date; department '' is a review without one.
 const PROGRESS_SQL = `
-  SELECT r.department_id AS departmentId,
+  SELECT nullif(t.department_id, '') AS departmentId,
          CASE WHEN p.parent_id IS NOT NULL THEN d.name || ' · ' || p.name ELSE d.name END AS departmentName,
-         r.status, count(*) AS count,
-         sum(r.status <> 'complete' AND @dueDate < @asOf) AS overdue,
-         sum(r.status = 'complete' AND substr(r.completed_at, 1, 10) <= @dueDate) AS onTime,
-         sum(r.status = 'complete' AND substr(r.completed_at, 1, 10) > @dueDate) AS late
-    FROM review r
-    LEFT JOIN department d ON d.id = r.department_id
+         t.status, t.reviews AS count,
+         CASE WHEN t.status <> 'complete' AND @dueDate < @asOf THEN t.reviews ELSE 0 END AS overdue,
+         t.on_time AS onTime, t.late
+    FROM review_progress_tally t
+    LEFT JOIN department d ON d.id = t.department_id
     LEFT JOIN department p ON p.id = d.parent_id
-   WHERE r.cycle_id = @cycleId
-   GROUP BY r.department_id, r.status`;
+   WHERE t.cycle_id = @cycleId AND t.reviews <> 0`;
 
 /** Reviews of a cycle by status, overall and per department (as it was at launch); overdue as of `asOf` (today). */
 export async function getCycleProgress(ctx: ServiceContext, input: { cycleId: string; asOf?: string }): Promise<CycleProgress> {

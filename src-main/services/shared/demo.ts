@@ -4,7 +4,12 @@ import type Database from 'better-sqlite3';
 export type DemoKey<T> = string & { readonly __demo?: T };
 export const demoKey = <T>(name: string) => name as DemoKey<T>;
 
-/** What every area's demo part gets: the connection (inside the loader's transaction) and the settings of this run. */
+/**
+ * What every area's demo part gets: the connection (inside the loader's transaction) and the settings
+ * of this run. The tables triggers derive from others (employee_skill_latest, the analytics tallies)
+ * are built once after every part has run (services/shared/bulk-load.ts): a part reads the tables
+ * they come from, never those.
+ */
 export interface DemoRun {
   db: Database.Database;
   seed: number;
