@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { withIndexesDeferred } from '../shared/bulk-load';
 import { demoKey, random, type DemoPart } from '../shared/demo';
 
 /**
@@ -184,18 +185,29 @@ function hireDate(rng: ReturnType<typeof random>): string {
 
 /** Bulk insert with prepared statements on the caller's connection (inside its transaction). */
 export function insertDemoOrganisation(db: Database.Database, org: DemoOrganisation, now: string): void {
-  const stamp = { createdAt: now, updatedAt: now };
-  const department = db.prepare(`INSERT INTO department (id, name, code, parent_id, archived, created_at, updated_at, version) VALUES (@id, @name, @code, @parentId, 0, @createdAt, @updatedAt, 1)`);
-  const job = db.prepare(`INSERT INTO job (id, title, family, level, description, archived, created_at, updated_at, version) VALUES (@id, @title, @family, @level, @description, 0, @createdAt, @updatedAt, 1)`);
-  const position = db.prepare(`INSERT INTO position (id, title, job_id, department_id, reports_to_id, is_key, archived, created_at, updated_at, version) VALUES (@id, @title, @jobId, @departmentId, @reportsToId, @isKey, 0, @createdAt, @updatedAt, 1)`);
+  const department = db.prepare(`INSERT INTO department (id, name, code, parent_id, archived, created_at, updated_at, version) VALUES (?, ?, ?, ?, 0, ?, ?, 1)`);
+  const job = db.prepare(`INSERT INTO job (id, title, family, level, description, archived, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, 0, ?, ?, 1)`);
+  const position = db.prepare(`INSERT INTO position (id, title, job_id, department_id, reports_to_id, is_key, archived, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 1)`);
   const employee = db.prepare(`INSERT INTO employee (id, employee_number, first_name, last_name, email, hire_date, status, manager_id, position_id, department_id, job_id, location, archived, created_at, updated_at, version)
-    VALUES (@id, @employeeNumber, @firstName, @lastName, @email, @hireDate, @status, NULL, @positionId, @departmentId, @jobId, @location, 0, @createdAt, @updatedAt, 1)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 1)`);
   const manager = db.prepare(`UPDATE employee SET manager_id = ? WHERE id = ?`);
-  for (const row of org.departments) department.run({ ...row, ...stamp });
-  for (const row of org.jobs) job.run({ ...row, ...stamp });
-  for (const row of org.positions) position.run({ ...row, isKey: row.isKey ? 1 : 0, ...stamp });
-  for (const row of org.employees) employee.run({ ...row, ...stamp });
-  for (const row of org.employees) if (row.managerId) manager.run(row.managerId, row.id);
+  for (const d of org.departments) department.run(d.id, d.name, d.code, d.parentId, now, now);
+  for (const j of org.jobs) job.run(j.id, j.title, j.family, j.level, j.description, now, now);
+  // The people's other indexes are built once, after their rows.
+  withIndexesDeferred(db, ['position', 'employee'], () => {
+    for (const p of org.positions) position.run(p.id, p.title, p.jobId, p.departmentId, p.reportsToId, p.isKey ? 1 : 0, now, now);
+    // Managers come before their reports (positions are made top-down), so most people go in with
+    // their manager; anyone whose manager is not in yet gets linked once everyone is.
+    const inserted = new Set<string>();
+    const later: DemoOrganisation['employees'] = [];
+    for (const e of org.employees) {
+      const managerIn = e.managerId === null || inserted.has(e.managerId);
+      employee.run(e.id, e.employeeNumber, e.firstName, e.lastName, e.email, e.hireDate, e.status, managerIn ? e.managerId : null, e.positionId, e.departmentId, e.jobId, e.location, now, now);
+      inserted.add(e.id);
+      if (!managerIn) later.push(e);
+    }
+    for (const e of later) manager.run(e.managerId, e.id);
+  });
 }
 
 export const DEMO_ORGANISATION = demoKey<DemoOrganisation>('people.organisation');
