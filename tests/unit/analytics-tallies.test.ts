@@ -2,14 +2,17 @@
 // triggers (migration 14). After random writes, through the services and straight into the tables
 // (as an import or another tool would), they must equal a brute-force recomputation from the rows.
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DataSource } from 'typeorm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Input, Method } from '../../src-shared/api';
 import { todayIso } from '../../src-shared/domain/dates';
 import { rebuildDerivedTables } from '../../src-main/services/shared/bulk-load';
 import { expectedCycleProgress, expectedGapSummary } from './analytics-oracle';
-import { openTestApp, type TestApp } from './helpers';
+import { storeSchema } from '../../src-main/areas';
+import { openTestApp, tempDir, type TestApp } from './helpers';
 
 const STAMP = '2024-01-01T00:00:00.000Z';
 const TODAY = todayIso();
@@ -25,7 +28,7 @@ function tallies(db: Database.Database) {
   return {
     skill: db.prepare(`SELECT * FROM skill_gap_tally WHERE pairs <> 0 ORDER BY 1, 2, 3`).all(),
     department: db.prepare(`SELECT * FROM department_gap_tally WHERE pairs <> 0 OR at_or_above <> 0 OR unrated_at_level_one <> 0 ORDER BY 1, 2`).all(),
-    progress: db.prepare(`SELECT * FROM review_progress_tally WHERE reviews <> 0 OR on_time <> 0 OR late <> 0 ORDER BY 1, 2, 3`).all(),
+    progress: db.prepare(`SELECT * FROM review_progress_tally WHERE not_started + in_progress + ready_for_review + final_review + complete + on_time + late <> 0 ORDER BY 1, 2`).all(),
   };
 }
 
@@ -283,8 +286,12 @@ describe('cycle progress from the tally', () => {
 describe('the demo organisation', () => {
   it('loads with its tallies built, and they follow the review workflow and skill writes', async () => {
     const app = await openTestApp();
-    await app.ok('admin.loadDemoOrganisation', { employees: 120, seed: 5 });
     const db = app.store().raw;
+    const schema = () => db.prepare(`SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name`).all();
+    const emptySchema = schema();
+    await app.ok('admin.loadDemoOrganisation', { employees: 120, seed: 5 });
+    // The triggers and indexes set aside while loading are all back, as they were.
+    expect(schema()).toEqual(emptySchema);
     expect(tallies(db)).toEqual(rebuiltTallies(db));
     expect(await app.ok('skills.getOrgGapSummary', { limit: 100 })).toEqual(expectedGapSummary(db, TODAY, 100));
 
@@ -303,5 +310,39 @@ describe('the demo organisation', () => {
     expect([after.byStatus.complete, after.byStatus.final_review]).toEqual([before.byStatus.complete - 1, before.byStatus.final_review + 1]);
     expect(after.completedOnTime + after.completedLate).toBe(before.completedOnTime + before.completedLate - 1);
     expect(tallies(db)).toEqual(rebuiltTallies(db));
+  }, 60_000);
+});
+
+describe('migration 14 on a file with data', () => {
+  it('builds the tallies from what is there: the answers equal the recomputation', async () => {
+    const demo = await openTestApp();
+    await demo.ok('admin.loadDemoOrganisation', { employees: 80, seed: 9 });
+    const demoFile = demo.store().path;
+
+    // A file at version 13 holding the demo's rows (the tables of that version), then opened: migration 14 runs.
+    const file = path.join(tempDir(), 'v13.sqlite');
+    const dataSource = new DataSource({ type: 'better-sqlite3', database: file, entities: [], migrations: storeSchema.migrations.slice(0, 13), migrationsTableName: 'migrations' });
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'all' });
+    await dataSource.destroy();
+    const old = new Database(file);
+    old.pragma('user_version = 13');
+    old.pragma('foreign_keys = OFF');
+    old.prepare('ATTACH DATABASE ? AS demo').run(demoFile);
+    const tables = (old.prepare(`SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations'`).all() as { name: string }[]).map((t) => t.name);
+    expect(tables).not.toContain('skill_gap_tally');
+    for (const table of tables) old.exec(`INSERT OR IGNORE INTO main."${table}" SELECT * FROM demo."${table}"`);
+    old.exec('DETACH DATABASE demo');
+    old.close();
+
+    const app = await openTestApp(file);
+    const db = app.store().raw;
+    expect(db.pragma('user_version', { simple: true })).toBe(storeSchema.version);
+    expect((db.prepare(`SELECT count(*) AS n FROM skill_gap_tally`).get() as { n: number }).n).toBeGreaterThan(0);
+    expect(tallies(db)).toEqual(rebuiltTallies(db));
+    expect(await app.ok('skills.getOrgGapSummary', { limit: 100 })).toEqual(expectedGapSummary(db, TODAY, 100));
+    for (const { id } of db.prepare(`SELECT id FROM review_cycle`).all() as { id: string }[]) {
+      expect(await app.ok('reviews.getCycleProgress', { cycleId: id })).toEqual(expectedCycleProgress(db, id, TODAY));
+    }
   }, 60_000);
 });

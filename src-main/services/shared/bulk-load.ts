@@ -44,12 +44,13 @@ const REBUILD = [
      SELECT department_id, rating_model_id, count(*), sum(current_level >= required_level), sum(current_level = 0 AND required_level = 1)
        FROM (${ALL_GAP_PAIRS}) WHERE department_id IS NOT NULL GROUP BY department_id, rating_model_id`,
   `DELETE FROM review_progress_tally`,
-  `INSERT INTO review_progress_tally (cycle_id, department_id, status, reviews, on_time, late)
-     SELECT r.cycle_id, coalesce(r.department_id, ''), r.status, count(*),
+  `INSERT INTO review_progress_tally (cycle_id, department_id, not_started, in_progress, ready_for_review, final_review, complete, on_time, late)
+     SELECT r.cycle_id, coalesce(r.department_id, ''),
+            sum(r.status = 'not_started'), sum(r.status = 'in_progress'), sum(r.status = 'ready_for_review'), sum(r.status = 'final_review'), sum(r.status = 'complete'),
             coalesce(sum(r.status = 'complete' AND substr(r.completed_at, 1, 10) <= c.due_date), 0),
             coalesce(sum(r.status = 'complete' AND substr(r.completed_at, 1, 10) > c.due_date), 0)
        FROM review r JOIN review_cycle c ON c.id = r.cycle_id
-      GROUP BY r.cycle_id, coalesce(r.department_id, ''), r.status`,
+      GROUP BY r.cycle_id, coalesce(r.department_id, '')`,
 ];
 
 /** Recomputes every derived table from the tables it is derived from. */

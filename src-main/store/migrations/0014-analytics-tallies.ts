@@ -13,8 +13,8 @@ import { migrationName } from './kit';
  * "Current" is the newest recorded level (employee_skill_latest); the service corrects the few
  * pairs whose newest entry is dated after the day asked about.
  *
- * review_progress_tally counts a cycle's reviews by department ('' = none) and status, with the
- * completed ones on time or late against the cycle's due date.
+ * review_progress_tally counts a cycle's reviews by department ('' = none), a column per status,
+ * with the completed ones on time or late against the cycle's due date.
  *
  * Triggers on every table the figures read keep them in the writing transaction, whichever path
  * writes (services, imports, the demo loader, another tool). This file is frozen: a later change
@@ -43,8 +43,10 @@ const TABLES = [
      department_id TEXT NOT NULL, rating_model_id TEXT NOT NULL, pairs INTEGER NOT NULL, at_or_above INTEGER NOT NULL, unrated_at_level_one INTEGER NOT NULL,
      PRIMARY KEY (department_id, rating_model_id)) WITHOUT ROWID`,
   `CREATE TABLE review_progress_tally (
-     cycle_id TEXT NOT NULL, department_id TEXT NOT NULL, status TEXT NOT NULL, reviews INTEGER NOT NULL, on_time INTEGER NOT NULL, late INTEGER NOT NULL,
-     PRIMARY KEY (cycle_id, department_id, status)) WITHOUT ROWID`,
+     cycle_id TEXT NOT NULL, department_id TEXT NOT NULL,
+     not_started INTEGER NOT NULL, in_progress INTEGER NOT NULL, ready_for_review INTEGER NOT NULL, final_review INTEGER NOT NULL, complete INTEGER NOT NULL,
+     on_time INTEGER NOT NULL, late INTEGER NOT NULL,
+     PRIMARY KEY (cycle_id, department_id)) WITHOUT ROWID`,
   // Finds the newest levels dated after a day (future-dated entries) without a scan.
   `CREATE INDEX employee_skill_latest_effective ON employee_skill_latest (effective_date)`,
 ];
@@ -125,23 +127,26 @@ const GAP_TRIGGERS = [
 
 // ---- Review progress tally --------------------------------------------------------------------------
 
+const STATUSES = ['not_started', 'in_progress', 'ready_for_review', 'final_review', 'complete'];
+const PROGRESS_COLUMNS = `cycle_id, department_id, ${STATUSES.join(', ')}, on_time, late`;
+const ADD_PROGRESS = `ON CONFLICT (cycle_id, department_id) DO UPDATE SET ${[...STATUSES, 'on_time', 'late'].map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+
 const tallyReview = (sign: 1 | -1, row: 'OLD' | 'NEW') =>
-  `INSERT INTO review_progress_tally (cycle_id, department_id, status, reviews, on_time, late)
-     SELECT ${row}.cycle_id, coalesce(${row}.department_id, ''), ${row}.status, ${sign},
+  `INSERT INTO review_progress_tally (${PROGRESS_COLUMNS})
+     SELECT ${row}.cycle_id, coalesce(${row}.department_id, ''), ${STATUSES.map((status) => `${sign} * (${row}.status = '${status}')`).join(', ')},
             ${sign} * coalesce(${row}.status = 'complete' AND substr(${row}.completed_at, 1, 10) <= c.due_date, 0),
             ${sign} * coalesce(${row}.status = 'complete' AND substr(${row}.completed_at, 1, 10) > c.due_date, 0)
        FROM review_cycle c WHERE c.id = ${row}.cycle_id
-     ON CONFLICT (cycle_id, department_id, status) DO UPDATE SET reviews = reviews + excluded.reviews,
-        on_time = on_time + excluded.on_time, late = late + excluded.late`;
+     ${ADD_PROGRESS}`;
 
 const progressOfCycles = (where: string) =>
-  `INSERT INTO review_progress_tally (cycle_id, department_id, status, reviews, on_time, late)
-     SELECT r.cycle_id, coalesce(r.department_id, ''), r.status, count(*),
+  `INSERT INTO review_progress_tally (${PROGRESS_COLUMNS})
+     SELECT r.cycle_id, coalesce(r.department_id, ''), ${STATUSES.map((status) => `sum(r.status = '${status}')`).join(', ')},
             coalesce(sum(r.status = 'complete' AND substr(r.completed_at, 1, 10) <= c.due_date), 0),
             coalesce(sum(r.status = 'complete' AND substr(r.completed_at, 1, 10) > c.due_date), 0)
        FROM review r JOIN review_cycle c ON c.id = r.cycle_id
       WHERE ${where}
-      GROUP BY r.cycle_id, coalesce(r.department_id, ''), r.status`;
+      GROUP BY r.cycle_id, coalesce(r.department_id, '')`;
 
 const PROGRESS_TRIGGERS = [
   trigger('progress_tally_review_insert', 'AFTER INSERT ON review', [tallyReview(1, 'NEW')]),
