@@ -14,6 +14,8 @@ export interface MainArea<A extends AreaContract = AreaContract> {
   entities?: EntitySchema<any>[];
   migrations?: MigrationClass[];
   demo?: DemoPart;
+  /** How the audit log names this area's records: table → SQL giving `id` and `label` (see services/shared/registry.ts). */
+  recordLabels?: Record<string, string>;
   /** Writes that manage the database file itself, so must not run inside a transaction on it. */
   outsideTransaction?: (keyof A['methods'] & Method)[];
 }

@@ -5,7 +5,12 @@ import { createAppHost } from './app-host';
 import { databasePathFromArgs, ensureDataFolder } from './store/data-source-path';
 import { startHttpTransport } from './transports/http';
 
-/** `npm run browser`: the same services as the desktop app, served to a browser on loopback. */
+/**
+ * `npm run browser`: the same services as the desktop app, served to a browser on loopback. An
+ * encrypted file is unlocked in the page, and a new one gets its passphrase there: never on the
+ * command line, where other users see it in the process list. `--unencrypted` creates a new file
+ * without encryption (tests that are not about encryption).
+ */
 async function main() {
   const dbPath = databasePathFromArgs(process.argv.slice(2));
   const portArg = process.argv.find((arg) => arg.startsWith('--port='));
@@ -16,9 +21,11 @@ async function main() {
     process.exit(1);
   }
   ensureDataFolder(dbPath);
-  const app = await createAppHost(dbPath, { app: 'browser host', create: true });
+  const app = await createAppHost(dbPath, { app: 'browser host', create: true, newFiles: process.argv.includes('--unencrypted') ? 'unencrypted' : 'ask' });
   const host = await startHttpTransport(app, rendererDir, portArg ? Number(portArg.slice(7)) : 0);
-  console.log(`Canopy browser host (pid ${process.pid})\n  database: ${app.store().path}\n  open: ${host.url}\n  Press Ctrl+C to stop.`);
+  const { path: file, state, encrypted } = app.lockState();
+  const status = state === 'new' ? ' (new: choose its passphrase in the page)' : state === 'locked' ? ' (encrypted: enter its passphrase in the page)' : encrypted ? ' (encrypted)' : '';
+  console.log(`Canopy browser host (pid ${process.pid})\n  database: ${file}${status}\n  open: ${host.url}\n  Press Ctrl+C to stop.`);
   const stop = async () => {
     await host.close();
     await app.close();

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, safeStorage } from 'electron';
 import { createAppHost, type AppHost } from './app-host';
 import { applySecurity } from './security';
 import { appPage } from './security-policy';
 import { databasePathFromArgs, ensureDataFolder } from './store/data-source-path';
+import { RememberedKeys } from './store/remembered-keys';
 import { registerIpcTransport } from './transports/ipc';
 
 let host: AppHost | null = null;
@@ -33,10 +35,28 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-/** The Electron build of better-sqlite3 made by `npm start`'s prestart step (packaged apps are rebuilt by electron-builder). */
+/**
+ * The Electron build of better-sqlite3 made by `npm start`'s prestart step, kept per Electron version
+ * and per build of the module (packaged apps are rebuilt by electron-builder).
+ */
 function electronSqliteBinding(): string | undefined {
-  const file = path.join(app.getAppPath(), '.native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
+  const sqlite = createRequire(import.meta.url)('better-sqlite3/package.json') as { name: string; version: string };
+  const file = path.join(app.getAppPath(), '.native', `electron-${process.versions.electron}-${sqlite.name}-${sqlite.version}`, 'better_sqlite3.node');
   return !app.isPackaged && fs.existsSync(file) ? file : undefined;
+}
+
+/**
+ * "Remember on this computer": keys sealed by the OS keychain through safeStorage. Linux without a
+ * keyring falls back to a fixed key ('basic_text'), which protects nothing, so nothing is remembered there.
+ */
+async function rememberedKeys(): Promise<RememberedKeys> {
+  const protectedStorage =
+    (await safeStorage.isAsyncEncryptionAvailable()) && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
+  return new RememberedKeys(path.join(app.getPath('userData'), 'remembered-keys.json'), {
+    available: () => protectedStorage,
+    seal: (text) => safeStorage.encryptStringAsync(text),
+    open: async (sealed) => (await safeStorage.decryptStringAsync(sealed)).result,
+  });
 }
 
 async function start() {
@@ -48,10 +68,16 @@ async function start() {
   host = await createAppHost(dbPath, {
     app: 'Canopy desktop',
     create: true,
+    newFiles: 'ask',
+    rememberedKeys: await rememberedKeys(),
     nativeBinding: electronSqliteBinding(),
     validateOutput: !app.isPackaged,
   });
   registerIpcTransport(host, () => BrowserWindow.getAllWindows());
+  // An encrypted file locks with the screen and before the computer sleeps.
+  const lockNow = () => void host?.lock();
+  powerMonitor.on('lock-screen', lockNow);
+  powerMonitor.on('suspend', lockNow);
   createWindow();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
 }

@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
 import { DEFAULT_THEME, MantineProvider, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -9,6 +10,7 @@ import { HashRouter } from 'react-router-dom';
 import { connectTransport } from './api/client';
 import { queryClient } from './api/hooks';
 import { App } from './app/App';
+import { LockGate } from './app/LockGate';
 
 /**
  * Every colour's text, filled and outline shade is its darkest (9), the one with at least 4.5:1
@@ -40,7 +42,9 @@ createRoot(document.getElementById('root')!).render(
       <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <HashRouter>
-          <App />
+          <LockGate>
+            <App />
+          </LockGate>
         </HashRouter>
       </QueryClientProvider>
     </MantineProvider>

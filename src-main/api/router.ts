@@ -4,7 +4,8 @@ import { fieldLabel } from '../../src-shared/domain/field-labels';
 import { AppError, type ApiErrorBody, type ApiResponse, type ErrorIssue } from '../../src-shared/errors';
 import type { ServiceContext } from '../services/context';
 import type { Store } from '../store/data-source';
-import { demoParts, handlers, outsideTransaction } from '../areas';
+import type { StoreSession } from '../store/session';
+import { handlers, outsideTransaction, registry } from '../areas';
 import { WriteQueue } from './write-queue';
 
 export interface RouterHost {
@@ -12,6 +13,7 @@ export interface RouterHost {
   actor(): string;
   /** Replaces the open database (admin.openDatabase); the router keeps serving the new one. */
   switchDatabase(path: string, create: boolean): Promise<Store>;
+  session: StoreSession;
   emit(event: ApiEvent): void;
   /** Output validation is on in tests and development, off in the packaged app. */
   validateOutput: boolean;
@@ -45,9 +47,10 @@ async function invoke(host: RouterHost, method: Method, input: unknown, isWrite:
     store,
     actor: host.actor(),
     now: new Date().toISOString(),
-    demoParts,
+    registry,
     emit: host.emit,
     switchDatabase: host.switchDatabase,
+    session: host.session,
   });
   const result =
     isWrite && !outsideTransaction.has(method)

@@ -10,6 +10,7 @@ interface TableExport {
 }
 
 export async function exportTable(input: TableExport) {
+  // Rows wider than the headers are refused by the contract (exportTableInput).
   const base = `${input.title.replace(/[^\w\- ]+/g, '').trim() || 'export'} ${new Date().toISOString().slice(0, 10)}`;
   if (input.format === 'csv') {
     // The BOM makes Excel read the file as UTF-8.

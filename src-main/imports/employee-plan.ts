@@ -1,184 +1,264 @@
-import { randomUUID } from 'node:crypto';
-import { EMPLOYEE_IMPORT_FIELDS, type ImportIssue } from '../../src-shared/api';
+import { EMPLOYEE_IMPORT_FIELDS, EMPLOYEE_STATUS_LABELS, EMPLOYEE_STATUSES, type ImportIssue } from '../../src-shared/api';
 import { isRealDate } from '../../src-shared/domain/dates';
+import type { CompiledMapping } from './mapping';
+import { DepartmentIndex, EmployeeIndex, JobIndex, lower, PositionIndex, type NewDepartment, type NewJob, type NewPosition, type PeopleData, type Resolved, type StoredEmployee } from './people-data';
+import { changedFields, idsInLoops, rowNumberOf, timeOrderedId } from './pipeline';
 import type { Table } from './read-table';
 
-export interface ExistingData {
-  employees: { id: string; employeeNumber: string; managerId: string | null; version: number }[];
-  departments: { id: string; name: string; parentId: string | null }[];
-  jobs: { id: string; title: string; level: string | null }[];
-  positions: { id: string; title: string; departmentId: string; incumbentId: string | null }[];
+export interface EmployeeValues {
+  employeeNumber: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  hireDate: string;
+  status: string;
+  departmentId: string | null;
+  jobId: string | null;
+  location: string | null;
+  managerId: string | null;
+  positionId: string | null;
 }
+type Field = keyof EmployeeValues;
 
 export interface PlannedEmployee {
   id: string;
-  isNew: boolean;
   row: number;
-  values: {
-    employeeNumber: string; firstName: string; lastName: string; email: string | null; hireDate: string;
-    status: string; departmentId: string | null; jobId: string | null; location: string | null;
-  };
-  /** undefined = leave the stored manager alone (no manager column mapped). */
-  managerId?: string | null;
-  positionId?: string;
+  stored: StoredEmployee | undefined;
+  values: EmployeeValues;
+  /** Fields that differ from the stored record (every mapped field for a new employee). */
+  changed: Field[];
 }
 
-export interface ImportPlan {
+export interface EmployeePlan {
   issues: ImportIssue[];
   employees: PlannedEmployee[];
-  newDepartments: { id: string; name: string; parentId: string | null }[];
-  newJobs: { id: string; title: string; family: string | null; level: string | null }[];
-  newPositions: { id: string; title: string; jobId: string; departmentId: string }[];
+  /** The columns the import writes (the mapped fields); the rest of a stored record stays as it is. */
+  written: Field[];
+  newDepartments: NewDepartment[];
+  newJobs: NewJob[];
+  newPositions: NewPosition[];
+  labels: { department(id: string): string; job(id: string): string; position(id: string): string };
 }
 
 const STATUS_WORDS: Record<string, string> = {
-  active: 'active', 'on leave': 'on_leave', on_leave: 'on_leave', leave: 'on_leave', terminated: 'terminated', inactive: 'terminated', left: 'terminated',
+  active: 'active', 'on leave': 'on_leave', on_leave: 'on_leave', onleave: 'on_leave', leave: 'on_leave', terminated: 'terminated', inactive: 'terminated', left: 'terminated',
 };
+const STATUS_LIST = EMPLOYEE_STATUSES.map((s) => EMPLOYEE_STATUS_LABELS[s]).join(', ');
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const lower = (s: string) => s.trim().toLowerCase();
+
+/** Field key of the file → the stored column it fills. */
+const WRITES: Partial<Record<string, Field>> = {
+  employeeNumber: 'employeeNumber', firstName: 'firstName', lastName: 'lastName', email: 'email', hireDate: 'hireDate', status: 'status',
+  department: 'departmentId', jobTitle: 'jobId', location: 'location', managerNumber: 'managerId', positionTitle: 'positionId',
+};
+
+/** Checks on a single value, shared by cells and by a value typed for every row. */
+const VALUE_CHECKS: Record<string, (value: string) => string | null> = {
+  email: (v) => (v && !EMAIL.test(v) ? `"${v}" is not a valid email address.` : null),
+  hireDate: (v) => (v && !isRealDate(v) ? `"${v}" is not a real date in the format YYYY-MM-DD.` : null),
+  status: (v) => (v && !STATUS_WORDS[lower(v)] ? `Status "${v}" is not one of ${STATUS_LIST}.` : null),
+};
+const MAX_LENGTH: Record<string, number> = { employeeNumber: 40, firstName: 100, lastName: 100, location: 100, email: 200 };
 
 /**
- * Checks every row of an employee file and works out what to create and update.
+ * Checks every row of an employee file and works out what to create, update and leave alone.
  * Pure: reads nothing but its arguments, so the report can be shown before committing.
- * Row numbers are the spreadsheet's (the header is row 1).
+ * A row matches a stored employee by number; only the mapped fields are compared and written.
  */
-export function planEmployeeImport(table: Table, mapping: Record<string, string>, existing: ExistingData): ImportPlan {
-  const plan: ImportPlan = { issues: [], employees: [], newDepartments: [], newJobs: [], newPositions: [] };
-  const labelOf = (key: string) => mapping[key] ?? EMPLOYEE_IMPORT_FIELDS.find((f) => f.key === key)?.label ?? key;
-  const issue = (row: number, key: string, message: string) => plan.issues.push({ row, column: labelOf(key), message });
-  checkMapping(table, mapping, plan);
-  if (plan.issues.length) return plan;
-
-  const column = new Map(Object.entries(mapping).map(([key, header]) => [key, table.headers.indexOf(header)]));
-  const stored = new Map(existing.employees.map((e) => [lower(e.employeeNumber), e]));
-  const resolver = makeResolver(existing, plan);
-  const seenNumbers = new Map<string, number>();
-  const managerNumbers: { employee: PlannedEmployee; number: string }[] = [];
-  const orphanManagers: { row: number; number: string }[] = [];
-
-  table.rows.forEach((cells, index) => {
-    const row = index + 2;
-    const get = (key: string) => (column.has(key) && column.get(key)! >= 0 ? (cells[column.get(key)!] ?? '').trim() : '');
-    const before = plan.issues.length;
-    for (const field of EMPLOYEE_IMPORT_FIELDS) if (field.required && !get(field.key)) issue(row, field.key, `${field.label} is empty.`);
-    const number = get('employeeNumber');
-    if (number && seenNumbers.has(lower(number))) issue(row, 'employeeNumber', `Employee number ${number} also appears on row ${seenNumbers.get(lower(number))}.`);
-    if (number) seenNumbers.set(lower(number), row);
-    const email = get('email');
-    if (email && !EMAIL.test(email)) issue(row, 'email', `"${email}" is not a valid email address.`);
-    const hireDate = get('hireDate');
-    if (hireDate && !isRealDate(hireDate)) issue(row, 'hireDate', `"${hireDate}" is not a real date in the format YYYY-MM-DD.`);
-    const statusText = get('status');
-    const status = statusText ? STATUS_WORDS[lower(statusText)] : 'active';
-    if (!status) issue(row, 'status', `Status "${statusText}" is not one of Active, On leave, Terminated.`);
-    for (const key of ['firstName', 'lastName', 'location', 'department', 'jobTitle', 'positionTitle']) {
-      if (get(key).length > 100) issue(row, key, 'At most 100 characters.');
-    }
-    if (plan.issues.length > before) {
-      // Still name an unknown manager on a bad row, so one pass over the report finds everything.
-      if (get('managerNumber')) orphanManagers.push({ row, number: get('managerNumber') });
-      return;
-    }
-
-    const found = stored.get(lower(number));
-    const departmentId = get('department') ? resolver.department(get('department'), get('parentDepartment')) : null;
-    const jobId = get('jobTitle') ? resolver.job(get('jobTitle'), get('jobLevel') || null, get('jobFamily') || null) : null;
-    const employee: PlannedEmployee = {
-      id: found?.id ?? randomUUID(),
-      isNew: !found,
-      row,
-      values: { employeeNumber: number, firstName: get('firstName'), lastName: get('lastName'), email: email || null, hireDate, status, departmentId, jobId, location: get('location') || null },
-    };
-    if (get('positionTitle')) {
-      if (!departmentId || !jobId) issue(row, 'positionTitle', 'A position needs the department and job title columns filled too.');
-      else employee.positionId = resolver.position(get('positionTitle'), jobId, departmentId, employee.id);
-    }
-    if (column.has('managerNumber')) managerNumbers.push({ employee, number: get('managerNumber') });
+export function planEmployeeImport(table: Table, m: CompiledMapping, existing: PeopleData, newId: () => string = timeOrderedId): EmployeePlan {
+  const departments = new DepartmentIndex(existing.departments, newId);
+  const jobs = new JobIndex(existing.jobs, newId);
+  const positions = new PositionIndex(existing.positions, departments, newId);
+  const plan: EmployeePlan = {
+    issues: [],
+    employees: [],
+    written: EMPLOYEE_IMPORT_FIELDS.map((f) => WRITES[f.key]).filter((f): f is Field => !!f && m.has(reverse(f))),
+    newDepartments: departments.created,
+    newJobs: jobs.created,
+    newPositions: positions.created,
+    labels: { department: (id) => departments.label(id), job: (id) => jobs.label(id), position: (id) => positions.label(id) },
+  };
+  if (!checkMapping(m, plan)) return plan;
+  const rows = new RowPlanner(m, plan, existing, { departments, jobs, positions }, newId);
+  table.rows.forEach((cells, index) => rows.planRow(cells, index, rowNumberOf(table, index)));
+  requireForNewEmployees(m, plan, rows.newRows);
+  linkManagers(plan, rows.managerCells, rows.planned, rows.people, existing.employees, (row, key, message) => rows.issue(row, key, message));
+  for (const employee of rows.planned.values()) {
+    employee.changed = employee.stored ? changedFields(storedValues(employee.stored), employee.values, plan.written) : plan.written;
     plan.employees.push(employee);
-  });
-  linkManagers(plan, managerNumbers, stored, issue);
-  for (const { row, number } of orphanManagers) {
-    if (!seenNumbers.has(lower(number)) && !stored.has(lower(number))) issue(row, 'managerNumber', `No employee has the number ${number} (in this file or already stored).`);
   }
   plan.issues.sort((a, b) => a.row - b.row);
   return plan;
 }
 
-function checkMapping(table: Table, mapping: Record<string, string>, plan: ImportPlan) {
-  for (const field of EMPLOYEE_IMPORT_FIELDS) {
-    const header = mapping[field.key];
-    if (field.required && !header) plan.issues.push({ row: 1, column: field.label, message: `Choose the column that holds ${field.label.toLowerCase()}.` });
-    else if (header && !table.headers.includes(header)) plan.issues.push({ row: 1, column: header, message: `The file has no column "${header}".` });
-  }
-  if (table.rows.length === 0) plan.issues.push({ row: 2, column: '', message: 'The file has a header row but no data rows.' });
+interface ManagerCell {
+  index: number;
+  row: number;
+  id: string;
+  text: string;
+  current: string | null;
 }
 
-function makeResolver(existing: ExistingData, plan: ImportPlan) {
-  const departments = [...existing.departments];
-  const jobs = [...existing.jobs];
-  const positions = [...existing.positions];
+/** Plans one row at a time; every lookup is a map access, so a row costs the same in any organisation. */
+class RowPlanner {
+  readonly people: EmployeeIndex;
+  readonly planned = new Map<number, PlannedEmployee>();
+  readonly managerCells: ManagerCell[] = [];
+  newRows = 0;
+  private readonly stored: Map<string, StoredEmployee>;
+  private readonly firstRowOf = new Map<string, number>();
+  /** Per-row checks of the fields read from the file (a value for every row was checked once already). */
+  private readonly checks: [string, (value: string) => string | null][];
+  private readonly lengths: [string, number][];
+
+  constructor(
+    private readonly m: CompiledMapping,
+    private readonly plan: EmployeePlan,
+    existing: PeopleData,
+    private readonly index: { departments: DepartmentIndex; jobs: JobIndex; positions: PositionIndex },
+    private readonly newId: () => string,
+  ) {
+    this.stored = new Map(existing.employees.map((e) => [lower(e.employeeNumber), e]));
+    this.people = new EmployeeIndex(existing.employees);
+    this.checks = Object.entries(VALUE_CHECKS).filter(([key]) => m.has(key) && m.constant(key) === undefined);
+    this.lengths = Object.entries(MAX_LENGTH).filter(([key]) => m.has(key));
+  }
+
+  issue(row: number, key: string, message: string) {
+    this.plan.issues.push({ row, column: this.m.label(key), message });
+  }
+
+  planRow(cells: string[], index: number, row: number) {
+    const { m } = this;
+    const before = this.plan.issues.length;
+    const number = m.get('employeeNumber', cells);
+    if (!number) return this.issue(row, 'employeeNumber', `${m.label('employeeNumber')} is empty${m.emptyReason('employeeNumber', cells)}.`);
+    const key = lower(number);
+    const found = this.stored.get(key);
+    if (this.firstRowOf.has(key)) this.issue(row, 'employeeNumber', `Employee number ${number} also appears on row ${this.firstRowOf.get(key)}.`);
+    else this.firstRowOf.set(key, row);
+    if (!found) this.newRows++;
+    const id = found?.id ?? this.newId();
+    const values = this.readValues(cells, row, number, found);
+    this.resolveReferences(cells, row, id, values, found, before);
+    this.people.add({ id, employeeNumber: number, firstName: values.firstName, lastName: values.lastName, email: values.email });
+    if (m.has('managerNumber')) this.managerCells.push({ index, row, id, text: m.get('managerNumber', cells), current: found?.managerId ?? null });
+    if (this.plan.issues.length === before) this.planned.set(index, { id, row, stored: found, values, changed: [] });
+  }
+
+  /** The row's own fields over the stored ones (or a new employee's defaults), checked. */
+  private readValues(cells: string[], row: number, number: string, found: StoredEmployee | undefined): EmployeeValues {
+    const { m } = this;
+    const values: EmployeeValues = found
+      ? storedValues(found)
+      : { employeeNumber: number, firstName: '', lastName: '', email: null, hireDate: '', status: 'active', departmentId: null, jobId: null, location: null, managerId: null, positionId: null };
+    values.employeeNumber = number;
+    for (const key of REQUIRED_TEXT) {
+      if (!m.has(key)) continue;
+      const text = m.get(key, cells);
+      if (!text) this.issue(row, key, `${LABEL[key]} is empty${m.emptyReason(key, cells)}.`);
+      else values[key] = text;
+    }
+    if (m.has('email')) values.email = m.get('email', cells) || null;
+    if (m.has('location')) values.location = m.get('location', cells) || null;
+    const status = m.has('status') ? m.get('status', cells) : '';
+    if (status) values.status = STATUS_WORDS[lower(status)] ?? status;
+    for (const [key, check] of this.checks) {
+      const problem = check(m.get(key, cells));
+      if (problem) this.issue(row, key, problem);
+    }
+    for (const [key, max] of this.lengths) if (m.get(key, cells).length > max) this.issue(row, key, `At most ${max} characters.`);
+    return values;
+  }
+
+  /** Department, job and position by what the cells say (an empty cell clears the reference). */
+  private resolveReferences(cells: string[], row: number, id: string, values: EmployeeValues, found: StoredEmployee | undefined, issuesBefore: number) {
+    const { m, index } = this;
+    if (m.has('department')) {
+      const text = m.get('department', cells);
+      values.departmentId = text ? this.settle(row, 'department', index.departments.resolve(text, m.get('parentDepartment', cells), found?.departmentId)) : null;
+    }
+    if (m.has('jobTitle')) {
+      const text = m.get('jobTitle', cells);
+      values.jobId = text ? this.settle(row, 'jobTitle', index.jobs.resolve(text, m.get('jobLevel', cells) || null, m.get('jobFamily', cells) || null, found?.jobId)) : null;
+    }
+    // A seat is only taken by a row that is otherwise valid.
+    if (m.has('positionTitle') && this.plan.issues.length === issuesBefore) {
+      const text = m.get('positionTitle', cells);
+      values.positionId = text ? this.settle(row, 'positionTitle', index.positions.seat(text, id, values.departmentId, values.jobId, found?.positionId ?? null)) : null;
+    }
+  }
+
+  private settle(row: number, key: string, result: Resolved): string | null {
+    if ('id' in result) return result.id;
+    this.issue(row, key, result.problem);
+    return null;
+  }
+}
+
+const REQUIRED_TEXT = ['firstName', 'lastName', 'hireDate'] as const;
+const LABEL = Object.fromEntries(EMPLOYEE_IMPORT_FIELDS.map((f) => [f.key, f.label])) as Record<string, string>;
+
+const reverse = (field: Field) => Object.entries(WRITES).find(([, f]) => f === field)![0];
+
+function storedValues(e: StoredEmployee): EmployeeValues {
   return {
-    department(name: string, parentName: string): string {
-      const parent = parentName ? this.department(parentName, '') : null;
-      const matches = departments.filter((d) => lower(d.name) === lower(name));
-      const match = matches.find((d) => !parentName || d.parentId === parent) ?? (parentName ? undefined : matches[0]);
-      if (match) return match.id;
-      const created = { id: randomUUID(), name, parentId: parent };
-      departments.push(created);
-      plan.newDepartments.push(created);
-      return created.id;
-    },
-    job(title: string, level: string | null, family: string | null): string {
-      const match = jobs.find((j) => lower(j.title) === lower(title) && (j.level ?? '') === (level ?? ''));
-      if (match) return match.id;
-      const created = { id: randomUUID(), title, level, family };
-      jobs.push(created);
-      plan.newJobs.push(created);
-      return created.id;
-    },
-    position(title: string, jobId: string, departmentId: string, employeeId: string): string {
-      const match = positions.find((p) => lower(p.title) === lower(title) && p.departmentId === departmentId && (!p.incumbentId || p.incumbentId === employeeId));
-      if (match) {
-        match.incumbentId = employeeId;
-        return match.id;
-      }
-      const created = { id: randomUUID(), title, jobId, departmentId, incumbentId: employeeId };
-      positions.push(created);
-      plan.newPositions.push({ id: created.id, title, jobId, departmentId });
-      return created.id;
-    },
+    employeeNumber: e.employeeNumber, firstName: e.firstName, lastName: e.lastName, email: e.email, hireDate: e.hireDate, status: e.status,
+    departmentId: e.departmentId, jobId: e.jobId, location: e.location, managerId: e.managerId, positionId: e.positionId,
   };
 }
 
-function linkManagers(
-  plan: ImportPlan,
-  managerNumbers: { employee: PlannedEmployee; number: string }[],
-  stored: Map<string, ExistingData['employees'][number]>,
-  issue: (row: number, key: string, message: string) => void,
-) {
-  const inFile = new Map(plan.employees.map((e) => [lower(e.values.employeeNumber), e.id]));
-  const managerOf = new Map(Array.from(stored.values(), (e) => [e.id, e.managerId]));
-  for (const { employee, number } of managerNumbers) {
-    const managerId = number ? (inFile.get(lower(number)) ?? stored.get(lower(number))?.id) : null;
-    if (number && !managerId) issue(employee.row, 'managerNumber', `No employee has the number ${number} (in this file or already stored).`);
-    else if (managerId === employee.id) issue(employee.row, 'managerNumber', 'An employee cannot be their own manager.');
-    else {
-      employee.managerId = managerId ?? null;
-      managerOf.set(employee.id, managerId ?? null);
-    }
+/** The employee number must come from the file; a value typed for every row is checked once, here. */
+function checkMapping(m: CompiledMapping, plan: EmployeePlan): boolean {
+  plan.issues.push(...m.issues);
+  if (!m.has('employeeNumber')) plan.issues.push({ row: 1, column: 'Employee number', message: 'Choose the column that holds the employee number.' });
+  for (const [key, check] of Object.entries(VALUE_CHECKS)) {
+    const value = m.constant(key);
+    const problem = value === undefined ? null : check(value);
+    if (problem) plan.issues.push({ row: 1, column: m.label(key), message: `${problem.replace(/\.$/, '')} (the value typed for every row).` });
   }
-  for (const { employee } of managerNumbers) {
-    if (employee.managerId && inLoop(employee.id, managerOf)) {
-      issue(employee.row, 'managerNumber', `The manager chain of ${employee.values.employeeNumber} loops back to them (someone would manage their own manager).`);
-    }
+  return plan.issues.length === 0;
+}
+
+/** A new employee needs a name and a hire date: one problem for the mapping, not one per row. */
+function requireForNewEmployees(m: CompiledMapping, plan: EmployeePlan, newRows: number) {
+  if (newRows === 0) return;
+  for (const field of EMPLOYEE_IMPORT_FIELDS) {
+    if (!field.required || m.has(field.key)) continue;
+    const who = newRows === 1 ? '1 row is a new employee, who needs' : `${newRows.toLocaleString('en')} rows are new employees, who need`;
+    plan.issues.push({
+      row: 1,
+      column: field.label,
+      message: `${who} a ${field.label.toLowerCase()}: choose its column, type one value for every row, or build it with a pattern from other columns.`,
+    });
   }
 }
 
-function inLoop(start: string, managerOf: Map<string, string | null | undefined>): boolean {
-  const seen = new Set([start]);
-  for (let current = managerOf.get(start); current; current = managerOf.get(current)) {
-    if (seen.has(current)) return true;
-    seen.add(current);
+function linkManagers(
+  plan: EmployeePlan,
+  cells: ManagerCell[],
+  planned: Map<number, PlannedEmployee>,
+  people: EmployeeIndex,
+  stored: StoredEmployee[],
+  issue: (row: number, key: string, message: string) => void,
+) {
+  const managerOf = new Map(stored.map((e) => [e.id, e.managerId]));
+  for (const cell of cells) {
+    const result = cell.text ? people.resolve(cell.text, cell.current) : { id: null };
+    if ('problem' in result) issue(cell.row, 'managerNumber', result.problem);
+    else if (result.id === cell.id) issue(cell.row, 'managerNumber', 'An employee cannot be their own manager.');
+    else {
+      const employee = planned.get(cell.index);
+      if (employee) employee.values.managerId = result.id;
+      managerOf.set(cell.id, result.id);
+      continue;
+    }
+    planned.delete(cell.index);
   }
-  return false;
+  const looping = idsInLoops(managerOf);
+  for (const [index, employee] of planned) {
+    if (!looping.has(employee.id)) continue;
+    issue(employee.row, 'managerNumber', `The manager chain of ${employee.values.employeeNumber} loops back to them (someone would manage their own manager).`);
+    planned.delete(index);
+  }
 }

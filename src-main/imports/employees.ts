@@ -1,52 +1,48 @@
-import { randomUUID } from 'node:crypto';
-import { EMPLOYEE_IMPORT_FIELDS, type ImportPreview } from '../../src-shared/api';
+import { EMPLOYEE_IMPORT_FIELDS } from '../../src-shared/api';
+import { AppError } from '../../src-shared/errors';
 import type { ServiceContext } from '../services/context';
-import { recordAudit } from '../services/shared/audit';
-import { suggestMapping } from './mapping';
-import { planEmployeeImport, type ExistingData, type ImportPlan } from './employee-plan';
-import { readTable, type Table } from './read-table';
+import { reconcileAssignments } from '../services/people/assignments';
+import { recordAudit, type AuditChange } from '../services/shared/audit';
+import { planEmployeeImport, type EmployeePlan, type EmployeeValues } from './employee-plan';
+import { loadPeople } from './people-data';
+import { createdList, pick, type ImportKindHandler } from './pipeline';
+import { reportProgress, withRoomToWrite } from './request';
 
-import { importFailed, rememberedMapping, rememberMapping, type ImportRequest } from './request';
+const COLUMN: Record<keyof EmployeeValues, string> = {
+  employeeNumber: 'employee_number', firstName: 'first_name', lastName: 'last_name', email: 'email', hireDate: 'hire_date', status: 'status',
+  departmentId: 'department_id', jobId: 'job_id', location: 'location', managerId: 'manager_id', positionId: 'position_id',
+};
 
+export const employeeImport: ImportKindHandler = {
+  fields: EMPLOYEE_IMPORT_FIELDS,
+  plan(ctx, table, mapping) {
+    const plan = planEmployeeImport(table, mapping, loadPeople(ctx.store.raw));
+    const counts = { create: 0, update: 0, unchanged: 0 };
+    for (const e of plan.employees) counts[!e.stored ? 'create' : e.changed.length ? 'update' : 'unchanged']++;
+    return {
+      issues: plan.issues,
+      summary: counts,
+      creates: [
+        ...createdList('department', plan.newDepartments.map((d) => plan.labels.department(d.id))),
+        ...createdList('job', plan.newJobs.map((j) => plan.labels.job(j.id))),
+        ...createdList('position', plan.newPositions.map((p) => plan.labels.position(p.id))),
+      ],
+      write: (ctx, job) => writePlan(ctx, plan, job.id, job.fileName),
+    };
+  },
+};
 
-export async function previewEmployeeImport(ctx: ServiceContext, input: ImportRequest): Promise<ImportPreview> {
-  const table = await readTable(input.fileName, input.contentBase64);
-  const mapping = input.mapping ?? suggestMapping(table.headers, EMPLOYEE_IMPORT_FIELDS, rememberedMapping(ctx, 'employees'));
-  const plan = planEmployeeImport(table, mapping, loadExisting(ctx));
-  return {
-    headers: table.headers,
-    mapping,
-    rowCount: table.rows.length,
-    sampleRows: table.rows.slice(0, 10),
-    issues: plan.issues.slice(0, 1000),
-    summary: { create: plan.employees.filter((e) => e.isNew).length, update: plan.employees.filter((e) => !e.isNew).length },
-  };
+/**
+ * Set-based where it can be: one prepared statement per kind of write, run once per changed
+ * row. Foreign keys are checked at commit, so a manager later in the file is no extra pass.
+ */
+async function writePlan(ctx: ServiceContext, plan: EmployeePlan, jobId: string, fileName: string) {
+  await withRoomToWrite(ctx.store.raw, () => writeRows(ctx, plan, jobId, fileName));
 }
 
-/** All or nothing: every row is checked first; one problem anywhere and nothing is stored. */
-export async function commitEmployeeImport(ctx: ServiceContext, input: ImportRequest & { mapping: Record<string, string> }) {
-  const table: Table = await readTable(input.fileName, input.contentBase64);
-  const jobId = randomUUID();
-  const plan = planEmployeeImport(table, input.mapping, loadExisting(ctx));
-  if (plan.issues.length > 0) throw importFailed(plan.issues);
-  await writePlan(ctx, plan, jobId, input.fileName);
-  await rememberMapping(ctx, 'employees', input.mapping);
-  return { created: plan.employees.filter((e) => e.isNew).length, updated: plan.employees.filter((e) => !e.isNew).length };
-}
-
-
-function loadExisting(ctx: ServiceContext): ExistingData {
+async function writeRows(ctx: ServiceContext, plan: EmployeePlan, jobId: string, fileName: string) {
   const db = ctx.store.raw;
-  return {
-    employees: db.prepare(`SELECT id, employee_number AS employeeNumber, manager_id AS managerId, version FROM employee`).all() as ExistingData['employees'],
-    departments: db.prepare(`SELECT id, name, parent_id AS parentId FROM department`).all() as ExistingData['departments'],
-    jobs: db.prepare(`SELECT id, title, level FROM job`).all() as ExistingData['jobs'],
-    positions: db.prepare(`SELECT p.id, p.title, p.department_id AS departmentId, (SELECT e.id FROM employee e WHERE e.position_id = p.id) AS incumbentId FROM position p`).all() as ExistingData['positions'],
-  };
-}
-
-async function writePlan(ctx: ServiceContext, plan: ImportPlan, jobId: string, fileName: string) {
-  const db = ctx.store.raw;
+  db.pragma('defer_foreign_keys = ON');
   const stamp = { now: ctx.now };
   const insertDepartment = db.prepare(`INSERT INTO department (id, name, parent_id, archived, created_at, updated_at, version) VALUES (@id, @name, @parentId, 0, @now, @now, 1)`);
   const insertJob = db.prepare(`INSERT INTO job (id, title, family, level, archived, created_at, updated_at, version) VALUES (@id, @title, @family, @level, 0, @now, @now, 1)`);
@@ -55,40 +51,40 @@ async function writePlan(ctx: ServiceContext, plan: ImportPlan, jobId: string, f
   for (const j of plan.newJobs) insertJob.run({ ...j, ...stamp });
   for (const p of plan.newPositions) insertPosition.run({ ...p, ...stamp });
   await writeEmployees(ctx, plan, jobId);
-  await recordAudit(ctx, [
-    ...plan.newDepartments.map((d) => ({ entity: 'department', entityId: d.id, action: 'create' as const, after: d })),
-    ...plan.newJobs.map((j) => ({ entity: 'job', entityId: j.id, action: 'create' as const, after: j })),
-    ...plan.newPositions.map((p) => ({ entity: 'position', entityId: p.id, action: 'create' as const, after: p })),
-    ...plan.employees.map((e) => ({ entity: 'employee', entityId: e.id, action: e.isNew ? ('create' as const) : ('update' as const), after: { ...e.values, source: fileName } })),
-  ]);
-}
-
-async function writeEmployees(ctx: ServiceContext, plan: ImportPlan, jobId: string) {
-  const db = ctx.store.raw;
-  const insert = db.prepare(`INSERT INTO employee (id, employee_number, first_name, last_name, email, hire_date, status, position_id, department_id, job_id, location, archived, created_at, updated_at, version)
-    VALUES (@id, @employeeNumber, @firstName, @lastName, @email, @hireDate, @status, NULL, @departmentId, @jobId, @location, 0, @now, @now, 1)`);
-  const update = db.prepare(`UPDATE employee SET first_name = @firstName, last_name = @lastName, email = @email, hire_date = @hireDate, status = @status,
-    department_id = @departmentId, job_id = @jobId, location = @location, updated_at = @now, version = version + 1 WHERE id = @id`);
-  const setManager = db.prepare(`UPDATE employee SET manager_id = ? WHERE id = ?`);
-  const clearPosition = db.prepare(`UPDATE employee SET position_id = NULL WHERE position_id = ? AND id <> ?`);
-  const setPosition = db.prepare(`UPDATE employee SET position_id = ? WHERE id = ?`);
-  const total = plan.employees.length;
-  for (let i = 0; i < total; i++) {
-    const e = plan.employees[i];
-    (e.isNew ? insert : update).run({ id: e.id, ...e.values, now: ctx.now });
-    if (i % 1000 === 999) await reportProgress(ctx, jobId, 'Saving employees', i + 1, total);
-  }
+  // Every job, department, manager or position the file changed gets a dated history row.
+  reconcileAssignments(ctx, 'import');
+  const source = { source: fileName };
+  const audit: AuditChange[] = [
+    ...plan.newDepartments.map((d) => ({ entity: 'department', entityId: d.id, action: 'create' as const, after: { ...d, ...source } })),
+    ...plan.newJobs.map((j) => ({ entity: 'job', entityId: j.id, action: 'create' as const, after: { ...j, ...source } })),
+    ...plan.newPositions.map((p) => ({ entity: 'position', entityId: p.id, action: 'create' as const, after: { ...p, ...source } })),
+  ];
   for (const e of plan.employees) {
-    if (e.managerId !== undefined) setManager.run(e.managerId, e.id);
-    if (e.positionId) {
-      clearPosition.run(e.positionId, e.id);
-      setPosition.run(e.positionId, e.id);
+    if (!e.stored) audit.push({ entity: 'employee', entityId: e.id, action: 'create', after: { ...e.values, ...source } });
+    else if (e.changed.length) {
+      audit.push({ entity: 'employee', entityId: e.id, action: 'update', before: pick({ ...e.stored }, e.changed), after: { ...pick({ ...e.values }, e.changed), ...source } });
     }
   }
-  await reportProgress(ctx, jobId, 'Saving employees', total, total);
+  await recordAudit(ctx, audit);
 }
 
-async function reportProgress(ctx: ServiceContext, jobId: string, label: string, done: number, total: number) {
-  ctx.emit({ type: 'progress', jobId, label, done, total });
-  await new Promise((resolve) => setImmediate(resolve));
+async function writeEmployees(ctx: ServiceContext, plan: EmployeePlan, jobId: string) {
+  const db = ctx.store.raw;
+  const insert = db.prepare(`INSERT INTO employee (id, employee_number, first_name, last_name, email, hire_date, status, manager_id, position_id, department_id, job_id, location, archived, created_at, updated_at, version)
+    VALUES (@id, @employeeNumber, @firstName, @lastName, @email, @hireDate, @status, @managerId, @positionId, @departmentId, @jobId, @location, 0, @now, @now, 1)`);
+  const assignments = plan.written.map((field) => `${COLUMN[field]} = @${field}`).join(', ');
+  const update = db.prepare(`UPDATE employee SET ${assignments}, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version`);
+  // A seat changes hands only after its holder has left it (one position per person is a unique index).
+  const leaveSeat = db.prepare(`UPDATE employee SET position_id = NULL WHERE id = ?`);
+  const changing = plan.employees.filter((e) => !e.stored || e.changed.length);
+  for (const e of changing) if (e.stored?.positionId && e.changed.includes('positionId')) leaveSeat.run(e.id);
+  for (let i = 0; i < changing.length; i++) {
+    const e = changing[i];
+    if (!e.stored) insert.run({ id: e.id, ...e.values, now: ctx.now });
+    else if (update.run({ id: e.id, ...pick({ ...e.values }, plan.written), version: e.stored.version, now: ctx.now }).changes !== 1) {
+      throw new AppError('CONFLICT', `Employee ${e.values.employeeNumber} was changed elsewhere while importing. Nothing was imported; preview the file again.`);
+    }
+    if (i % 1000 === 999) await reportProgress(ctx, jobId, 'Saving employees', i + 1, changing.length);
+  }
+  await reportProgress(ctx, jobId, 'Saving employees', changing.length, changing.length);
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { SKILL_IMPORT_FIELDS, type ImportIssue } from '../../src-shared/api';
+import type { ImportIssue } from '../../src-shared/api';
+import type { CompiledMapping } from './mapping';
+import { idsInLoops, rowNumberOf } from './pipeline';
 import type { Table } from './read-table';
 
 export interface ExistingSkills {
-  skills: { id: string; name: string; typeId: string; externalId: string | null; parentId: string | null; ratingModelId: string }[];
+  skills: { id: string; name: string; description: string | null; typeId: string; externalId: string | null; parentId: string | null; ratingModelId: string }[];
   types: { id: string; name: string }[];
   models: { id: string; name: string; archived: boolean }[];
 }
@@ -19,6 +21,8 @@ export interface PlannedSkill {
   externalId: string | null;
   parentKey: string;
   parentId: string | null;
+  /** For a stored skill: whether the file changes anything about it. */
+  changed: boolean;
 }
 
 export interface SkillImportPlan {
@@ -34,16 +38,12 @@ const DEFAULT_TYPE = 'Skill';
  * Checks a taxonomy file and works out creates and updates. A row matches a stored skill
  * by external id first (so re-importing ESCO updates, never duplicates), else by type and name.
  */
-export function planSkillImport(table: Table, mapping: Record<string, string>, existing: ExistingSkills): SkillImportPlan {
-  const plan: SkillImportPlan = { issues: [], skills: [], newTypes: [] };
-  const labelOf = (key: string) => mapping[key] ?? SKILL_IMPORT_FIELDS.find((f) => f.key === key)?.label ?? key;
-  const issue = (row: number, key: string, message: string) => plan.issues.push({ row, column: labelOf(key), message });
-  if (!mapping.name) issue(1, 'name', 'Choose the column that holds the skill name.');
-  for (const header of Object.values(mapping)) if (!table.headers.includes(header)) plan.issues.push({ row: 1, column: header, message: `The file has no column "${header}".` });
-  if (table.rows.length === 0) plan.issues.push({ row: 2, column: '', message: 'The file has a header row but no data rows.' });
+export function planSkillImport(table: Table, m: CompiledMapping, existing: ExistingSkills): SkillImportPlan {
+  const plan: SkillImportPlan = { issues: [...m.issues], skills: [], newTypes: [] };
+  const issue = (row: number, key: string, message: string) => plan.issues.push({ row, column: m.label(key), message });
+  if (!m.has('name')) issue(1, 'name', 'Choose the column that holds the skill name.');
   if (plan.issues.length) return plan;
 
-  const column = new Map(Object.entries(mapping).map(([key, header]) => [key, table.headers.indexOf(header)]));
   const types = new Map(existing.types.map((t) => [lower(t.name), t.id]));
   const activeModels = existing.models.filter((m) => !m.archived);
   const models = new Map(activeModels.map((m) => [lower(m.name), m.id]));
@@ -53,9 +53,10 @@ export function planSkillImport(table: Table, mapping: Record<string, string>, e
   const seenExternal = new Map<string, number>();
   const seenName = new Map<string, number>();
 
+  const storedById = new Map(existing.skills.map((s) => [s.id, s]));
   table.rows.forEach((cells, index) => {
-    const row = index + 2;
-    const get = (key: string) => (column.has(key) ? (cells[column.get(key)!] ?? '').trim() : '');
+    const row = rowNumberOf(table, index);
+    const get = (key: string) => m.get(key, cells);
     const name = get('name');
     if (!name) return void issue(row, 'name', 'The skill name is empty.');
     if (name.length > 200) return void issue(row, 'name', 'At most 200 characters.');
@@ -73,13 +74,18 @@ export function planSkillImport(table: Table, mapping: Record<string, string>, e
     if (stored && byName.get(nameKey) && byName.get(nameKey)!.id !== stored.id) return void issue(row, 'name', `Another skill of this type is already named "${name}".`);
     const alt = get('altLabels').split(/\n|\|/).map((s) => s.trim()).filter(Boolean);
     const description = [get('description'), alt.length ? `Also known as: ${alt.join(', ')}.` : ''].filter(Boolean).join('\n\n') || null;
-    plan.skills.push({
+    const skill: PlannedSkill = {
       id: stored?.id ?? randomUUID(), isNew: !stored, row, name, description: description?.slice(0, 5000) ?? null, typeId,
       ratingModelId: modelName || !stored ? ratingModelId : stored.ratingModelId, externalId: externalId ?? stored?.externalId ?? null,
-      parentKey: get('parent'), parentId: null,
-    });
+      parentKey: get('parent'), parentId: stored?.parentId ?? null, changed: !stored,
+    };
+    plan.skills.push(skill);
   });
   resolveParents(plan, existing, issue);
+  for (const skill of plan.skills) {
+    const s = storedById.get(skill.id);
+    if (s) skill.changed = s.name !== skill.name || (s.description ?? null) !== skill.description || s.typeId !== skill.typeId || s.ratingModelId !== skill.ratingModelId || (s.externalId ?? null) !== skill.externalId || (s.parentId ?? null) !== skill.parentId;
+  }
   return plan;
 }
 
@@ -96,24 +102,22 @@ function typeFor(name: string, types: Map<string, string>, plan: SkillImportPlan
 /** Parents are named by external id or name, in the file or already stored; loops are refused. */
 function resolveParents(plan: SkillImportPlan, existing: ExistingSkills, issue: (row: number, key: string, message: string) => void) {
   const all = [...existing.skills.map((s) => ({ id: s.id, name: s.name, externalId: s.externalId })), ...plan.skills];
-  const find = (key: string) => all.find((s) => s.externalId === key) ?? all.find((s) => lower(s.name) === lower(key));
+  const byExternal = new Map<string, string>();
+  const byName = new Map<string, string>();
+  for (const s of all) {
+    if (s.externalId && !byExternal.has(s.externalId)) byExternal.set(s.externalId, s.id);
+    if (!byName.has(lower(s.name))) byName.set(lower(s.name), s.id);
+  }
+  const find = (key: string) => byExternal.get(key) ?? byName.get(lower(key));
   const parentOf = new Map(existing.skills.map((s) => [s.id, s.parentId]));
   for (const skill of plan.skills) {
     if (!skill.parentKey) continue;
     const parent = find(skill.parentKey);
     if (!parent) issue(skill.row, 'parent', `No skill "${skill.parentKey}" (by external id or name) in this file or already stored.`);
-    else skill.parentId = parent.id;
+    else skill.parentId = parent;
     parentOf.set(skill.id, skill.parentId);
   }
-  for (const skill of plan.skills) {
-    const seen = new Set([skill.id]);
-    for (let p = parentOf.get(skill.id); p; p = parentOf.get(p)) {
-      if (seen.has(p)) {
-        issue(skill.row, 'parent', `"${skill.name}" would sit under itself (a parent-skill loop).`);
-        break;
-      }
-      seen.add(p);
-    }
-  }
+  const looping = idsInLoops(parentOf);
+  for (const skill of plan.skills) if (looping.has(skill.id)) issue(skill.row, 'parent', `"${skill.name}" would sit under itself (a parent-skill loop).`);
   plan.issues.sort((a, b) => a.row - b.row);
 }

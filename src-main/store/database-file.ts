@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../src-shared/errors';
+import { applyKey, mayBeEncryptedDatabase, type DatabaseKey } from './encryption';
 import { migrationName } from './migrations/kit';
 
 /** `PRAGMA application_id` of every Canopy database: "CNPY" in ASCII (see docs/decisions.md). */
@@ -14,8 +15,12 @@ const FIRST_MIGRATION_NAMES = ['Initial1795651200000', migrationName('Initial', 
 /** Files without the Canopy mark are read into memory to be inspected untouched; past this size they are refused instead. */
 const MAX_UNMARKED_FILE_BYTES = 1024 * 1024 * 1024;
 
-/** `new`: nothing worth keeping is there (missing, zero bytes, or an SQLite file without tables) and the caller asked to create. */
-export type DatabaseFileKind = 'new' | 'canopy' | 'legacy-canopy';
+/**
+ * `new`: nothing worth keeping is there (missing, zero bytes, or an SQLite file without tables) and the caller asked to create.
+ * `encrypted`: no readable SQLite header, but whole pages: a file Canopy encrypted, or one it cannot read at all; only
+ * the passphrase tells (see store/encryption.ts).
+ */
+export type DatabaseFileKind = 'new' | 'canopy' | 'legacy-canopy' | 'encrypted';
 
 export interface SqliteHeader {
   applicationId: number;
@@ -66,6 +71,7 @@ export function classifyDatabaseFile(filePath: string, options: { create: boolea
     throw new AppError('VALIDATION', `${name} is an empty file (0 bytes), not a Canopy database. It was left untouched; create a new database to use it.`);
   }
   const header = readSqliteHeader(filePath);
+  if (!header && mayBeEncryptedDatabase(filePath)) return 'encrypted';
   if (!header) throw new AppError('VALIDATION', `${name} is not a Canopy database (not an SQLite file). It was left untouched.`);
   if (header.applicationId === CANOPY_APPLICATION_ID) return 'canopy';
   if (header.applicationId !== 0) {
@@ -134,5 +140,22 @@ function readMigrationNames(db: Database.Database): string[] {
     return (db.prepare('SELECT name FROM migrations').all() as { name: unknown }[]).map((row) => String(row.name));
   } catch {
     return []; // a table named `migrations` without a name column is not Canopy's
+  }
+}
+
+/**
+ * Whether an encrypted file is a Canopy database this key opens. A wrong key fails on the first page
+ * before SQLite writes anything; a right one leaves nothing behind once closed.
+ */
+export function opensWithKey(filePath: string, key: DatabaseKey, nativeBinding?: string): boolean {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(filePath, { fileMustExist: true, nativeBinding });
+    applyKey(db, key);
+    return db.pragma('application_id', { simple: true }) === CANOPY_APPLICATION_ID;
+  } catch {
+    return false;
+  } finally {
+    db?.close();
   }
 }

@@ -1,4 +1,5 @@
 import type { ApiEvent, Input, Method, Output } from '../../src-shared/api';
+import { isLockedError } from '../../src-shared/api/admin-security';
 import type { ApiErrorBody } from '../../src-shared/errors';
 import { pickTransport, type Transport } from './transport';
 
@@ -28,8 +29,19 @@ export async function call<M extends Method>(method: M, input: Input<M>): Promis
   } catch {
     throw new ApiCallError({ code: 'INTERNAL', message: 'Canopy’s background process is not answering. Is the browser host still running?' });
   }
-  if (!response.ok) throw new ApiCallError(response.error);
+  if (!response.ok) {
+    if (isLockedError(response.error)) lockedListeners.forEach((listener) => listener());
+    throw new ApiCallError(response.error);
+  }
   return response.data as Output<M>;
+}
+
+const lockedListeners = new Set<() => void>();
+
+/** Told when a call was refused because the file is locked (by idle time, the OS, or another window): the lock screen takes over. */
+export function onLocked(listener: () => void): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
 }
 
 export const onApiEvent = (listener: (event: ApiEvent) => void) => current().on(listener);

@@ -1,10 +1,12 @@
 import { Combobox, useCombobox } from '@mantine/core';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { GridController } from './controller';
-import { formatCellValue, isOptionKind } from './convert';
+import { formatCellValue, isOptionKind, optionsOf } from './convert';
+import { dateHint, userLocale } from './dates';
+import { matchOption } from './optionMatch';
 import { searchOptions } from './optionSearch';
 import { useStore } from './store';
-import type { GridColumn } from './types';
+import type { GridColumn, GridRow } from './types';
 
 /** Options rendered in a dropdown at once; typing narrows long (10k) reference lists. */
 const OPTION_LIMIT = 50;
@@ -12,6 +14,7 @@ const OPTION_LIMIT = 50;
 interface EditorProps {
   controller: GridController;
   column: GridColumn;
+  row: GridRow;
 }
 
 /** The open editor of the cursor cell. Its value lives in the controller's store. */
@@ -42,7 +45,7 @@ function TextEditor({ controller, column }: EditorProps) {
       aria-label={column.header}
       value={value}
       inputMode={column.kind === 'number' ? 'decimal' : undefined}
-      placeholder={column.kind === 'date' ? 'YYYY-MM-DD' : undefined}
+      placeholder={column.kind === 'date' ? dateHint(userLocale()) : undefined}
       spellCheck={false}
       autoComplete="off"
       onChange={(e) => controller.setEditValue(e.currentTarget.value)}
@@ -51,9 +54,9 @@ function TextEditor({ controller, column }: EditorProps) {
   );
 }
 
-/** Searchable dropdown for select and reference cells (Enter/click picks, Escape cancels). */
-function OptionEditor({ controller, column }: EditorProps) {
-  const options = column.options ?? [];
+/** Searchable dropdown for select and reference cells (Enter, Tab or a click picks the highlighted option; Escape cancels). */
+function OptionEditor({ controller, column, row }: EditorProps) {
+  const options = useMemo(() => optionsOf(column, row), [column, row]);
   const value = useStore(controller.ui, (s) => s.edit?.value ?? '');
   const [typed] = useState(() => controller.ui.get().edit?.typed ?? null);
   const [search, setSearch] = useState(() => typed ?? formatCellValue(column, value || null));
@@ -75,9 +78,37 @@ function OptionEditor({ controller, column }: EditorProps) {
     else combobox.selectActiveOption();
   }, [matches]);
 
-  // Typed text is the editor's value until an option is picked: Tab or a click
-  // elsewhere then saves an exactly typed label, or reports text that matches none.
+  // Arrow keys choose an option on purpose; until then the highlight only follows the typing.
+  const chosen = useRef(false);
+
+  // Tab takes the highlighted option, as Enter does, and moves sideways. Typed
+  // text that names several options equally is not guessed: it is saved as text,
+  // which reports the ambiguity ("'Sales' matches 3 departments: …").
+  const onKeys = (e: KeyboardEvent<HTMLInputElement>) => {
+    pressedEnter.current = e.key === 'Enter';
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') chosen.current = true;
+    if ((e.key !== 'Tab' && e.key !== 'Enter') || e.ctrlKey || e.altKey || e.metaKey) return;
+    const dCol = e.key === 'Tab' ? (e.shiftKey ? -1 : 1) : 0;
+    const dRow = e.key === 'Enter' ? 1 : 0;
+    const typedMatch = filtering && !chosen.current ? matchOption(options, search) : null;
+    if (typedMatch && !typedMatch.ok && typedMatch.reason === 'ambiguous') {
+      e.preventDefault();
+      e.stopPropagation();
+      controller.commitEdit(dRow, dCol, search);
+      return;
+    }
+    if (e.key !== 'Tab') return;
+    const picked = matches.items[combobox.getSelectedOptionIndex()];
+    if (!picked) return;
+    e.preventDefault();
+    e.stopPropagation();
+    controller.commitEdit(dRow, dCol, picked.value);
+  };
+
+  // Typed text is the editor's value until an option is picked: a click elsewhere
+  // then saves text that names one option, or reports text that names none or several.
   const onSearch = (text: string) => {
+    chosen.current = false;
     setSearch(text);
     setFiltering(true);
     controller.setEditValue(text);
@@ -99,7 +130,7 @@ function OptionEditor({ controller, column }: EditorProps) {
           value={search}
           spellCheck={false}
           autoComplete="off"
-          onKeyDownCapture={(e) => (pressedEnter.current = e.key === 'Enter')}
+          onKeyDownCapture={onKeys}
           onChange={(e) => onSearch(e.currentTarget.value)}
           onBlur={() => controller.commitOnBlur()}
         />

@@ -4,6 +4,9 @@ import { GridController, type GridLayout } from './controller';
 import { DeleteConfirm } from './DeleteConfirm';
 import { ErrorReport } from './ErrorReport';
 import { GridBody } from './GridBody';
+import { GridConflictNotice } from './GridConflictNotice';
+import { currentRow } from './overlay';
+import { PasteQuestionDialog } from './PasteQuestionDialog';
 import { GridToolbar } from './GridToolbar';
 import { FILTER_HEIGHT, HEADER_HEIGHT, pinnedWidth, ROW_HEADER_WIDTH, ROW_HEIGHT } from './layout';
 import { useStore } from './store';
@@ -11,9 +14,12 @@ import type { DataGridProps } from './types';
 import { useGridRows } from './useGridRows';
 import './grid.css';
 
+const DEFAULT_NOUN = { one: 'row', other: 'rows' };
+const NO_PENDING = new Map<string, Record<string, unknown>>();
+
 /** Spreadsheet-like editable grid: virtualised, keyboard driven, saving every edit through `onSave`. */
 export function DataGrid(props: DataGridProps): JSX.Element {
-  const { gridId, columns, rows, allowAdd = false, onDelete, onExport, onOpenRow } = props;
+  const { gridId, columns, rows, allowAdd = false, onDelete, onExport, onOpenRow, rowNoun = DEFAULT_NOUN } = props;
   const [controller] = useState(() => new GridController());
   const prefs = useColumnPrefs(gridId, columns);
   const overlay = useStore(controller.overlay, (s) => s);
@@ -22,7 +28,18 @@ export function DataGrid(props: DataGridProps): JSX.Element {
   const deferredFilter = useDeferredValue(filter);
   const [showFilters, setShowFilters] = useState(false);
 
-  const { tableData, view, bodyRows, displayed } = useGridRows(rows, overlay, prefs.visible, deferredFilter);
+  const { tableData, view, bodyRows, displayed, orderStale, resort, viewKey } = useGridRows(rows, overlay, prefs.visible, deferredFilter, props.viewKey);
+  const latest = useMemo(() => {
+    const byId = new Map(tableData.map((row) => [row.id, row]));
+    return (id: string) => {
+      const row = byId.get(id);
+      return row && currentRow(row, overlay.saved, NO_PENDING);
+    };
+  }, [tableData, overlay.saved]);
+  const rowNumber = useMemo(() => {
+    const numbers = new Map(displayed.map((row, i) => [row.id, i + 1]));
+    return (id: string) => numbers.get(id);
+  }, [displayed]);
 
   const headerHeight = HEADER_HEIGHT + (showFilters ? FILTER_HEIGHT : 0);
   const layout = useMemo<GridLayout>(
@@ -45,6 +62,7 @@ export function DataGrid(props: DataGridProps): JSX.Element {
       allColumns: columns,
       rows: displayed,
       sourceRows: tableData,
+      viewKey,
       allowAdd,
       onSave: props.onSave,
       onDelete,
@@ -70,7 +88,10 @@ export function DataGrid(props: DataGridProps): JSX.Element {
         allowAdd={allowAdd}
         canDelete={!!onDelete}
         extra={props.toolbarExtra}
+        orderStale={orderStale}
+        onResort={() => (resort(), controller.focusGrid())}
       />
+      <GridConflictNotice controller={controller} lookups={{ latest, columns, rowNumber }} />
       <ErrorReport controller={controller} />
       <GridBody
         controller={controller}
@@ -87,6 +108,7 @@ export function DataGrid(props: DataGridProps): JSX.Element {
         onFilter={view.setFilter}
       />
       <DeleteConfirm controller={controller} />
+      <PasteQuestionDialog controller={controller} rowNoun={rowNoun} allowAdd={allowAdd} />
     </div>
   );
 }

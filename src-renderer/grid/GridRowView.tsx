@@ -60,7 +60,7 @@ function RowHeader({ controller, index, draft, canOpen, rowId }: RowHeaderProps)
             type="button"
             className="cg-row-button cg-open"
             data-testid="grid-open-row"
-            title="Open"
+            title="Open (Ctrl+Enter)"
             onClick={() => controller.openRow(index)}
           >
             ↗
@@ -99,7 +99,7 @@ export const GridRowView = memo(function GridRowView(props: RowViewProps) {
         data-testid={error ? 'cell-error' : undefined}
         title={error}
       >
-        {col === marks.editCol ? <CellEditor controller={controller} column={view.column} /> : formatCellValue(view.column, row[id])}
+        {col === marks.editCol ? <CellEditor controller={controller} column={view.column} row={row} /> : formatCellValue(view.column, row[id])}
       </div>
     );
   };

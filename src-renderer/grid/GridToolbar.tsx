@@ -19,6 +19,9 @@ interface ToolbarProps {
   allowAdd: boolean;
   canDelete: boolean;
   extra?: ReactNode;
+  /** Rows were kept in place after edits although the sort or filter would now move them. */
+  orderStale: boolean;
+  onResort: () => void;
 }
 
 const count = new Intl.NumberFormat('en-US');
@@ -101,6 +104,40 @@ function UndoRedo({ controller }: { controller: GridController }) {
   );
 }
 
+/** "Add row", with "Paste as new rows" beside it (also Ctrl+Shift+V in the grid). */
+function AddRows({ controller }: { controller: GridController }) {
+  const pasteFromClipboard = async () => {
+    let text: string;
+    try {
+      text = await navigator.clipboard.readText();
+    } catch {
+      controller.showMessage('The clipboard could not be read here. Click a cell and press Ctrl+Shift+V to paste as new rows.');
+      return;
+    }
+    controller.pasteAsNewRows(text);
+    controller.focusGrid();
+  };
+  return (
+    <Button.Group>
+      <Button size="xs" variant="light" data-testid="grid-add-row" onClick={() => controller.addRow()}>
+        Add row
+      </Button>
+      <Menu position="bottom-end" shadow="md">
+        <Menu.Target>
+          <Button size="xs" variant="light" px={6} aria-label="More ways to add rows" data-testid="grid-add-menu">
+            ▾
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item data-testid="grid-paste-as-new" onClick={() => void pasteFromClipboard()}>
+            Paste as new rows (Ctrl+Shift+V)
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </Button.Group>
+  );
+}
+
 export function GridToolbar(props: ToolbarProps) {
   const { controller, filter, onFilterChange, onExport } = props;
   const saving = useStore(controller.status, (s) => s.saving > 0);
@@ -119,14 +156,21 @@ export function GridToolbar(props: ToolbarProps) {
       />
       <RowCount rowCount={props.rowCount} totalCount={props.totalCount} />
       {saving && <Loader size={14} data-testid="grid-saving" aria-label="Saving" />}
+      {props.orderStale && (
+        <Button
+          size="xs"
+          variant="subtle"
+          data-testid="grid-resort"
+          title="Rows stay where they are while you edit. Sort and filter them again now."
+          onClick={props.onResort}
+        >
+          ↻ Re-apply sort and filter
+        </Button>
+      )}
       <div className="cg-toolbar-spacer" />
       {props.extra}
       <UndoRedo controller={controller} />
-      {props.allowAdd && (
-        <Button size="xs" variant="light" data-testid="grid-add-row" onClick={() => controller.addRow()}>
-          Add row
-        </Button>
-      )}
+      {props.allowAdd && <AddRows controller={controller} />}
       {props.canDelete && (
         <Button
           size="xs"

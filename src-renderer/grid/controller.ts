@@ -1,8 +1,9 @@
 import { formatCellValue, isOptionKind, parseEditorValue, sameValue } from './convert';
-import { isDraftKey, newDraftRow } from './drafts';
+import { isDraftKey, newDraftKey, newDraftRow } from './drafts';
 import type { GridAction, KeyContext } from './keyboard';
 import { emptyOverlay, withoutErrors, type OverlayState } from './overlay';
-import { clearWrites, pasteWrites, planWrites, type CellWrite } from './pasteBlock';
+import { clearWrites, pasteWrites, planWrites, type BatchPlan, type CellWrite } from './pasteBlock';
+import { summarizePaste } from './pasteQuestion';
 import { INITIAL_STATUS, Saver, type SaveEnv, type StatusState } from './saver';
 import { clampPos, jumpPos, movePos, samePos, type CellPos, type CellRange, type JumpTarget } from './selection';
 import { Store } from './store';
@@ -30,6 +31,8 @@ export interface GridEnv {
   rows: GridRow[];
   /** Every row the table holds (unfiltered); newer saved versions are in the overlay. */
   sourceRows: GridRow[];
+  /** Changes when the user sorts or filters: the rows are then laid out anew and the cursor keeps its place, as in a spreadsheet. */
+  viewKey: object;
   allowAdd: boolean;
   onSave: DataGridProps['onSave'];
   onDelete?: DataGridProps['onDelete'];
@@ -42,6 +45,7 @@ const EMPTY_ENV: GridEnv = {
   allColumns: [],
   rows: [],
   sourceRows: [],
+  viewKey: {},
   allowAdd: false,
   onSave: async () => ({ ok: true, rows: [] }),
   layout: { rowHeight: 32, headerHeight: 32, rowHeaderWidth: 0, colLefts: [], colWidths: [], pinnedWidth: 0 },
@@ -72,12 +76,45 @@ export class GridController {
   private env: GridEnv = EMPTY_ENV;
   private scroller: HTMLElement | null = null;
   private dragging = false;
+  /** The cursor was just placed on rows the next render brings (a new draft): do not move it to follow records. */
+  private holdCursor = false;
+  /** When Ctrl+Shift+V was pressed: the paste event that follows pastes as new rows. */
+  private pasteAsNewArmedAt = 0;
   private readonly rowsById = cachedIndex((rows) => new Map(rows.map((row) => [row.id, row])));
   private readonly rowNumbers = cachedIndex((rows) => new Map(rows.map((row, i) => [row.id, i + 1])));
 
   sync(env: GridEnv): void {
+    const before = this.env;
     this.env = env;
+    const sameView = before.viewKey === env.viewKey;
+    if (before.rows !== env.rows && sameView && !this.holdCursor) this.followRecords(before.rows);
+    this.holdCursor = false;
     this.keepInsideGrid();
+  }
+
+  /**
+   * Rows came, went or were reordered: the cursor, selection and open editor
+   * stay on the records they were on, not on the row numbers.
+   */
+  private followRecords(before: GridRow[]): void {
+    const { cursor, extent, edit } = this.ui.get();
+    if (!cursor && !edit) return;
+    const numbers = this.rowNumbers(this.env.rows);
+    const indexOf = (id: string | undefined) => {
+      const number = id === undefined ? undefined : numbers.get(id);
+      return number === undefined ? undefined : number - 1;
+    };
+    const follow = (pos: CellPos | null, id: string | undefined): CellPos | null => {
+      const row = indexOf(id);
+      return pos && row !== undefined ? { row, col: pos.col } : pos;
+    };
+    const nextCursor = follow(cursor, cursor ? before[cursor.row]?.id : undefined);
+    const nextExtent = follow(extent, extent ? before[extent.row]?.id : undefined);
+    const editRow = edit ? indexOf(this.recordOf(edit.rowId)) : undefined;
+    const nextEdit = edit && editRow !== undefined && editRow !== edit.row ? { ...edit, row: editRow } : edit;
+    if (samePos(nextCursor, cursor) && samePos(nextExtent, extent) && nextEdit === edit) return;
+    this.ui.set({ cursor: nextCursor, extent: nextExtent, edit: nextEdit });
+    if (nextCursor && !samePos(nextCursor, cursor)) this.ensureVisible(nextCursor);
   }
 
   /**
@@ -95,6 +132,11 @@ export class GridController {
   /** Runs a key's action; false when the key should be left to the browser instead. */
   handleKey(action: GridAction): boolean {
     if (action.type === 'move' && action.exitAtEdge && this.atEdge(action.dRow, action.dCol)) return false;
+    // The browser still has to deliver the clipboard, in the paste event that follows.
+    if (action.type === 'pasteAsNew') {
+      this.pasteAsNewArmedAt = Date.now();
+      return false;
+    }
     this.execute(action);
     return true;
   }
@@ -128,6 +170,14 @@ export class GridController {
         return this.redo();
       case 'selectAll':
         return this.select({ row: 0, col: 0 }, { row: this.env.rows.length - 1, col: this.env.columns.length - 1 });
+      case 'pasteAsNew':
+        this.pasteAsNewArmedAt = Date.now();
+        return;
+      case 'openRow': {
+        const cursor = this.ui.get().cursor;
+        if (cursor) this.openRow(cursor.row);
+        return;
+      }
     }
   }
 
@@ -263,7 +313,8 @@ export class GridController {
     const existing = optionEditor ? String(current ?? '') : formatCellValue(column, current);
     const value = typed === undefined || optionEditor ? existing : typed;
     const mode = typed === undefined ? 'edit' : 'replace';
-    this.ui.set({ extent: cursor, edit: { ...cursor, value, mode, typed: optionEditor ? (typed ?? null) : null } });
+    // The edit carries the version the record had when the editor opened.
+    this.ui.set({ extent: cursor, edit: { ...cursor, value, mode, typed: optionEditor ? (typed ?? null) : null, rowId: row.id, version: row.version } });
   }
 
   setEditValue(value: string): void {
@@ -286,10 +337,19 @@ export class GridController {
     const edit = this.ui.get().edit;
     if (!edit) return false;
     this.ui.set({ edit: null });
-    const row = this.env.rows[edit.row];
+    const recordId = this.recordOf(edit.rowId);
+    const rowIndex = (this.rowNumbers(this.env.rows).get(recordId) ?? edit.row + 1) - 1;
+    const row = this.env.rows[rowIndex];
     const column = this.env.columns[edit.col];
-    if (row && column) this.saveCell(edit.row, row, column, value ?? edit.value);
+    // An edit opened on a new row that has since been created starts from the version its creation gave it.
+    const startVersion = recordId !== edit.rowId && row?.id === recordId ? row.version : edit.version;
+    if (row && column) this.saveCell(rowIndex, row, column, value ?? edit.value, startVersion);
     return true;
+  }
+
+  /** The record a row key stands for now: a draft that was created became that record. */
+  private recordOf(rowKey: string): string {
+    return (isDraftKey(rowKey) && this.saver.createdIdOf(rowKey)) || rowKey;
   }
 
   cancelEdit(): void {
@@ -298,8 +358,8 @@ export class GridController {
     this.focusGrid();
   }
 
-  private saveCell(rowIndex: number, row: GridRow, column: GridColumn, raw: string): void {
-    const parsed = parseEditorValue(column, raw);
+  private saveCell(rowIndex: number, row: GridRow, column: GridColumn, raw: string, startVersion: number): void {
+    const parsed = parseEditorValue(column, raw, { row });
     const draft = isDraftKey(row.id);
     const rowNumbers = new Map([[row.id, rowIndex + 1]]);
     const cell = { rowKey: row.id, field: column.id };
@@ -315,7 +375,7 @@ export class GridController {
       return;
     }
     void this.saver.save({
-      changes: [{ rowKey: row.id, id: row.id, version: row.version, values }],
+      changes: [{ rowKey: row.id, id: row.id, version: startVersion, values }],
       edits: [{ id: row.id, before: { [column.id]: row[column.id] ?? null }, after: values }],
       rowNumbers,
       cell,
@@ -329,15 +389,70 @@ export class GridController {
     if (range) this.applyWrites(clearWrites(range, this.env.columns), null);
   }
 
+  /**
+   * Pastes from the top-left of the selection. A paste that would change
+   * existing records outside the selected rows waits for the user's answer.
+   */
   paste(text: string): void {
-    const range = selectionRange(this.ui.get());
     const block = parseTsv(text);
-    if (!range || block.length === 0) return;
+    if (block.length === 0) return;
+    if (this.takePasteAsNew()) return this.pasteAsNewRows(text);
+    const range = selectionRange(this.ui.get());
+    if (!range) return;
     const writes = pasteWrites(block, range);
-    this.applyWrites(writes, writes);
+    const plan = this.plan(writes);
+    if (!plan) return;
+    const summary = summarizePaste(plan, range);
+    if (summary.outsideRecords > 0) this.status.set({ pasteQuestion: { text, lines: block.length, plan, writes, summary } });
+    else this.savePlan(plan, writes);
   }
 
-  /** The selection as TSV of display text, so it pastes back (and into Excel) as shown. */
+  answerPaste(answer: 'apply' | 'asNewRows' | 'cancel'): void {
+    const question = this.status.get().pasteQuestion;
+    this.status.set({ pasteQuestion: null });
+    this.focusGrid();
+    if (!question) return;
+    if (answer === 'apply') this.savePlan(question.plan, question.writes);
+    if (answer === 'asNewRows') this.pasteAsNewRows(question.text);
+  }
+
+  private takePasteAsNew(): boolean {
+    const armed = Date.now() - this.pasteAsNewArmedAt < 2000;
+    this.pasteAsNewArmedAt = 0;
+    return armed && this.env.allowAdd;
+  }
+
+  /**
+   * Every line of the block becomes a new record, from the selection's left
+   * column; the new rows show (and stay) where drafts are, at the top. A draft
+   * under the cursor takes the first line.
+   */
+  pasteAsNewRows(text: string): void {
+    const block = parseTsv(text);
+    if (block.length === 0 || !this.env.allowAdd) return;
+    if (this.ui.get().edit) this.commitEdit(0, 0);
+    const range = selectionRange(this.ui.get());
+    const left = range?.left ?? 0;
+    const cursorRow = range ? this.env.rows[range.top] : undefined;
+    const intoDraft = cursorRow && isDraftKey(cursorRow.id) ? cursorRow : undefined;
+    const drafts = this.overlay.get().drafts;
+    const at = intoDraft ? drafts.indexOf(intoDraft) : 0;
+    const writes = block.flatMap((cells, r) => cells.map((raw, c) => ({ row: r, col: left + c, raw })));
+    const plan = planWrites(writes, { rows: intoDraft ? [intoDraft] : [], columns: this.env.columns, allowAdd: true, createKey: newDraftKey });
+    if (!plan.ok) {
+      this.saver.report(plan.message, plan.errors, new Map([...plan.rowNumbers].map(([key, n]) => [key, at + n])));
+      return;
+    }
+    const byKey = new Map(plan.changes.map((change) => [change.rowKey, change.values]));
+    const added = [...byKey.keys()].filter((key) => key !== intoDraft?.id).map((key) => ({ ...newDraftRow(this.env.allColumns), ...byKey.get(key), id: key }));
+    const filled = intoDraft && byKey.has(intoDraft.id) ? [{ ...intoDraft, ...byKey.get(intoDraft.id) }] : intoDraft ? [intoDraft] : [];
+    this.overlay.set((s) => ({ drafts: [...s.drafts.slice(0, at), ...filled, ...added, ...s.drafts.slice(intoDraft ? at + 1 : at)] }));
+    const width = Math.max(...block.map((cells) => cells.length));
+    this.holdCursor = true;
+    this.ui.set({ cursor: { row: at, col: left }, extent: { row: at + filled.length + added.length - 1, col: left + width - 1 }, edit: null });
+    const rowNumbers = new Map(plan.changes.map((change, i) => [change.rowKey, at + i + 1]));
+    void this.saver.save({ changes: plan.changes, edits: [], rowNumbers, createdOnTop: true });
+  }  /** The selection as TSV of display text, so it pastes back (and into Excel) as shown. */
   copyText(): string | null {
     const range = selectionRange(this.ui.get());
     if (!range) return null;
@@ -355,12 +470,21 @@ export class GridController {
   }
 
   private applyWrites(writes: CellWrite[], selectAfter: CellWrite[] | null): void {
+    const plan = this.plan(writes);
+    if (plan) this.savePlan(plan, selectAfter);
+  }
+
+  /** The batch the writes make, or null when there is nothing to save (problems are reported). */
+  private plan(writes: CellWrite[]): BatchPlan | null {
     const plan = planWrites(writes, { rows: this.env.rows, columns: this.env.columns, allowAdd: this.env.allowAdd });
     if (!plan.ok) {
       this.saver.report(plan.message, plan.errors, plan.rowNumbers);
-      return;
+      return null;
     }
-    if (plan.changes.length === 0) return;
+    return plan.changes.length === 0 ? null : plan;
+  }
+
+  private savePlan(plan: BatchPlan, selectAfter: CellWrite[] | null): void {
     void this.saver.save({ changes: plan.changes, edits: plan.edits, rowNumbers: plan.rowNumbers });
     if (selectAfter) this.selectWritten(selectAfter);
   }
@@ -390,6 +514,23 @@ export class GridController {
     this.saver.dismissReport();
   }
 
+  /** A message in the grid's report area, about no cell in particular. */
+  showMessage(message: string): void {
+    this.saver.report(message, [], new Map());
+  }
+
+  /** After a conflict: keep the values saved elsewhere (mine are given up). */
+  keepTheirs(key: number): void {
+    this.saver.discardConflict(key);
+    this.focusGrid();
+  }
+
+  /** After a conflict: save my values again on the versions saved elsewhere. */
+  keepMine(key: number): void {
+    void this.saver.keepMine(key);
+    this.focusGrid();
+  }
+
   // ---- rows: add, discard, delete --------------------------------------
 
   addRow(): void {
@@ -397,6 +538,7 @@ export class GridController {
     const draft = newDraftRow(this.env.allColumns);
     this.overlay.set((s) => ({ drafts: [draft, ...s.drafts] }));
     const firstEditable = Math.max(0, this.env.columns.findIndex((c) => c.editable !== false));
+    this.holdCursor = true;
     this.ui.set({ cursor: { row: 0, col: firstEditable }, extent: { row: 0, col: firstEditable }, edit: null });
     if (this.scroller) this.scroller.scrollTop = 0;
     this.focusGrid();

@@ -1,74 +1,53 @@
-import type { GridColumn, Option } from './types';
+import { parseDateText } from './dates';
+import { ambiguityMessage, matchOption, optionIndex } from './optionMatch';
+import type { GridColumn, GridRow, Option } from './types';
+
+export { isValidIsoDate } from './dates';
 
 /** Result of turning typed or pasted text into a cell value. */
 export type ParseResult = { ok: true; value: unknown } | { ok: false; message: string };
 
-const NO_OPTIONS: Option[] = [];
-// Reference lists can hold 10k options, so lookups are indexed once per options array.
-const labelIndexes = new WeakMap<Option[], Map<string, string>>();
-const valueIndexes = new WeakMap<Option[], Map<string, string>>();
-
-/** value -> label */
-function labelIndex(options: Option[] = NO_OPTIONS): Map<string, string> {
-  let index = labelIndexes.get(options);
-  if (!index) {
-    index = new Map(options.map((option) => [option.value, option.label]));
-    labelIndexes.set(options, index);
-  }
-  return index;
+/** What a conversion may depend on beyond the column: the row (its own options) and the user's locale (dates). */
+export interface ParseContext {
+  row?: GridRow;
+  locale?: string;
 }
 
-/** lower-case label -> value (the first option wins when labels repeat) */
-function valueIndex(options: Option[] = NO_OPTIONS): Map<string, string> {
-  let index = valueIndexes.get(options);
-  if (!index) {
-    index = new Map();
-    for (const option of options) {
-      const key = option.label.toLowerCase();
-      if (!index.has(key)) index.set(key, option.value);
-    }
-    valueIndexes.set(options, index);
-  }
-  return index;
+const NO_OPTIONS: Option[] = [];
+
+/** The options a cell of `row` may take. */
+export function optionsOf(column: GridColumn, row?: GridRow): Option[] {
+  if (row && column.optionsFor) return column.optionsFor(row);
+  return column.options ?? NO_OPTIONS;
 }
 
 const ok = (value: unknown): ParseResult => ({ ok: true, value });
 const fail = (message: string): ParseResult => ({ ok: false, message });
-
-export function isValidIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= daysInMonth(year, month);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return leap ? 29 : 28;
-  }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
 
 function parseNumber(text: string): ParseResult {
   const value = Number(text);
   return Number.isFinite(value) ? ok(value) : fail(`"${text}" is not a number`);
 }
 
-function parseDate(text: string): ParseResult {
-  return isValidIsoDate(text) ? ok(text) : fail(`"${text}" is not a valid date (use YYYY-MM-DD)`);
+function parseDate(text: string, locale?: string): ParseResult {
+  const parsed = parseDateText(text, locale);
+  return parsed.ok ? ok(parsed.iso) : fail(parsed.message);
 }
 
-function parseOption(column: GridColumn, text: string): ParseResult {
-  const byLabel = valueIndex(column.options).get(text.toLowerCase());
-  if (byLabel !== undefined) return ok(byLabel);
-  if (labelIndex(column.options).has(text)) return ok(text);
-  return fail(`"${text}" is not one of the ${column.header} options`);
+function parseOption(column: GridColumn, text: string, row?: GridRow): ParseResult {
+  const options = optionsOf(column, row);
+  const match = matchOption(options, text);
+  if (match.ok) return ok(match.value);
+  const noun = column.optionNoun ?? `${column.header} options`;
+  if (match.reason === 'ambiguous') return fail(ambiguityMessage(text, match.matches, noun));
+  if (column.optionsFor && row && matchOption(column.options ?? NO_OPTIONS, text).ok) {
+    return fail(`"${text}" is not one of this row's ${noun}: ${options.map((o) => o.label).join(', ')}`);
+  }
+  return fail(`"${text}" is not one of the ${noun}`);
 }
 
 /** Converts typed or pasted text to the value type of the column's kind. */
-export function parseCellInput(column: GridColumn, raw: string): ParseResult {
+export function parseCellInput(column: GridColumn, raw: string, context: ParseContext = {}): ParseResult {
   const text = raw.trim();
   if (text === '') return column.required ? fail('A value is required') : ok(null);
   switch (column.kind) {
@@ -77,10 +56,10 @@ export function parseCellInput(column: GridColumn, raw: string): ParseResult {
     case 'number':
       return parseNumber(text);
     case 'date':
-      return parseDate(text);
+      return parseDate(text, context.locale);
     case 'select':
     case 'reference':
-      return parseOption(column, text);
+      return parseOption(column, text, context.row);
   }
 }
 
@@ -89,7 +68,7 @@ export function formatCellValue(column: GridColumn, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (isOptionKind(column.kind)) {
     const key = String(value);
-    return labelIndex(column.options).get(key) ?? key;
+    return optionIndex(column.options ?? NO_OPTIONS).labelOf.get(key) ?? key;
   }
   return String(value);
 }
@@ -106,7 +85,7 @@ export function isOptionKind(kind: GridColumn['kind']): boolean {
  * Converts the content of an open cell editor. An option editor holds either a
  * picked option value or the text typed into its search box (matched like a paste).
  */
-export function parseEditorValue(column: GridColumn, raw: string): ParseResult {
-  if (isOptionKind(column.kind) && labelIndex(column.options).has(raw)) return ok(raw);
-  return parseCellInput(column, raw);
+export function parseEditorValue(column: GridColumn, raw: string, context: ParseContext = {}): ParseResult {
+  if (isOptionKind(column.kind) && optionIndex(optionsOf(column, context.row)).labelOf.has(raw)) return ok(raw);
+  return parseCellInput(column, raw, context);
 }

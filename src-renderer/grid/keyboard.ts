@@ -13,7 +13,11 @@ export type GridAction =
   | { type: 'clear' }
   | { type: 'undo' }
   | { type: 'redo' }
-  | { type: 'selectAll' };
+  | { type: 'selectAll' }
+  /** Ctrl+Shift+V: the paste that follows creates new rows. */
+  | { type: 'pasteAsNew' }
+  /** Ctrl+Enter: open the record of the cursor's row (its page or drawer), where the grid has one. */
+  | { type: 'openRow' };
 
 export interface KeyInput {
   key: string;
@@ -71,6 +75,8 @@ function resolveModifiedKey(e: KeyInput): GridAction | null {
   if (key === 'z') return { type: e.shiftKey ? 'redo' : 'undo' };
   if (key === 'y') return { type: 'redo' };
   if (key === 'a') return { type: 'selectAll' };
+  if (key === 'v' && e.shiftKey) return { type: 'pasteAsNew' };
+  if (e.key === 'Enter') return { type: 'openRow' };
   if (e.key === 'Home') return { type: 'jump', to: 'first', extend: e.shiftKey };
   if (e.key === 'End') return { type: 'jump', to: 'last', extend: e.shiftKey };
   const edge = EDGE_JUMPS[e.key];

@@ -1,14 +1,20 @@
+import { aliasesOf } from './optionMatch';
 import type { Option } from './types';
 
-const lowerLabels = new WeakMap<Option[], string[]>();
+interface Lowered {
+  label: string;
+  aliases: string[];
+}
 
-function lowered(options: Option[]): string[] {
-  let labels = lowerLabels.get(options);
-  if (!labels) {
-    labels = options.map((option) => option.label.toLowerCase());
-    lowerLabels.set(options, labels);
+const loweredLists = new WeakMap<Option[], Lowered[]>();
+
+function lowered(options: Option[]): Lowered[] {
+  let list = loweredLists.get(options);
+  if (!list) {
+    list = options.map((option) => ({ label: option.label.toLowerCase(), aliases: aliasesOf(option).map((a) => a.toLowerCase()) }));
+    loweredLists.set(options, list);
   }
-  return labels;
+  return list;
 }
 
 export interface OptionMatches {
@@ -18,21 +24,36 @@ export interface OptionMatches {
 }
 
 /**
- * Options whose label contains the query (case-insensitive), at most `limit`.
- * `first` (the current value) is listed first when it matches.
+ * How well an option fits the search text, best first: the exact label, an
+ * exact short name, a label or short name that starts with it, a word of the
+ * label that starts with it, the label containing it. -1: no match.
+ */
+function rank(entry: Lowered, needle: string): number {
+  if (entry.label === needle) return 0;
+  if (entry.aliases.includes(needle)) return 1;
+  if (entry.label.startsWith(needle) || entry.aliases.some((a) => a.startsWith(needle))) return 2;
+  if (entry.label.includes(` ${needle}`) || entry.label.includes(`(${needle}`)) return 3;
+  return entry.label.includes(needle) ? 4 : -1;
+}
+
+/**
+ * Options matching the query (case-insensitive), best matches first, at most
+ * `limit`. Without a query `first` (the current value) leads the list, so the
+ * highlighted option is the one a plain Tab or Enter keeps.
  */
 export function searchOptions(options: Option[], query: string, limit: number, first?: string): OptionMatches {
   const needle = query.trim().toLowerCase();
-  const labels = lowered(options);
-  const items: Option[] = [];
-  let total = 0;
-  let firstOption: Option | undefined;
-  options.forEach((option, i) => {
-    if (needle !== '' && !labels[i].includes(needle)) return;
-    total += 1;
-    if (option.value === first) firstOption = option;
-    else if (items.length < limit) items.push(option);
+  if (needle === '') {
+    const current = options.find((option) => option.value === first);
+    const rest = options.filter((option) => option !== current).slice(0, current ? limit - 1 : limit);
+    return { items: current ? [current, ...rest] : rest, total: options.length };
+  }
+  const entries = lowered(options);
+  const ranked: { option: Option; rank: number; index: number }[] = [];
+  options.forEach((option, index) => {
+    const r = rank(entries[index], needle);
+    if (r >= 0) ranked.push({ option, rank: r, index });
   });
-  if (firstOption) items.unshift(firstOption);
-  return { items: items.slice(0, limit), total };
+  ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  return { items: ranked.slice(0, limit).map((entry) => entry.option), total: ranked.length };
 }

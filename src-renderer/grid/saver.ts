@@ -1,3 +1,4 @@
+import { OwnVersions, type GridConflict } from './conflict';
 import { sameValue } from './convert';
 import { draftValues, isDraftKey } from './drafts';
 import {
@@ -12,7 +13,18 @@ import { buildReport, type ErrorReport } from './report';
 import { SaveQueue } from './saveQueue';
 import type { Store } from './store';
 import type { CellError, GridRow, RowChange, SaveResult } from './types';
-import { EMPTY_UNDO_STACK, completeStep, nextEntry, pushEntry, stepChanges, type RecordEdit, type UndoDirection, type UndoStack } from './undo';
+import {
+  EMPTY_UNDO_STACK,
+  completeStep,
+  dropStep,
+  nextEntry,
+  pushEntry,
+  stepChanges,
+  type RecordEdit,
+  type UndoDirection,
+  type UndoStack,
+} from './undo';
+import type { PasteQuestion } from './pasteQuestion';
 
 export interface StatusState {
   undo: UndoStack;
@@ -21,9 +33,20 @@ export interface StatusState {
   report: ErrorReport | null;
   /** Rows waiting for the user to confirm their deletion. */
   deleteRequest: GridRow[] | null;
+  /** Saves refused because records changed elsewhere, oldest first, each waiting for the user's choice. */
+  conflicts: GridConflict[];
+  /** A paste that would change records outside the selection, waiting for the user's answer. */
+  pasteQuestion: PasteQuestion | null;
 }
 
-export const INITIAL_STATUS: StatusState = { undo: EMPTY_UNDO_STACK, saving: 0, report: null, deleteRequest: null };
+export const INITIAL_STATUS: StatusState = {
+  undo: EMPTY_UNDO_STACK,
+  saving: 0,
+  report: null,
+  deleteRequest: null,
+  conflicts: [],
+  pasteQuestion: null,
+};
 
 /** What the saver needs from the grid at the time a job runs. */
 export interface SaveEnv {
@@ -45,7 +68,15 @@ export interface SaveJob {
   cell?: { rowKey: string; field: string };
   /** Draft edits show their errors in place only, not in the report. */
   quiet?: boolean;
+  /** Rows created by this job go to the top (where drafts are), not the bottom. */
+  createdOnTop?: boolean;
   onSaved?: () => void;
+  /** The user gave up the job's changes after a conflict. */
+  onDiscarded?: () => void;
+}
+
+interface PendingConflict extends GridConflict {
+  job: SaveJob;
 }
 
 function failure(error: unknown): SaveResult {
@@ -70,6 +101,9 @@ export class Saver {
   private readonly queue: SaveQueue;
   /** Draft rowKey -> id of the record it became. */
   private readonly createdIds = new Map<string, string>();
+  private readonly ownVersions = new OwnVersions();
+  private readonly waiting = new Map<number, PendingConflict>();
+  private conflictKey = 0;
 
   constructor(
     private readonly overlay: Store<OverlayState>,
@@ -77,6 +111,11 @@ export class Saver {
     private readonly env: () => SaveEnv,
   ) {
     this.queue = new SaveQueue((saving) => this.status.set({ saving }));
+  }
+
+  /** The id of the record a draft became, once it was created. */
+  createdIdOf(draftKey: string): string | undefined {
+    return this.createdIds.get(draftKey);
   }
 
   save(job: SaveJob): Promise<void> {
@@ -89,13 +128,15 @@ export class Saver {
     return this.queue.push(async () => {
       const entry = nextEntry(this.status.get().undo, direction);
       if (!entry) return;
-      const changes = stepChanges(entry, direction, (id) => this.currentRow(id)?.version);
+      const changes = stepChanges(entry, direction);
       this.showPending(changes);
       await this.run({
         changes,
         edits: [],
         rowNumbers: new Map(),
         onSaved: () => this.status.set((s) => ({ undo: completeStep(s.undo, direction) })),
+        // A step that conflicted and whose changes the user gave up no longer applies.
+        onDiscarded: () => this.status.set((s) => ({ undo: dropStep(s.undo, direction, entry) })),
       });
     });
   }
@@ -110,7 +151,14 @@ export class Saver {
         return;
       }
       const ids = rows.map((row) => row.id);
-      this.overlay.set((s) => ({ removed: new Set([...s.removed, ...ids]), errors: withoutErrors(s.errors, ids) }));
+      const gone = new Set(ids);
+      // Rows this grid created are forgotten too, or a reload without them would bring them back.
+      this.overlay.set((s) => ({
+        removed: new Set([...s.removed, ...ids]),
+        created: s.created.filter((row) => !gone.has(row.id)),
+        appended: s.appended.filter((row) => !gone.has(row.id)),
+        errors: withoutErrors(s.errors, ids),
+      }));
     });
   }
 
@@ -138,7 +186,54 @@ export class Saver {
     const result = await attempt(() => this.env().onSave(changes));
     this.hidePending(job.changes);
     if (result.ok) this.applySaved(changes, result.rows, job);
+    else if (result.conflict) this.holdConflict(result.message, changes, job);
     else this.applyFailure(result, job);
+  }
+
+  /** The user's values wait, out of the way, until they keep theirs or mine. */
+  private holdConflict(message: string, changes: RowChange[], job: SaveJob): void {
+    const conflict: PendingConflict = { key: ++this.conflictKey, message, changes, job };
+    this.waiting.set(conflict.key, conflict);
+    this.status.set((s) => ({ conflicts: [...s.conflicts, { key: conflict.key, message, changes }] }));
+    if (job.cell) {
+      const cell = { ...job.cell, message: 'Not saved: changed elsewhere since you started editing (see above the grid).' };
+      this.overlay.set((s) => ({ errors: new Map([...s.errors, ...groupErrors([cell])]) }));
+    }
+  }
+
+  private releaseConflict(key: number): PendingConflict | undefined {
+    const conflict = this.waiting.get(key);
+    this.waiting.delete(key);
+    this.status.set((s) => ({ conflicts: s.conflicts.filter((c) => c.key !== key) }));
+    if (conflict?.job.cell) this.overlay.set((s) => ({ errors: withoutErrors(s.errors, [conflict.job.cell!.rowKey]) }));
+    return conflict;
+  }
+
+  /** Keep theirs: my values of the conflict are given up (the grid already shows theirs). */
+  discardConflict(key: number): void {
+    this.releaseConflict(key)?.job.onDiscarded?.();
+  }
+
+  /**
+   * Keep mine: the same values again, on the versions saved elsewhere. Only the
+   * fields this window changed are sent, so their other changes stay.
+   */
+  keepMine(key: number): Promise<void> {
+    const conflict = this.releaseConflict(key);
+    if (!conflict) return Promise.resolve();
+    const changes = conflict.changes.map((change) =>
+      change.id === undefined ? change : { ...change, version: this.currentRow(change.id)?.version ?? change.version },
+    );
+    const edits: RecordEdit[] =
+      conflict.job.edits.length === 0
+        ? []
+        : changes.flatMap((change) => {
+            const row = change.id === undefined ? undefined : this.currentRow(change.id);
+            if (!row) return [];
+            const before = Object.fromEntries(Object.keys(change.values).map((field) => [field, row[field] ?? null]));
+            return [{ id: row.id, before, after: change.values }];
+          });
+    return this.save({ ...conflict.job, changes, edits });
   }
 
   private currentRow(id: string): GridRow | undefined {
@@ -148,9 +243,16 @@ export class Saver {
     return saved ?? known;
   }
 
-  /** Brings a queued change up to date with the saves that ran before it. */
+  /**
+   * Brings a queued change up to date with this window's saves that ran before
+   * it. Its version moves only along versions those saves produced: a version
+   * saved elsewhere since the edit started must conflict, not be overwritten.
+   */
   private resolve(change: RowChange): RowChange | null {
-    if (change.id !== undefined) return { ...change, version: this.currentRow(change.id)?.version ?? change.version };
+    if (change.id !== undefined) {
+      const version = change.version === undefined ? this.currentRow(change.id)?.version : this.ownVersions.advance(change.id, change.version);
+      return { ...change, version };
+    }
     const createdId = this.createdIds.get(change.rowKey);
     if (createdId === undefined) {
       const draft = this.overlay.get().drafts.find((row) => row.id === change.rowKey);
@@ -182,9 +284,10 @@ export class Saver {
       if (!row) return;
       if (change.id !== undefined) {
         saved.set(row.id, row);
+        if (change.version !== undefined) this.ownVersions.record(row.id, change.version, row.version);
         return;
       }
-      (draftKeys.has(change.rowKey) ? created : appended).push(row);
+      (draftKeys.has(change.rowKey) || job.createdOnTop ? created : appended).push(row);
       this.createdIds.set(change.rowKey, row.id);
     });
     const touched = changes.flatMap((change) => [change.rowKey, ...(change.id ? [change.id] : [])]);
@@ -195,7 +298,10 @@ export class Saver {
       drafts: state.drafts.filter((row) => !this.createdIds.has(row.id)),
       errors: withoutErrors(state.errors, touched),
     });
-    if (job.edits.length > 0) this.status.set((s) => ({ undo: pushEntry(s.undo, { edits: job.edits }) }));
+    if (job.edits.length > 0) {
+      const edits = job.edits.map((edit) => ({ ...edit, version: saved.get(edit.id)?.version ?? edit.version }));
+      this.status.set((s) => ({ undo: pushEntry(s.undo, { edits }) }));
+    }
     job.onSaved?.();
   }
 

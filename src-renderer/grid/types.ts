@@ -5,6 +5,12 @@ export type CellKind = 'text' | 'number' | 'date' | 'select' | 'reference';
 export interface Option {
   value: string;
   label: string;
+  /**
+   * Shorter names a user may type or paste for this option ("Sales" for
+   * "Sales · Europe", an employee number). One that fits a single option picks
+   * it; one that fits several is reported as ambiguous.
+   */
+  aliases?: string[];
 }
 
 export interface GridColumn {
@@ -19,6 +25,13 @@ export interface GridColumn {
   required?: boolean;
   /** For 'select' and 'reference' (reference: value = record id, label = display name). */
   options?: Option[];
+  /**
+   * The options one row may take, when they depend on the row (a skill's own
+   * levels); `options` then lists every value the column can show.
+   */
+  optionsFor?: (row: GridRow) => Option[];
+  /** What the options are called in messages, plural ("departments"); default "<header> options". */
+  optionNoun?: string;
   hiddenByDefault?: boolean;
   /** Leading columns marked pinned stay in view, after the row numbers, while the grid scrolls sideways. */
   pinned?: boolean;
@@ -48,8 +61,11 @@ export interface CellError {
 export type SaveResult =
   /** Saved rows in the same order as the changes (with new id/version). */
   | { ok: true; rows: GridRow[] }
-  /** Nothing was saved. */
-  | { ok: false; message: string; errors: CellError[] };
+  /**
+   * Nothing was saved. `conflict`: a record was saved elsewhere since the
+   * version the change started from; the grid then asks the user which values to keep.
+   */
+  | { ok: false; message: string; errors: CellError[]; conflict?: boolean };
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -67,8 +83,16 @@ export interface DataGridProps {
   onExport?: (format: ExportFormat, rows: GridRow[], columns: GridColumn[]) => void;
   /** Double-click on the row header or its open button. */
   onOpenRow?: (row: GridRow) => void;
-  /** Show "Add row". */
+  /** Show "Add row" (and "Paste as new rows"). */
   allowAdd?: boolean;
+  /** What one row is, for messages: `{ one: 'employee', other: 'employees' }`; default row(s). */
+  rowNoun?: { one: string; other: string };
+  /**
+   * Rows keep their place after edits and reloads until the user sorts or
+   * filters again; a new value here (the page's own filters changed) shows the
+   * rows in their sorted order again.
+   */
+  viewKey?: unknown;
   /** Default fills the parent (the parent gives the height). */
   height?: number | string;
   toolbarExtra?: ReactNode;

@@ -9,6 +9,9 @@ export interface EditState {
   mode: EditMode;
   /** The key that started a select/reference edit: the editor's first search text. */
   typed: string | null;
+  /** The record being edited, and its version when the editor opened: the save starts from it. */
+  rowId: string;
+  version: number;
 }
 
 /** Cursor, selection and edit state, kept outside React so rows can subscribe selectively. */

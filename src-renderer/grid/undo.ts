@@ -5,6 +5,8 @@ export interface RecordEdit {
   id: string;
   before: Record<string, unknown>;
   after: Record<string, unknown>;
+  /** The version the edit's save left the record at: undo and redo start from it (advanced by this window's own later saves). */
+  version?: number;
 }
 
 /** One undoable step: a single-cell edit, a paste batch, a clear, ... */
@@ -42,16 +44,22 @@ export function completeStep(stack: UndoStack, direction: UndoDirection): UndoSt
   return { past: [...stack.past, entry], future: stack.future.slice(0, -1) };
 }
 
-/** The changes that apply a step, stamped with each record's current version. */
-export function stepChanges(
-  entry: UndoEntry,
-  direction: UndoDirection,
-  versionOf: (id: string) => number | undefined,
-): RowChange[] {
+/** Takes a step that can no longer be applied off its list. */
+export function dropStep(stack: UndoStack, direction: UndoDirection, entry: UndoEntry): UndoStack {
+  if (direction === 'undo') return { ...stack, past: stack.past.filter((e) => e !== entry) };
+  return { ...stack, future: stack.future.filter((e) => e !== entry) };
+}
+
+/**
+ * The changes that apply a step, stamped with the version each edit left its
+ * record at: when someone else has saved the record since, the step conflicts
+ * instead of overwriting their values.
+ */
+export function stepChanges(entry: UndoEntry, direction: UndoDirection): RowChange[] {
   return entry.edits.map((edit) => ({
     rowKey: edit.id,
     id: edit.id,
-    version: versionOf(edit.id),
+    version: edit.version,
     values: direction === 'undo' ? edit.before : edit.after,
   }));
 }

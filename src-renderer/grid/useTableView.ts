@@ -120,5 +120,5 @@ export function useTableView(data: GridRow[], columns: GridColumn[], globalFilte
   const setFilter = (id: string, value: string) =>
     setColumnFilters((filters) => [...filters.filter((f) => f.id !== id), ...(value ? [{ id, value }] : [])]);
 
-  return { rows, sortOf, toggleSort, filterOf, setFilter };
+  return { rows, active, sortOf, toggleSort, filterOf, setFilter };
 }

@@ -12,7 +12,7 @@ export const requiredText = (label: string, max = MAX_TEXT) =>
 export const optionalText = (max = MAX_TEXT) => text(max).nullable().optional();
 
 export const calendarDate = z
-  .string()
+  .string({ error: (issue) => (issue.input == null ? 'Enter a date.' : 'Use the date format YYYY-MM-DD.') })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the date format YYYY-MM-DD.')
   .refine(isRealDate, 'This date does not exist.');
 

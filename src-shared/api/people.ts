@@ -21,7 +21,7 @@ import {
 
 export const EMPLOYEE_STATUSES = ['active', 'on_leave', 'terminated'] as const;
 export const employeeStatus = z.enum(EMPLOYEE_STATUSES, {
-  message: 'Status must be active, on leave or terminated.',
+  message: 'Status must be Active, On leave or Terminated.',
 });
 export const EMPLOYEE_STATUS_LABELS: Record<(typeof EMPLOYEE_STATUSES)[number], string> = {
   active: 'Active',
@@ -101,6 +101,13 @@ export const employeeFields = z.strictObject({
   departmentId: nullableId,
   jobId: nullableId,
   location: optionalText(100),
+  /** The last day of employment: required when the status is terminated, and only then. */
+  terminationDate: calendarDate.nullable().optional(),
+  /**
+   * When a change of department, job, manager or position takes effect (default today; not in the
+   * future). Not stored on the employee: it dates the change in the organisation history.
+   */
+  effectiveDate: calendarDate.optional(),
 });
 export const employee = z.strictObject({
   id,
@@ -115,10 +122,29 @@ export const employee = z.strictObject({
   departmentId: z.string().nullable(),
   jobId: z.string().nullable(),
   location: z.string().nullable(),
+  terminationDate: z.string().nullable(),
   archived: z.boolean(),
   ...timestamps,
 });
 export type Employee = z.infer<typeof employee>;
+
+/** One dated step of a person's organisation history: where they were from `effectiveDate` on. */
+export const assignmentStep = z.strictObject({
+  effectiveDate: z.string(),
+  departmentId: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  jobId: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+  managerId: z.string().nullable(),
+  managerName: z.string().nullable(),
+  positionId: z.string().nullable(),
+  positionTitle: z.string().nullable(),
+  /** What changed from the step before (empty for the first: the hire). */
+  changed: z.array(z.enum(['departmentId', 'jobId', 'managerId', 'positionId'])),
+  recordedAt: z.string(),
+  recordedBy: z.string(),
+});
+export type AssignmentStep = z.infer<typeof assignmentStep>;
 
 export const employeeDetail = z.strictObject({
   employee,
@@ -128,6 +154,8 @@ export const employeeDetail = z.strictObject({
   positionTitle: z.string().nullable(),
   reportingChain: z.array(z.strictObject({ id, name: z.string() })),
   directReports: z.array(z.strictObject({ id, name: z.string(), jobTitle: z.string().nullable() })),
+  /** Oldest first. */
+  history: z.array(assignmentStep),
 });
 export type EmployeeDetail = z.infer<typeof employeeDetail>;
 
@@ -138,6 +166,8 @@ export const employeeQuery = z.strictObject({
   jobId: id.optional(),
   status: employeeStatus.optional(),
   location: text(100).optional(),
+  /** The organisation as it was on this day: who was employed then, in which department, job, position and under whom. */
+  asOf: calendarDate.optional(),
 });
 export type EmployeeQuery = z.infer<typeof employeeQuery>;
 
@@ -147,7 +177,9 @@ export const orgNode = z.strictObject({
   parentId: z.string().nullable(),
   headcount: z.number().int(),
   totalHeadcount: z.number().int(),
+  /** The holder of the department's top position, when the department has exactly one. */
   headName: z.string().nullable(),
+  headPosition: z.string().nullable(),
 });
 export type OrgNode = z.infer<typeof orgNode>;
 
@@ -174,6 +206,6 @@ export const peopleArea = defineArea({
     'people.archiveEmployees': write(archiveInput, countOutput),
     'people.listLocations': read(z.strictObject({}), z.strictObject({ locations: z.array(z.string()) })),
 
-    'people.getOrgTree': read(z.strictObject({}), z.strictObject({ nodes: z.array(orgNode) })),
+    'people.getOrgTree': read(z.strictObject({ asOf: calendarDate.optional() }), z.strictObject({ nodes: z.array(orgNode) })),
   },
 });

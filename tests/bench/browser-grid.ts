@@ -2,13 +2,14 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import type { BenchFiles } from './files';
 import type { BenchRow } from './run';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** The people grid with every employee loaded, in Chromium through the browser host. */
-export async function benchBrowserGrid(dbPath: string): Promise<BenchRow[]> {
+export async function benchBrowserGrid(dbPath: string, files: BenchFiles): Promise<BenchRow[]> {
   if (!fs.existsSync(CHROMIUM)) return [{ name: 'people grid in Chromium', medianMs: null, floorMs: null, ratio: null, budgetMs: 500, note: `skipped: no Chromium at ${CHROMIUM}` }];
   const host = spawn(path.resolve('node_modules/.bin/tsx'), ['src-main/browser-host.ts', '--db', dbPath], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
   let serverPid = host.pid!;
@@ -26,6 +27,10 @@ export async function benchBrowserGrid(dbPath: string): Promise<BenchRow[]> {
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(url);
+    if (files.passphrase) {
+      await page.getByTestId('unlock-passphrase').fill(files.passphrase);
+      await page.getByTestId('unlock').click();
+    }
     await page.getByText('Organisation').first().waitFor();
     const renders: number[] = [];
     const fetches: number[] = [];

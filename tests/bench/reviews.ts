@@ -8,6 +8,7 @@ import { generateDemoOrganisation, insertDemoOrganisation } from '../../src-main
 import { random } from '../../src-main/services/shared/demo';
 import type { Input, Method } from '../../src-shared/api';
 import { withDerivedTablesRebuilt } from '../../src-main/services/shared/bulk-load';
+import type { BenchFiles } from './files';
 import type { BenchRow } from './run';
 import { EMPLOYEES } from './size';
 import { time } from './timing';
@@ -17,12 +18,12 @@ const TREE = 5_000;
 const CYCLES = 3;
 const RUNS = 30;
 
-export async function benchReviews(dir: string): Promise<BenchRow[]> {
-  const file = path.join(dir, 'reviews.sqlite');
-  const app = await createAppHost(file, { validateOutput: false });
+export async function benchReviews(dir: string, files: BenchFiles): Promise<BenchRow[]> {
+  const file = path.join(dir, `reviews${files.encrypted ? '-encrypted' : ''}.sqlite`);
+  const app = await createAppHost(file, files.hostOptions);
   try {
     const dataset = buildDataset(app.store().raw);
-    const floorDb = new Database(file, { readonly: true });
+    const floorDb = files.openRaw(file, { readonly: true });
     try {
       const cycleId = dataset.cycleIds[CYCLES - 1];
       const reviews = dataset.reviewsPerCycle.toLocaleString('en');

@@ -5,14 +5,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { createAppHost } from '../../src-main/app-host';
 import { buildEmployeeQuery, planEmployeePage } from '../../src-main/services/people/employees';
-import { generateDemoOrganisation } from '../../src-main/services/people/demo';
 import { benchBrowserGrid } from './browser-grid';
+import { benchCalibration } from './calibration';
+import { benchImports } from './imports';
+import { benchEncryptionOverhead } from './encryption';
+import { benchFiles, type BenchFiles } from './files';
 import { benchReviews } from './reviews';
 import { benchSkills } from './skills';
 import { EMPLOYEES, SIZE } from './size';
+import { benchSuccession } from './succession';
 import { median, time } from './timing';
 
 export interface BenchRow {
@@ -33,9 +36,9 @@ function record(name: string, medianMs: number | null, floorMs: number | null, b
   rows.push({ name, medianMs: round(medianMs), floorMs: round(floorMs), ratio: medianMs !== null && floorMs ? round(medianMs / floorMs) : null, budgetMs, note });
 }
 
-async function benchPeoplePage(dir: string) {
-  const dbPath = path.join(dir, 'bench.sqlite');
-  const app = await createAppHost(dbPath, { validateOutput: false });
+async function benchPeoplePage(dir: string, files: BenchFiles) {
+  const dbPath = path.join(dir, `bench${files.encrypted ? '-encrypted' : ''}.sqlite`);
+  const app = await createAppHost(dbPath, files.hostOptions);
   await benchDemoLoad(app);
   const raw = app.store().raw;
   const { id: departmentId } = raw.prepare(`SELECT id FROM department WHERE name = 'Engineering'`).get() as { id: string };
@@ -45,7 +48,7 @@ async function benchPeoplePage(dir: string) {
     if (!result.ok) throw new Error(result.error.message);
   });
   // The same count and page by hand on a read-only connection, read the way the service chooses.
-  const floorDb = new Database(dbPath, { readonly: true });
+  const floorDb = files.openRaw(dbPath, { readonly: true });
   const { sql, params, total } = planEmployeePage(floorDb, query);
   const { countSql } = buildEmployeeQuery(query);
   const page = floorDb.prepare(sql);
@@ -56,6 +59,7 @@ async function benchPeoplePage(dir: string) {
   });
   floorDb.close();
   record(`people grid page via router (100 rows, by name, dept+subdepts: ${total.toLocaleString('en')} of ${SIZE})`, viaRouter, floor, 15, 'floor: the same count and page SQL, raw');
+  await benchAsOfPage(app, dbPath, departmentId, files);
   await app.close();
   return dbPath;
 }
@@ -73,63 +77,73 @@ async function benchDemoLoad(app: Awaited<ReturnType<typeof createAppHost>>) {
     `CPU ${Math.round((cpu.user + cpu.system) / 1000).toLocaleString('en')} ms; peak RSS of the bench process ${peakMb} MB; machine load ${os.loadavg()[0].toFixed(1)}`);
 }
 
-async function benchImport(dir: string) {
-  const org = generateDemoOrganisation(EMPLOYEES, 7);
-  const deptName = new Map(org.departments.map((d) => [d.id, d.name]));
-  const job = new Map(org.jobs.map((j) => [j.id, j]));
-  const number = new Map(org.employees.map((e) => [e.id, e.employeeNumber]));
-  const header = 'Employee number,First name,Last name,Email,Hire date,Status,Manager number,Department,Job title,Job level,Location';
-  const lines = org.employees.map((e) =>
-    [e.employeeNumber, e.firstName, e.lastName, e.email, e.hireDate, e.status === 'on_leave' ? 'On leave' : e.status, e.managerId ? number.get(e.managerId) : '', deptName.get(e.departmentId), job.get(e.jobId)!.title, job.get(e.jobId)!.level, e.location].join(','),
-  );
-  const contentBase64 = Buffer.from([header, ...lines].join('\n')).toString('base64');
-  const samples: number[] = [];
-  const floors: number[] = [];
-  for (let run = 0; run < 3; run++) {
-    const app = await createAppHost(path.join(dir, `import-${run}.sqlite`), { validateOutput: false });
-    const start = performance.now();
-    const preview = await app.call('admin.previewImport', { kind: 'employees', fileName: 'people.csv', contentBase64 });
-    if (!preview.ok) throw new Error(preview.error.message);
-    const done = await app.call('admin.commitImport', { kind: 'employees', fileName: 'people.csv', contentBase64, mapping: (preview.data as { mapping: Record<string, string> }).mapping });
-    if (!done.ok) throw new Error(done.error.message);
-    samples.push(performance.now() - start);
-    await app.close();
-    floors.push(rawInsertFloor(path.join(dir, `import-${run}.sqlite`), org));
-  }
-  record(`import ${EMPLOYEES}-employee CSV (preview + commit, all-or-nothing)`, median(samples), median(floors), 5000, 'floor: raw prepared INSERTs of the same rows in one transaction');
+/** The same page as of a past day: each person's history row found by one index seek. */
+async function benchAsOfPage(app: Awaited<ReturnType<typeof createAppHost>>, dbPath: string, departmentId: string, files: BenchFiles) {
+  const query = { limit: 100, sort: { field: 'name' }, departmentId, includeSubdepartments: true, asOf: '2020-06-30' };
+  const viaRouter = await time(20, async () => {
+    const result = await app.call('people.listEmployees', query);
+    if (!result.ok) throw new Error(result.error.message);
+  });
+  const floorDb = files.openRaw(dbPath, { readonly: true });
+  const page = floorDb.prepare(`SELECT e.id FROM employee e WHERE e.archived = 0 ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE LIMIT 100`);
+  const floor = await time(20, () => page.all());
+  floorDb.close();
+  record(`people grid page as of a past day via router (100 rows, dept+subdepts, ${EMPLOYEES} employees)`, viaRouter, floor, 100, 'floor: a page of today\'s employees by name');
 }
 
-/** The least any import could cost: the employee rows inserted by raw prepared statements. */
-function rawInsertFloor(file: string, org: ReturnType<typeof generateDemoOrganisation>): number {
-  const db = new Database(file);
-  db.exec('DELETE FROM audit_event; DELETE FROM employee; DELETE FROM position; DELETE FROM department; DELETE FROM job;');
-  const insert = db.prepare(`INSERT INTO employee (id, employee_number, first_name, last_name, email, hire_date, status, location, archived, created_at, updated_at, version)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'now', 'now', 1)`);
-  const start = performance.now();
-  db.transaction(() => {
-    for (const e of org.employees) insert.run(e.id, e.employeeNumber, e.firstName, e.lastName, e.email, e.hireDate, e.status, e.location);
-  })();
-  const elapsed = performance.now() - start;
-  db.close();
-  return elapsed;
-}
-
+/**
+ * Every row on an unencrypted file, then on an encrypted one, and each row's encryption overhead
+ * (one round after the other: the machine's load may differ between them); then the interleaved
+ * overhead measures, which run plain and encrypted in turn and are the fair comparison.
+ * BENCH_FILES=plain,encrypted,overhead (the default) chooses which.
+ */
 async function main() {
   const jsonIndex = process.argv.indexOf('--json');
   const jsonFile = jsonIndex > 0 ? process.argv[jsonIndex + 1] : null;
+  const choices = (process.env.BENCH_FILES ?? 'plain,encrypted,overhead').split(',').map((mode) => mode.trim());
+  const modes = choices.filter((mode) => mode === 'plain' || mode === 'encrypted').map((mode) => mode === 'encrypted');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canopy-bench-'));
   try {
     console.log(`Canopy benchmarks · ${EMPLOYEES.toLocaleString('en')} employees · ${os.cpus().length} cores · load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} · Node ${process.version}`);
-    const dbPath = await benchPeoplePage(dir);
-    await benchImport(dir);
-    for (const row of await benchBrowserGrid(dbPath)) rows.push(row);
-    for (const row of await benchSkills(dir)) rows.push(row);
-    for (const row of await benchReviews(dir)) rows.push(row);
+    for (const encrypted of modes) {
+      const files = benchFiles(encrypted);
+      const first = rows.length;
+      const dbPath = await benchPeoplePage(dir, files);
+      // The import, and the calibration session, are measured on plain files only.
+      if (!files.encrypted) for (const row of await benchImports(dir, EMPLOYEES)) rows.push(row);
+      for (const row of await benchBrowserGrid(dbPath, files)) rows.push(row);
+      for (const row of await benchSkills(dir, files)) rows.push(row);
+      for (const row of await benchReviews(dir, files)) rows.push(row);
+      if (!files.encrypted) for (const row of await benchCalibration(dir)) rows.push(row);
+      if (!files.encrypted) for (const row of await benchSuccession(dir)) rows.push(row);
+      for (const row of rows.slice(first)) row.name += files.label;
+      for (const file of fs.readdirSync(dir)) fs.rmSync(path.join(dir, file), { force: true, recursive: true }); // disk space for the next round
+    }
+    if (choices.includes('overhead')) rows.push(...(await benchEncryptionOverhead(dir)));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  rows.push(...encryptionOverhead(rows));
   printTable(rows);
   if (jsonFile) fs.writeFileSync(jsonFile, JSON.stringify(rows.map(({ name, medianMs, floorMs, ratio, budgetMs }) => ({ name, medianMs, floorMs, ratio, budgetMs })), null, 2));
+}
+
+/** Encrypted median against the plain median of the same row: the "floor" is plain, the budget plain + 15 %. */
+function encryptionOverhead(measured: BenchRow[]): BenchRow[] {
+  const suffix = benchFiles(true).label;
+  return measured.flatMap((plain) => {
+    const encrypted = measured.find((row) => row.name === `${plain.name}${suffix}`);
+    if (!encrypted || plain.medianMs === null || encrypted.medianMs === null || plain.medianMs === 0) return [];
+    const overhead = Math.round((encrypted.medianMs / plain.medianMs - 1) * 100);
+    return [{
+      name: `encryption overhead: ${plain.name}`,
+      medianMs: encrypted.medianMs,
+      floorMs: plain.medianMs,
+      ratio: Math.round((encrypted.medianMs / plain.medianMs) * 100) / 100,
+      budgetMs: Math.round(plain.medianMs * 1.15 * 100) / 100,
+      note: `${overhead >= 0 ? '+' : ''}${overhead} % (goal ≤ 15 %)`,
+    }];
+  });
 }
 
 function printTable(table: BenchRow[]) {

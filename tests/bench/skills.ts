@@ -12,6 +12,7 @@ import { getHeatmap, getOrgGapSummary } from '../../src-main/services/skills/gap
 import { searchBySkills } from '../../src-main/services/skills/search';
 import type { Store } from '../../src-main/store/data-source';
 import { withDerivedTablesRebuilt } from '../../src-main/services/shared/bulk-load';
+import type { BenchFiles } from './files';
 import type { BenchRow } from './run';
 import { EMPLOYEES, SIZE } from './size';
 import { time as timeRuns } from './timing';
@@ -24,13 +25,13 @@ const AS_OF = '2025-06-30';
 /** A day before most of the levels, so the summary corrects many of them. */
 const PAST = '2023-06-30';
 
-export async function benchSkills(dir: string): Promise<BenchRow[]> {
-  const file = path.join(dir, 'skills.sqlite');
-  const app = await createAppHost(file, { validateOutput: false });
+export async function benchSkills(dir: string, files: BenchFiles): Promise<BenchRow[]> {
+  const file = path.join(dir, `skills${files.encrypted ? '-encrypted' : ''}.sqlite`);
+  const app = await createAppHost(file, files.hostOptions);
   try {
     const dataset = buildDataset(app.store().raw);
     const ctx = readContext(app.store());
-    const floorDb = new Database(file, { readonly: true });
+    const floorDb = files.openRaw(file, { readonly: true });
     try {
       return [
         ...(await benchSummary(ctx, floorDb)),
@@ -278,7 +279,7 @@ function readContext(store: Store): ServiceContext {
     store,
     actor: 'bench',
     now: new Date().toISOString(),
-    demoParts: [],
+    registry: { demoParts: [], recordLabels: {} },
     emit: () => {},
     switchDatabase: async () => store,
   };

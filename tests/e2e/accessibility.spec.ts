@@ -7,6 +7,7 @@ const PAGES = [
   '/skills', '/skills/requirements', '/skills/gaps', '/skills/search',
   '/goals', '/goals/alignment', '/goals/library',
   '/reviews', '/reviews/templates', '/reviews/scales', '/reviews/journal', '/reviews/questionnaires',
+  '/succession', '/succession/key-positions', '/succession/plans', '/succession/pools', '/succession/settings',
   '/insights', '/admin', '/admin/audit',
 ];
 

@@ -29,7 +29,7 @@ test('the audit log lists changes made in the grid', async ({ page, seededHost: 
   await page.keyboard.press('Enter');
   await expect.poll(() => host.query(`SELECT count(*) AS n FROM audit_event WHERE entity = 'job' AND action = 'create'`)).toEqual([{ n: 1 }]);
   await goTo(page, '/admin/audit');
-  await expect(page.getByTestId('grid-audit').getByText(/Chief Audit Tester/).first()).toBeVisible();
+  await expect(page.getByTestId('audit-table').getByText(/Chief Audit Tester/).first()).toBeVisible();
 });
 
 test('the org tree shows departments with headcounts and links to their people', async ({ page, seededHost: host }) => {

@@ -13,15 +13,19 @@ export interface HostFixture {
   query<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[];
 }
 
-/** Starts the browser host (`src-main/browser-host.ts`) on a fresh temp database. */
-export async function startHost(options: { seedEmployees?: number } = {}): Promise<HostFixture & { stop(): Promise<void> }> {
+/**
+ * Starts the browser host (`src-main/browser-host.ts`) on a fresh temp database: unencrypted, for the
+ * tests that are not about encryption; with `askForPassphrase` the page creates it, as on a first start.
+ */
+export async function startHost(options: { seedEmployees?: number; askForPassphrase?: boolean } = {}): Promise<HostFixture & { stop(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canopy-e2e-'));
   const dbPath = path.join(dir, 'canopy.sqlite');
   const tsx = path.resolve('node_modules/.bin/tsx');
+  const newFile = options.askForPassphrase ? [] : ['--unencrypted'];
   if (options.seedEmployees) {
-    await run(spawn(tsx, ['scripts/seed.ts', '--employees', String(options.seedEmployees), '--db', dbPath], { stdio: 'pipe' }));
+    await run(spawn(tsx, ['scripts/seed.ts', '--employees', String(options.seedEmployees), '--db', dbPath, ...newFile], { stdio: 'pipe' }));
   }
-  const child = spawn(tsx, ['src-main/browser-host.ts', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } });
+  const child = spawn(tsx, ['src-main/browser-host.ts', '--db', dbPath, ...newFile], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 60_000);
@@ -95,6 +99,15 @@ export async function api<T>(page: Page, method: string, input: unknown): Promis
   );
   if (!response.ok) throw new Error(`${method}: ${response.error.message}`);
   return response.data as T;
+}
+
+/** Pastes text the way Ctrl+V does: a paste event with the text on the focused element (the grid, when it has focus). */
+export async function pasteInto(page: Page, tsv: string) {
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, tsv);
 }
 
 export function cell(page: Page, grid: string, rowIndex: number, colId: string) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { api, expect, goTo, test } from './fixtures';
 
-const HEADER = 'Staff ID,Given name,Family name,Work email,Start date,Manager,Team,Job,Office';
+const HEADER = 'Payroll ref,Given name,Family name,Work email,Start date,Manager,Team,Job,Office';
 const ROWS = [
   'S1,Ada,Lovelace,ada@example.com,2019-04-01,,Analytics,Lead Analyst,London',
   'S2,Alan,Turing,alan@example.com,2020-05-12,S1,Analytics,Analyst,London',
@@ -19,9 +19,9 @@ test('import a CSV: map columns, see the bad row reported with nothing stored, t
   await page.getByTestId('import-file').click();
   await (await chooser).setFiles(bad);
 
-  // "Staff ID" is not a known header: map it by hand.
+  // "Payroll ref" is not a known header: map it by hand.
   await page.getByRole('textbox', { name: 'Column for Employee number' }).click();
-  await page.getByRole('option', { name: 'Staff ID' }).click();
+  await page.getByRole('option', { name: 'Payroll ref' }).click();
   await expect(page.getByRole('textbox', { name: 'Column for Hire date' })).toHaveValue('Start date');
   const issues = page.getByTestId('import-issues');
   await expect(issues).toContainText('Work email');
@@ -35,8 +35,8 @@ test('import a CSV: map columns, see the bad row reported with nothing stored, t
   const again = page.waitForEvent('filechooser');
   await page.getByTestId('import-file').click();
   await (await again).setFiles(fixed);
-  await expect(page.getByTestId('import-summary')).toHaveText('3 rows: 3 new employees, 0 updates.');
-  await expect(page.getByRole('textbox', { name: 'Column for Employee number' })).toHaveValue('Staff ID');
+  await expect(page.getByTestId('import-summary')).toHaveText('3 rows: 3 new employees, 0 updates, 0 unchanged.');
+  await expect(page.getByRole('textbox', { name: 'Column for Employee number' })).toHaveValue('Payroll ref');
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-result')).toContainText('3 employees created');
   expect(host.query(`SELECT e.employee_number AS n, m.employee_number AS manager FROM employee e LEFT JOIN employee m ON m.id = e.manager_id ORDER BY 1`)).toEqual([
@@ -77,7 +77,7 @@ test('import an ESCO-style skills file, then import it again: skills are updated
   await page.getByTestId('import-file').click();
   await (await chooser).setFiles(file);
   await expect(page.getByRole('textbox', { name: 'Column for External id' })).toHaveValue('conceptUri');
-  await expect(page.getByTestId('import-summary')).toHaveText('2 rows: 2 new skills, 0 updates.');
+  await expect(page.getByTestId('import-summary')).toHaveText('2 rows: 2 new skills, 0 updates, 0 unchanged.');
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-result')).toContainText('2 skills created');
 
@@ -85,8 +85,8 @@ test('import an ESCO-style skills file, then import it again: skills are updated
   const again = page.waitForEvent('filechooser');
   await page.getByTestId('import-file').click();
   await (await again).setFiles(file);
-  await expect(page.getByTestId('import-summary')).toHaveText('2 rows: 0 new skills, 2 updates.');
+  await expect(page.getByTestId('import-summary')).toHaveText('2 rows: 0 new skills, 2 updates, 0 unchanged.');
   await page.getByTestId('import-commit').click();
-  await expect(page.getByTestId('import-result')).toContainText('0 skills created, 2 updated');
+  await expect(page.getByTestId('import-result')).toContainText('0 skills created, 2 updated, 0 unchanged');
   expect(host.query(`SELECT external_id AS id, name FROM skill ORDER BY external_id`)).toEqual([{ id: 'esco:1', name: 'SQL' }, { id: 'esco:2', name: 'teamwork' }]);
 });

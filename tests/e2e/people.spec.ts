@@ -1,13 +1,4 @@
-import { cell, expect, goTo, test } from './fixtures';
-import type { Page } from '@playwright/test';
-
-async function pasteInto(page: Page, tsv: string) {
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, tsv);
-}
+import { cell, expect, goTo, pasteInto, test } from './fixtures';
 
 test('an empty database offers three ways to start, and unbuilt areas say so', async ({ page, host }) => {
   await page.goto(host.url);
@@ -15,8 +6,8 @@ test('an empty database offers three ways to start, and unbuilt areas say so', a
   await expect(page.getByText('Start empty')).toBeVisible();
   await expect(page.getByText('Load the demo organisation')).toBeVisible();
   await expect(page.getByText('Import a file').first()).toBeVisible();
-  await page.getByRole('link', { name: /Succession/ }).click();
-  await expect(page.getByTestId('not-built')).toContainText('Succession is not available in this version');
+  await page.getByRole('link', { name: /Learning/ }).click();
+  await expect(page.getByTestId('not-built')).toContainText('Learning is not available in this version');
 });
 
 test('create a department, a job and an employee in the UI; it is all stored and survives a reload', async ({ page, host }) => {
@@ -44,17 +35,20 @@ test('create a department, a job and an employee in the UI; it is all stored and
   await form.getByLabel('First name').fill('Marie');
   await form.getByLabel('Last name').fill('Curie');
   await form.getByLabel('Email').fill('marie@example.com');
-  await form.getByLabel('Hire date').fill('2021-06-01');
+  // Typed in the browser's own order (en-US here); the field shows and stores it as ISO.
+  await form.getByLabel('Hire date').fill('6/1/2021');
+  await form.getByLabel('Hire date').blur();
+  await expect(form.getByLabel('Hire date')).toHaveValue('2021-06-01');
   await form.getByRole('textbox', { name: 'Department' }).fill('Research');
   await page.getByRole('option', { name: 'Research' }).click();
   await form.getByRole('textbox', { name: 'Job' }).fill('Data');
   await page.getByRole('option', { name: 'Data Scientist (L2)' }).click();
   await form.getByRole('button', { name: 'Create employee' }).click();
   await expect(page.getByTestId('employee-name')).toHaveText('Marie Curie');
-  const [stored] = host.query<{ first_name: string; department: string; job: string }>(
-    `SELECT e.first_name, d.name AS department, j.title AS job FROM employee e JOIN department d ON d.id = e.department_id JOIN job j ON j.id = e.job_id`,
+  const [stored] = host.query<{ first_name: string; hire_date: string; department: string; job: string }>(
+    `SELECT e.first_name, e.hire_date, d.name AS department, j.title AS job FROM employee e JOIN department d ON d.id = e.department_id JOIN job j ON j.id = e.job_id`,
   );
-  expect(stored).toEqual({ first_name: 'Marie', department: 'Research', job: 'Data Scientist' });
+  expect(stored).toEqual({ first_name: 'Marie', hire_date: '2021-06-01', department: 'Research', job: 'Data Scientist' });
 
   await page.reload();
   await goTo(page, '/people/employees');
@@ -71,7 +65,7 @@ test('a bad form entry shows a clear message and stores nothing', async ({ page,
   await form.getByLabel('First name').fill('No');
   await form.getByLabel('Last name').fill('Date');
   await form.getByRole('button', { name: 'Create employee' }).click();
-  await expect(page.getByTestId('form-error')).toContainText(/hireDate/i);
+  await expect(page.getByTestId('form-error')).toContainText('Hire date: Enter a date');
   expect(host.query(`SELECT count(*) AS n FROM employee`)).toEqual([{ n: 0 }]);
 });
 
@@ -92,6 +86,9 @@ test('edit a cell by keyboard, paste a 20×3 block, undo, and see it persisted a
   await cell(page, 'employees', 0, 'firstName').click();
   const block = Array.from({ length: 20 }, (_, i) => `Pasted${i}\tSurname${i}\tpasted${i}@example.com`).join('\n');
   await pasteInto(page, block);
+  // The block runs past the selected cell over 19 more people: the grid asks first.
+  await expect(page.getByTestId('grid-paste-question')).toContainText('changes 19 existing employees (57 cells) outside the selected rows');
+  await page.getByRole('button', { name: 'Apply paste' }).click();
   await expect.poll(() => host.query(`SELECT count(*) AS n FROM employee WHERE first_name LIKE 'Pasted%' AND email LIKE 'pasted%@example.com'`)).toEqual([{ n: 20 }]);
   const stored = host.query<{ employee_number: string; last_name: string }>(`SELECT employee_number, last_name FROM employee WHERE first_name LIKE 'Pasted%' ORDER BY CAST(substr(first_name, 7) AS INTEGER)`);
   expect(stored.map((r) => r.employee_number)).toEqual(numbers);
@@ -117,6 +114,11 @@ test('edit a cell by keyboard, paste a 20×3 block, undo, and see it persisted a
   const name = (await cell(page, 'employees', 0, 'lastName').boundingBox())!;
   expect(name.x).toBeGreaterThan(box.x);
   expect(name.x + name.width).toBeLessThan(box.x + 500);
+
+  // Ctrl+Enter on a cell opens the row's employee page, without the mouse.
+  await cell(page, 'employees', 0, 'email').click();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('employee-name')).toHaveText('Pasted7 Surname7');
 });
 
 test('a pasted block with a bad cell is reported and nothing is saved', async ({ page, seededHost: host }) => {

@@ -193,7 +193,7 @@ test('ask a colleague for peer feedback, export the cycle to XLSX, add a late jo
      WHERE NOT EXISTS (SELECT 1 FROM department c WHERE c.parent_id = d.id) GROUP BY d.id HAVING count(*) BETWEEN 3 AND 12 ORDER BY d.name LIMIT 1`,
   );
   await page.goto(host.url);
-  await expect(page.getByRole('heading', { name: 'Canopy' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
   const scale = await api<{ id: string }>(page, 'reviews.saveRatingScale', { name: 'Three levels', levels: [{ value: 1, label: 'Low' }, { value: 2, label: 'Solid' }, { value: 3, label: 'High' }] });
   const template = await api<{ id: string }>(page, 'reviews.saveTemplate', {
     name: 'With peers', steps: { selfReview: true, peerFeedback: true },

@@ -1,13 +1,5 @@
 import type { Page } from '@playwright/test';
-import { cell, expect, goTo, test, type HostFixture } from './fixtures';
-
-async function pasteInto(page: Page, tsv: string) {
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, tsv);
-}
+import { cell, expect, goTo, pasteInto, test, type HostFixture } from './fixtures';
 
 async function createRatingModel(page: Page, name: string, levels: { label: string; factor?: number }[]) {
   await goTo(page, '/skills?tab=models');
@@ -113,6 +105,8 @@ test('define a rating model, a skill type and a skill, then require the skill of
   await expect(cell(page, 'requirements', 0, 'jobId')).toHaveText('Analyst');
   await cell(page, 'requirements', 0, 'level').click();
   await pasteInto(page, '3\n1');
+  await expect(page.getByTestId('grid-paste-question')).toContainText('changes 1 existing requirement (1 cell)');
+  await page.getByRole('button', { name: 'Apply paste' }).click();
   await expect
     .poll(() => host.query(`SELECT j.title, r.level FROM job_skill r JOIN job j ON j.id = r.job_id ORDER BY j.title`))
     .toEqual([{ title: 'Analyst', level: 3 }, { title: 'Data Engineer', level: 1 }]);

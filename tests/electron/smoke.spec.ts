@@ -22,7 +22,7 @@ test('the desktop window opens and lists seeded employees', async () => {
   try {
     execFileSync('node', ['scripts/ensure-electron-sqlite.mjs'], { stdio: 'inherit' });
     execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
-    execFileSync('node_modules/.bin/tsx', ['scripts/seed.ts', '--employees', '50', '--db', dbPath], { stdio: 'inherit' });
+    execFileSync('node_modules/.bin/tsx', ['scripts/seed.ts', '--employees', '50', '--db', dbPath, '--unencrypted'], { stdio: 'inherit' });
     const app = await electron.launch({ executablePath: binary!, args: ['.', '--db', dbPath, '--no-sandbox'] });
     const window = await app.firstWindow();
     await window.evaluate(() => (globalThis.location.hash = '#/people/employees'));

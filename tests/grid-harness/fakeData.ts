@@ -5,6 +5,11 @@ const LAST = ['Berg', 'Costa', 'Dahl', 'Engel', 'Fox', 'Grant', 'Holm', 'Ito', '
 const DEPARTMENTS = ['Engineering', 'Finance', 'Human Resources', 'Legal', 'Marketing', 'Operations', 'Sales', 'Support'];
 
 export const departmentOptions: Option[] = DEPARTMENTS.map((label, i) => ({ value: `d${i + 1}`, label }));
+/** Two teams with the same own name under different parents: "Field Sales" alone names neither. */
+const fieldSales: Option[] = [
+  { value: 'd9', label: 'Europe · Field Sales' },
+  { value: 'd10', label: 'Americas · Field Sales' },
+];
 const statusOptions: Option[] = [
   { value: 'active', label: 'Active' },
   { value: 'leave', label: 'On leave' },
@@ -50,7 +55,7 @@ export function makeColumns(rows: GridRow[], extraColumns: number): GridColumn[]
     { id: 'employeeNo', header: 'Employee #', kind: 'text', width: 110, editable: false },
     { id: 'name', header: 'Name', kind: 'text', width: 200, required: true },
     { id: 'email', header: 'Email', kind: 'text', width: 220 },
-    { id: 'department', header: 'Department', kind: 'select', options: departmentOptions },
+    { id: 'department', header: 'Department', kind: 'select', options: [...departmentOptions, ...fieldSales], optionNoun: 'departments' },
     { id: 'status', header: 'Status', kind: 'select', width: 110, options: statusOptions },
     { id: 'manager', header: 'Manager', kind: 'reference', width: 200, options: managerOptions },
     { id: 'salary', header: 'Salary', kind: 'number', width: 110 },
@@ -59,6 +64,23 @@ export function makeColumns(rows: GridRow[], extraColumns: number): GridColumn[]
   ];
   for (let c = 0; c < extraColumns; c++) columns.push({ id: `extra${c + 1}`, header: `Extra ${c + 1}`, kind: 'text', width: 120 });
   return columns;
+}
+
+/** What the harness page exposes to the tests as `window.harness`. */
+export interface HarnessState {
+  server: FakeServer;
+  /** Passes the server's rows to the grid again, as a page does after a change event. */
+  reload?: () => void;
+  exports: { format: string; rows: number; columns: string[] }[];
+  opened: string[];
+  firstRenderMs?: number;
+  firstPaintMs?: number;
+}
+
+declare global {
+  interface Window {
+    harness: HarnessState;
+  }
 }
 
 export const CONFLICT_MESSAGE = 'This employee was changed elsewhere. Reload to see the latest version.';
@@ -74,9 +96,9 @@ export class FakeServer {
   }
 
   /** Simulates another user saving the record. */
-  touch(id: string): void {
+  touch(id: string, values: Record<string, unknown> = {}): void {
     const row = this.db.get(id);
-    if (row) this.db.set(id, { ...row, version: row.version + 1 });
+    if (row) this.db.set(id, { ...row, ...values, version: row.version + 1 });
   }
 
   async save(changes: RowChange[]): Promise<SaveResult> {
@@ -85,7 +107,9 @@ export class FakeServer {
     const errors = changes.flatMap((change) => this.validate(change));
     if (errors.length > 0) {
       const conflict = errors.find((e) => e.message === CONFLICT_MESSAGE);
-      return { ok: false, message: conflict ? CONFLICT_MESSAGE : `Could not save: ${errors.length} problem(s)`, errors };
+      return conflict
+        ? { ok: false, message: CONFLICT_MESSAGE, errors, conflict: true }
+        : { ok: false, message: `Could not save: ${errors.length} problem(s)`, errors };
     }
     return { ok: true, rows: changes.map((change) => this.apply(change)) };
   }

@@ -1,23 +1,10 @@
 import '@mantine/core/styles.css';
 import { MantineProvider } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { DataGrid, type GridColumn, type GridRow } from '../../src-renderer/grid';
-import { FakeServer, makeColumns, makeRows } from './fakeData';
-
-interface HarnessState {
-  server: FakeServer;
-  exports: { format: string; rows: number; columns: string[] }[];
-  opened: string[];
-  firstRenderMs?: number;
-  firstPaintMs?: number;
-}
-
-declare global {
-  interface Window {
-    harness: HarnessState;
-  }
-}
+import { FakeServer, makeColumns, makeRows, type HarnessState } from './fakeData';
 
 const params = new URLSearchParams(location.search);
 const rowCount = Number(params.get('rows') ?? 10000);
@@ -29,6 +16,10 @@ const harness: HarnessState = { server, exports: [], opened: [] };
 window.harness = harness;
 
 function App() {
+  const [shown, setShown] = useState(rows);
+  useEffect(() => {
+    harness.reload = () => setShown([...server.db.values()]);
+  }, []);
   return (
     <MantineProvider>
       <div style={{ height: '100vh', display: 'flex', flexDirection: 'column', padding: 8, boxSizing: 'border-box' }}>
@@ -37,7 +28,8 @@ function App() {
           <DataGrid
             gridId="harness"
             columns={columns}
-            rows={rows}
+            rows={shown}
+            rowNoun={{ one: 'person', other: 'people' }}
             allowAdd
             onSave={(changes) => server.save(changes)}
             onDelete={(selected) => server.remove(selected)}

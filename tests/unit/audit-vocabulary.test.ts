@@ -90,7 +90,54 @@ const CASES: Case[] = [
     create: (app) => app.ok('reviews.saveQuestionnaire', QUESTIONNAIRE),
     edit: (app, saved) => app.ok('reviews.saveQuestionnaire', { ...QUESTIONNAIRE, id: saved.id, version: saved.version, name: 'Pulse (May)' }),
   },
+  {
+    entity: 'calibration_guideline_set', archive: 'calibration.archiveGuidelineSets',
+    create: (app, refs) => app.ok('calibration.saveGuidelineSet', { name: 'Top', ratingScaleId: refs.scale.id, mode: 'advisory', rules: [{ fromLevel: 3, toLevel: 3, operator: 'le', percent: 20 }] }),
+    edit: (app, saved, refs) => app.ok('calibration.saveGuidelineSet', { id: saved.id, version: saved.version, name: 'Top (strict)', ratingScaleId: refs.scale.id, mode: 'enforced', rules: [{ fromLevel: 3, toLevel: 3, operator: 'le', percent: 20 }] }),
+  },
+  {
+    entity: 'calibration_session', archive: 'calibration.archiveSessions',
+    create: async (app, refs) => app.ok('calibration.saveSession', await calibrationSession(app, refs)),
+    edit: async (app, saved, refs) => app.ok('calibration.saveSession', { ...(await calibrationSession(app, refs)), id: saved.id, version: saved.version, location: 'Room 2' }),
+  },
+  {
+    entity: 'external_candidate', archive: 'succession.archiveExternalCandidates',
+    create: async (app) => row(await app.ok('succession.saveExternalCandidates', { rows: [{ values: { name: 'Helena Dvořáková' } }] })),
+    edit: batchEdit('succession.saveExternalCandidates', { organisation: 'Brightline' }),
+  },
+  {
+    entity: 'loss_risk', archive: 'succession.archiveLossRisks',
+    create: async (app, refs) => row(await app.ok('succession.saveLossRisks', { rows: [{ values: { employeeId: refs.employee.id, riskOfLoss: 'high', impactOfLoss: 'medium' } }] })),
+    edit: batchEdit('succession.saveLossRisks', { impactOfLoss: 'high' }),
+  },
+  {
+    entity: 'talent_pool', archive: 'succession.archiveTalentPools',
+    create: async (app) => row(await app.ok('succession.saveTalentPools', { rows: [{ values: { name: 'Future leaders' } }] })),
+    edit: batchEdit('succession.saveTalentPools', { description: 'Division heads in five years' }),
+  },
+  {
+    entity: 'succession_plan', archive: 'succession.archivePlans',
+    create: async (app, refs) => row(await app.ok('succession.savePlans', { rows: [{ values: { jobId: refs.job.id } }] })),
+    edit: batchEdit('succession.savePlans', { notes: 'Reviewed in March' }),
+  },
 ];
+
+/** A session on a launched cycle over the one department (launched once, on first use). */
+async function calibrationSession(app: TestApp, refs: Refs): Promise<Input<'calibration.saveSession'>> {
+  let cycle = (await app.ok('reviews.listCycles', {})).rows.find((c) => c.status === 'active');
+  if (!cycle) {
+    const draft = await app.ok('reviews.saveCycle', { name: 'Calibrated', periodStart: '2026-01-01', periodEnd: '2026-12-31', dueDate: '2027-01-31', ratingScaleId: refs.scale.id, templateId: refs.template.id, population: POPULATION(refs) });
+    cycle = (await app.ok('reviews.launchCycle', { id: draft.id, version: draft.version })).cycle;
+  }
+  return {
+    name: 'Sales calibration', cycleId: cycle.id, date: '2027-01-15', reviewerIds: [], guidelineSetId: null,
+    population: { departmentIds: [refs.department.id], managerIds: [], jobIds: [], jobLevels: [], employeeIds: [], excludedEmployeeIds: [] },
+    settings: {
+      potentialLevels: [{ value: 1, label: 'Low' }, { value: 2, label: 'High' }], columns: 2, rows: 2, performanceBands: [1, 2], potentialBands: [1, 1],
+      boxes: ['A', 'B', 'C', 'D'].map((name) => ({ name, colour: '#ffffff' })), reasonCodes: [{ code: 'X', label: 'Other' }],
+    },
+  };
+}
 
 describe('audit events name records the same way for create, edit and archive', () => {
   for (const testCase of CASES) {
@@ -102,6 +149,9 @@ describe('audit events name records the same way for create, edit and archive', 
       await app.ok(testCase.archive, { ids: [saved.id] } as Input<typeof testCase.archive>);
       const { rows } = await app.ok('admin.listAuditEvents', { entity: testCase.entity, entityId: saved.id });
       expect(rows.map((event) => event.action).reverse()).toEqual(['create', 'update', 'archive']);
+      // The audit log names each record and says what the edit changed.
+      expect(rows.filter((event) => !event.recordExists || event.recordLabel.includes('no longer exists'))).toEqual([]);
+      expect(rows.find((event) => event.action === 'update')!.changes.length).toBeGreaterThan(0);
     });
   }
 

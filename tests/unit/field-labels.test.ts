@@ -17,7 +17,7 @@ describe('messages name fields as people read them', () => {
     const one = await app.fail('people.saveEmployees', { rows: [{ values: employeeValues(1, { hireDate: '2023-02-30' }) }] });
     expect(one.message).toBe('Hire date: This date does not exist.');
     const two = await app.fail('people.saveEmployees', { rows: [{ values: employeeValues(1) }, { values: employeeValues(2, { status: 'retired' }) }] });
-    expect(two.message).toBe('Row 2, Status: Status must be active, on leave or terminated.');
+    expect(two.message).toBe('Row 2, Status: Status must be Active, On leave or Terminated.');
     const nested = await app.fail('reviews.saveRatingScale', { name: 'Three', levels: [{ value: 1, label: 'Low' }, { value: 2, label: '' }] });
     expect(nested.message).toBe('Levels › 2 › Label: Label is required.');
   });

@@ -39,12 +39,14 @@ describe('parseCellInput', () => {
     expect(parseCellInput(number, 'Infinity')).toMatchObject({ ok: false });
   });
 
-  it('accepts only real calendar dates in YYYY-MM-DD', () => {
+  it('accepts only real calendar dates, stored as YYYY-MM-DD', () => {
     expect(parseCellInput(date, '2024-02-29')).toEqual({ ok: true, value: '2024-02-29' });
     expect(parseCellInput(date, '2024-02-30')).toMatchObject({ ok: false });
     expect(parseCellInput(date, '2023-02-29')).toMatchObject({ ok: false });
-    expect(parseCellInput(date, '3/4/2024')).toMatchObject({ ok: false });
     expect(parseCellInput(date, '2024-13-01')).toMatchObject({ ok: false });
+    // In the user's own numeric format (more in grid-dates.test.ts).
+    expect(parseCellInput(date, '3/4/2024', { locale: 'en-GB' })).toEqual({ ok: true, value: '2024-04-03' });
+    expect(parseCellInput(date, '3/4/2024', { locale: 'en-US' })).toEqual({ ok: true, value: '2024-03-04' });
   });
 
   it('matches options by label (case-insensitive) or by value', () => {

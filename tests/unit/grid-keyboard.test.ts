@@ -33,6 +33,12 @@ describe('resolveKey while navigating', () => {
     expect(resolveKey(key('q'), idle)).toEqual({ type: 'startEdit', initial: 'q' });
   });
 
+  it('opens the row\'s record with Ctrl+Enter (Cmd+Enter on a Mac), and commits with it while editing', () => {
+    expect(resolveKey(key('Enter', { ctrlKey: true }), idle)).toEqual({ type: 'openRow' });
+    expect(resolveKey(key('Enter', { metaKey: true }), idle)).toEqual({ type: 'openRow' });
+    expect(resolveKey(key('Enter', { ctrlKey: true }), editing)).toEqual({ type: 'commit', dRow: 1, dCol: 0 });
+  });
+
   it('clears, undoes and redoes', () => {
     expect(resolveKey(key('Delete'), idle)).toEqual({ type: 'clear' });
     expect(resolveKey(key('Backspace'), idle)).toEqual({ type: 'clear' });

@@ -70,7 +70,7 @@ describe('row signatures', () => {
   it('encodes the selected columns, cursor and editor of a row', () => {
     expect(decodeRowSignature(rowSignature(state, 2))).toEqual({ selectedFrom: 1, selectedTo: 3, cursorCol: 1, editCol: -1 });
     expect(decodeRowSignature(rowSignature(state, 3)).cursorCol).toBe(-1);
-    const editing = { ...state, extent: state.cursor, edit: { row: 2, col: 1, value: 'x', mode: 'edit' as const, typed: null } };
+    const editing = { ...state, extent: state.cursor, edit: { row: 2, col: 1, value: 'x', mode: 'edit' as const, typed: null, rowId: 'r2', version: 1 } };
     expect(decodeRowSignature(rowSignature(editing, 2)).editCol).toBe(1);
   });
 });

@@ -42,9 +42,9 @@ describe('undo stack', () => {
     expect(completeStep(EMPTY_UNDO_STACK, 'undo')).toBe(EMPTY_UNDO_STACK);
   });
 
-  it('builds inverse changes with the current versions', () => {
-    const changes = stepChanges(entry('a', 'old', 'new'), 'undo', () => 7);
-    expect(changes).toEqual([{ rowKey: 'a', id: 'a', version: 7, values: { name: 'old' } }]);
-    expect(stepChanges(entry('a', 'old', 'new'), 'redo', () => 8)[0].values).toEqual({ name: 'new' });
+  it('builds inverse changes from the version the edit left the record at', () => {
+    const saved: UndoEntry = { edits: [{ ...entry('a', 'old', 'new').edits[0], version: 7 }] };
+    expect(stepChanges(saved, 'undo')).toEqual([{ rowKey: 'a', id: 'a', version: 7, values: { name: 'old' } }]);
+    expect(stepChanges(saved, 'redo')[0].values).toEqual({ name: 'new' });
   });
 });

@@ -137,7 +137,7 @@ describe('browser host: HTTP edge cases answer with clear errors', () => {
     });
     expect(JSON.parse(reply.body)).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', message: 'Row 2 has 2 values but the table has 1 columns.', issues: [{ row: 2 }] },
+      error: { code: 'VALIDATION', message: 'Row 2 has 2 cells but the table has only 1 column. Nothing was exported.', issues: [{ row: 2 }] },
     });
     const narrow = await request(host, { body: JSON.stringify({ method: 'admin.exportTable', input: { format: 'xlsx', title: 'T', headers: ['Name', 'Age'], rows: [['Ann']] } }) });
     expect(JSON.parse(narrow.body)).toMatchObject({ ok: true });

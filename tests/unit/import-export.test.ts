@@ -38,8 +38,8 @@ describe('employee import', () => {
     const app = await openTestApp();
     const preview = await app.ok('admin.previewImport', file(GOOD_ROWS));
     expect(preview.issues).toEqual([]);
-    expect(preview.summary).toEqual({ create: 3, update: 0 });
-    expect(await app.ok('admin.commitImport', { ...file(GOOD_ROWS), mapping: preview.mapping })).toEqual({ created: 3, updated: 0 });
+    expect(preview.summary).toEqual({ create: 3, update: 0, unchanged: 0 });
+    expect(await app.ok('admin.commitImport', { ...file(GOOD_ROWS), mapping: preview.mapping })).toEqual({ created: 3, updated: 0, unchanged: 0 });
     const { rows } = await app.ok('people.listEmployees', {});
     const ada = rows.find((r) => r.employeeNumber === 'E100')!;
     expect(rows.find((r) => r.employeeNumber === 'E101')!.managerId).toBe(ada.id);
@@ -47,11 +47,22 @@ describe('employee import', () => {
     expect(departments.find((d) => d.name === 'Engineering')!.parentId).toBe(departments.find((d) => d.name === 'Technology')!.id);
     expect(app.count('position')).toBe(3);
     const again = await app.ok('admin.commitImport', { ...file(GOOD_ROWS.map((r) => r.replace('London', 'Paris'))), mapping: preview.mapping });
-    expect(again).toEqual({ created: 0, updated: 3 });
+    expect(again).toEqual({ created: 0, updated: 2, unchanged: 1 });
     expect(app.count('employee')).toBe(3);
     expect(app.count('position')).toBe(3);
     const remembered = await app.ok('admin.previewImport', file(GOOD_ROWS));
     expect(remembered.mapping).toEqual(preview.mapping);
+  });
+
+  it('takes a manager who comes later in the file, by number, email or "Name (Number)"', async () => {
+    const app = await openTestApp();
+    const rows = ['E3,Cy,Diaz,,2020-01-01,Active,ada@example.com,,,,,,', 'E2,Bo,Chen,,2020-01-01,Active,Ada Lovelace (E1),,,,,,', 'E1,Ada,Lovelace,ada@example.com,2020-01-01,Active,,,,,,,', 'E4,Di,Evans,,2020-01-01,Active,E2,,,,,,'];
+    const preview = await app.ok('admin.previewImport', file(rows));
+    expect(preview.issues).toEqual([]);
+    await app.ok('admin.commitImport', { ...file(rows), mapping: preview.mapping });
+    expect(app.store().raw.prepare(`SELECT e.employee_number AS n, m.employee_number AS manager FROM employee e LEFT JOIN employee m ON m.id = e.manager_id ORDER BY 1`).all()).toEqual([
+      { n: 'E1', manager: null }, { n: 'E2', manager: 'E1' }, { n: 'E3', manager: 'E1' }, { n: 'E4', manager: 'E2' },
+    ]);
   });
 
   it('refuses a manager loop inside the file', async () => {
@@ -91,6 +102,12 @@ describe('table export', () => {
     const text = Buffer.from(out.contentBase64, 'base64').toString('utf8');
     expect(text.startsWith('\uFEFFName,Note')).toBe(true);
     expect(text).toContain(`'=HYPERLINK`);
+  });
+
+  it('refuses a row wider than its headers with a clear message', async () => {
+    const app = await openTestApp();
+    const error = await app.fail('admin.exportTable', { format: 'xlsx', title: 'People', headers: ['Name'], rows: [['Ann'], ['Bo', 'extra']] });
+    expect(error).toMatchObject({ code: 'VALIDATION', message: 'Row 2 has 2 cells but the table has only 1 column. Nothing was exported.' });
   });
 
   it('writes an XLSX that reads back', async () => {

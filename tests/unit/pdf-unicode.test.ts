@@ -163,6 +163,7 @@ function unicodeReview(): ReviewDetail {
     steps: [{ step: 'employee_signoff', peerId: null, peerName: null, status: 'submitted', submittedAt: at, submittedBy: 'فاطمة الزهراء' }],
     sectionScores: [{ sectionIndex: 0, kind: 'goals', title: 'Goals', weight: 100, score: 2 }],
     overrideReason: 'Calibrated down',
+    calibration: null,
     snapshotted: false,
   };
 }

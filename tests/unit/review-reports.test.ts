@@ -123,6 +123,12 @@ describe('the printable review', () => {
       expect(text).toContain(expected);
     }
   });
+
+  it('prints the rating before calibration beside the calibrated one', async () => {
+    const calibrated = { ...reviewDetail(), calibration: { sessionId: 's1', sessionName: 'Sales calibration 2025', sessionFinalised: true, calibratedAt: '2026-01-28T15:00:00.000Z', calibratedBy: 'Hana HR', ratingBefore: 3, changed: true } };
+    const text = pdfText(Buffer.from((await reviewPdf(calibrated, { organisation: 'Canopy Group', generatedAt: '2026-02-10T12:00:00.000Z' })).contentBase64, 'base64'));
+    expect(text).toContain('Rating before calibration: 3 High · Sales calibration 2025, 2026-01-28, by Hana HR.');
+  });
 });
 
 function reviewDetail(): ReviewDetail {
@@ -145,6 +151,7 @@ function reviewDetail(): ReviewDetail {
     steps: [{ step: 'employee_signoff', peerId: null, peerName: null, status: 'submitted', submittedAt: at, submittedBy: 'Ann Lee' }],
     sectionScores: [{ sectionIndex: 0, kind: 'goals', title: 'Goals', weight: 100, score: 2 }],
     overrideReason: 'Calibrated down',
+    calibration: null,
     snapshotted: false,
   };
 }

@@ -35,7 +35,7 @@ async function setUp(app: TestApp, steps = { selfReview: true, peerFeedback: tru
       { values: employeeValues(2, { firstName: 'Ann', lastName: 'Able', departmentId: east.id, jobId: developer.id, managerId: mia.id }) },
       { values: employeeValues(3, { firstName: 'Ben', lastName: 'Best', departmentId: sales.id, managerId: mia.id }) },
       { values: employeeValues(4, { firstName: 'Cal', lastName: 'Cole', departmentId: ops.id, jobId: developer.id }) },
-      { values: employeeValues(5, { firstName: 'Dot', lastName: 'Dale', departmentId: ops.id, jobId: developer.id, status: 'terminated' }) },
+      { values: employeeValues(5, { firstName: 'Dot', lastName: 'Dale', departmentId: ops.id, jobId: developer.id, status: 'terminated', terminationDate: '2025-06-30' }) },
       { values: employeeValues(6, { firstName: 'Eve', lastName: 'East', departmentId: sales.id }) },
       { values: employeeValues(7, { firstName: 'Fin', lastName: 'Ford', departmentId: ops.id }) },
     ],

@@ -24,7 +24,7 @@ describe('skills taxonomy import', () => {
     const preview = await app.ok('admin.previewImport', esco(ROWS));
     expect(preview.mapping).toMatchObject({ externalId: 'conceptUri', name: 'preferredLabel', altLabels: 'altLabels', skillType: 'skillType', description: 'description' });
     expect(preview.issues).toEqual([]);
-    expect(await app.ok('admin.commitImport', { ...esco(ROWS), mapping: preview.mapping })).toEqual({ created: 3, updated: 0 });
+    expect(await app.ok('admin.commitImport', { ...esco(ROWS), mapping: preview.mapping })).toEqual({ created: 3, updated: 0, unchanged: 0 });
     const skills = (await app.ok('skills.listSkills', {})).rows;
     expect(skills.find((s) => s.name === 'SQL')).toMatchObject({ externalId: 'http://data.europa.eu/esco/skill/a2', description: expect.stringContaining('structured query language') });
     expect((await app.ok('skills.listSkillTypes', {})).rows.map((t) => t.name).sort()).toEqual(['knowledge', 'skill/competence']);
@@ -36,7 +36,7 @@ describe('skills taxonomy import', () => {
     const first = await app.ok('admin.previewImport', esco(ROWS));
     await app.ok('admin.commitImport', { ...esco(ROWS), mapping: first.mapping });
     const renamed = ROWS.map((r) => r.replace('The computer language SQL.', 'Querying relational databases.').replace(',SQL,', ',SQL (language),'));
-    expect(await app.ok('admin.commitImport', { ...esco(renamed), mapping: first.mapping })).toEqual({ created: 0, updated: 3 });
+    expect(await app.ok('admin.commitImport', { ...esco(renamed), mapping: first.mapping })).toEqual({ created: 0, updated: 1, unchanged: 2 });
     expect(app.count('skill')).toBe(3);
     const sql = (await app.ok('skills.listSkills', {})).rows.find((s) => s.externalId?.endsWith('a2'))!;
     expect(sql).toMatchObject({ name: 'SQL (language)', description: expect.stringContaining('Querying relational databases.'), version: 2 });

@@ -13,7 +13,7 @@ const STAMP = '2024-01-01T00:00:00.000Z';
 const END_OF_2024 = '2024-12-31';
 
 function contextFor(store: Store): ServiceContext {
-  return { manager: store.dataSource.manager, store, actor: 'test', now: new Date().toISOString(), demoParts: [], emit: () => {}, switchDatabase: async () => store };
+  return { manager: store.dataSource.manager, store, actor: 'test', now: new Date().toISOString(), registry: { demoParts: [], recordLabels: {} }, emit: () => {}, switchDatabase: async () => store };
 }
 
 /**

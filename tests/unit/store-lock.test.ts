@@ -9,11 +9,11 @@ import { storeSchema } from '../../src-main/areas';
 import { openStore } from '../../src-main/store/data-source';
 import { openTestApp, tempDir } from './helpers';
 
-/** The real browser host (`src-main/browser-host.ts`) on `dbPath`, serving a stand-in page. */
+/** The real browser host (`src-main/browser-host.ts`) on `dbPath` (created unencrypted when new), serving a stand-in page. */
 function startBrowserHost(dbPath: string): { child: ChildProcess; started: Promise<{ pid: number; output: string }>; exited: Promise<{ code: number | null; output: string }> } {
   const rendererDir = tempDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Canopy</title>');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/browser-host.ts', '--db', dbPath], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/browser-host.ts', '--db', dbPath, '--unencrypted'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, CANOPY_RENDERER_DIR: rendererDir, NODE_ENV: 'test' },
   });

@@ -55,7 +55,7 @@ describe('store', () => {
         if (schemaOneIndexes.has(object.name)) store.raw.exec(schemaOneIndexes.get(object.name)!);
       }
     }
-    store.raw.exec(`DELETE FROM migrations WHERE name NOT LIKE 'Initial%'`);
+    store.raw.exec(`ALTER TABLE employee DROP COLUMN termination_date; DELETE FROM migrations WHERE name NOT LIKE 'Initial%'`);
     store.raw.pragma('user_version = 1');
     store.raw.pragma('application_id = 0');
     await store.close();

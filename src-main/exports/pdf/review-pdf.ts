@@ -77,9 +77,20 @@ function drawOverall(doc: Pdf, detail: ReviewDetail): void {
     { label: 'Final rating', value: formatNumber(review.finalRating), note: review.finalLabel ?? 'Not rated yet' },
   ]);
   if (review.overrideRating !== null) paragraph(doc, `Reason for the override: ${isolate(detail.overrideReason ?? '—')}`, { size: 10, colour: INK });
+  const calibrated = calibrationNote(detail);
+  if (calibrated) paragraph(doc, calibrated, { size: 10, colour: INK });
   paragraph(doc, `Scale: ${scale}`, { size: 8, colour: MUTED });
   drawSectionScores(doc, detail);
   doc.y += 6;
+}
+
+/** How calibration changed the final rating, with the rating before it, so the record shows both. */
+export function calibrationNote({ calibration, cycle }: ReviewDetail): string | null {
+  if (!calibration) return null;
+  const before = calibration.ratingBefore === null ? 'not rated' : `${formatNumber(calibration.ratingBefore)} ${nearestLabel(cycle.levels, calibration.ratingBefore) ?? ''}`.trim();
+  const when = calibration.calibratedAt.slice(0, 10);
+  const outcome = calibration.changed ? `Rating before calibration: ${before}` : `Confirmed at calibration (rating before: ${before})`;
+  return `${outcome} · ${isolate(calibration.sessionName)}, ${when}, by ${isolate(calibration.calibratedBy)}${calibration.sessionFinalised ? '' : ' (session reopened)'}.`;
 }
 
 function drawSectionScores(doc: Pdf, detail: ReviewDetail): void {

@@ -9,5 +9,16 @@ export const adminMain = defineMainArea({
   handlers: adminHandlers,
   entities: adminEntities,
   migrations: [AuditVocabulary0008],
-  outsideTransaction: ['admin.openDatabase', 'admin.backupDatabase'],
+  outsideTransaction: [
+    'admin.openDatabase',
+    'admin.backupDatabase',
+    // Encryption replaces or copies the file, and locking closes it: none of them can run inside a transaction on it.
+    'admin.unlockDatabase',
+    'admin.createStartDatabase',
+    'admin.lockDatabase',
+    'admin.encryptDatabase',
+    'admin.changePassphrase',
+    'admin.exportUnencryptedCopy',
+    'admin.deleteUnencryptedOriginal',
+  ],
 });

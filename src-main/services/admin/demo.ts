@@ -13,7 +13,7 @@ export async function loadDemoOrganisation(ctx: ServiceContext, input: { employe
   // Into an empty file: the derived tables are built once at the end rather than row by row.
   const counts = withDerivedTablesRebuilt(ctx.store.raw, () => {
     let made: Record<string, number> = {};
-    for (const part of ctx.demoParts) made = { ...made, ...part(demo) };
+    for (const part of ctx.registry.demoParts) made = { ...made, ...part(demo) };
     return made;
   });
   await recordAudit(ctx, [{ entity: 'database', entityId: ctx.store.path, action: 'load-demo', after: counts }]);

@@ -1,5 +1,6 @@
 import { goalsArea } from '../../../src-shared/api/goals';
 import { defineMainArea } from '../../area';
+import { goalsRecordLabels } from './record-labels';
 import { goalEntities } from '../../store/entities/goals';
 import { Goals0003 } from '../../store/migrations/0003-goals';
 import { GoalLibrary0006 } from '../../store/migrations/0006-goal-library';
@@ -12,4 +13,5 @@ export const goalsMain = defineMainArea({
   entities: goalEntities,
   migrations: [Goals0003, GoalLibrary0006],
   demo: goalsDemo,
+  recordLabels: goalsRecordLabels,
 });

@@ -1,6 +1,5 @@
 import { insightsArea } from '../../../src-shared/api/insights';
 import { defineMainArea } from '../../area';
-import { Reserved0010, Reserved0011, Reserved0012, Reserved0013 } from '../../store/migrations/0010-0013-reserved';
 import { AnalyticsTallies0014 } from '../../store/migrations/0014-analytics-tallies';
 import { insightsHandlers } from './handlers';
 
@@ -8,5 +7,5 @@ import { insightsHandlers } from './handlers';
 export const insightsMain = defineMainArea({
   contract: insightsArea,
   handlers: insightsHandlers,
-  migrations: [Reserved0010, Reserved0011, Reserved0012, Reserved0013, AnalyticsTallies0014],
+  migrations: [AnalyticsTallies0014],
 });

@@ -1,7 +1,10 @@
 import { peopleArea } from '../../../src-shared/api/people';
 import { defineMainArea } from '../../area';
+import { peopleRecordLabels } from './record-labels';
 import { peopleEntities } from '../../store/entities/people';
 import { Initial0001 } from '../../store/migrations/0001-initial';
+import { TerminationDates0010 } from '../../store/migrations/0010-termination-dates';
+import { OrganisationHistory0011 } from '../../store/migrations/0011-organisation-history';
 import { peopleDemo } from './demo';
 import { peopleHandlers } from './handlers';
 
@@ -10,6 +13,7 @@ export const peopleMain = defineMainArea({
   handlers: peopleHandlers,
   entities: peopleEntities,
   // The first migration also made the audit and settings tables that admin owns.
-  migrations: [Initial0001],
+  migrations: [Initial0001, TerminationDates0010, OrganisationHistory0011],
   demo: peopleDemo,
+  recordLabels: peopleRecordLabels,
 });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { withIndexesDeferred } from '../shared/bulk-load';
+import { todayIso } from '../../../src-shared/domain/dates';
 import { demoKey, random, type DemoPart } from '../shared/demo';
 
 /**
@@ -14,7 +15,12 @@ export interface DemoOrganisation {
   employees: {
     id: string; employeeNumber: string; firstName: string; lastName: string; email: string; hireDate: string;
     status: 'active' | 'on_leave' | 'terminated'; managerId: string | null; positionId: string | null;
-    departmentId: string; jobId: string; location: string;
+    departmentId: string; jobId: string; location: string; terminationDate: string | null;
+  }[];
+  /** The organisation history: each person's rows from their hire date (some moved or were promoted since). */
+  assignments: {
+    id: string; employeeId: string; effectiveDate: string;
+    departmentId: string | null; jobId: string | null; managerId: string | null; positionId: string | null;
   }[];
 }
 
@@ -61,9 +67,9 @@ const LAST_NAMES = ('Smith Johnson Williams Brown Jones Garcia Miller Davis Rodr
   'Müller Novak Kowalski Rossi Bianchi Dubois Laurent Jansen Berg Nielsen Yilmaz Okafor Mensah Tanaka Sato Sharma Gupta Chen Wang Silva Santos').split(' ');
 const LOCATIONS = ['London', 'Berlin', 'Amsterdam', 'New York', 'Toronto', 'Singapore', 'Sydney', 'Remote'];
 
-export function generateDemoOrganisation(employeeCount = 500, seed = 42): DemoOrganisation {
+export function generateDemoOrganisation(employeeCount = 500, seed = 42, today = todayIso()): DemoOrganisation {
   const rng = random(seed);
-  const org: DemoOrganisation = { departments: [], jobs: [], positions: [], employees: [] };
+  const org: DemoOrganisation = { departments: [], jobs: [], positions: [], employees: [], assignments: [] };
   const jobIds = new Map<string, string>();
   const job = (title: string, family: string, level: string) => {
     const key = `${title}|${level}`;
@@ -125,6 +131,7 @@ export function generateDemoOrganisation(employeeCount = 500, seed = 42): DemoOr
     fill(org.positions.length - 1);
   }
   linkManagers(org);
+  addHistory(org, seed, today);
   return org;
 }
 
@@ -160,10 +167,59 @@ function positionFiller(org: DemoOrganisation, rng: ReturnType<typeof random>, e
         departmentId: pos.departmentId,
         jobId: pos.jobId,
         location: rng.pick(LOCATIONS),
+        terminationDate: null,
       });
     }
   };
 }
+
+/**
+ * Termination dates and a past for the organisation: about one in eight people was promoted from the
+ * level below (same title), one in twenty moved from another team of their division (with that team's
+ * manager, no position). A random stream of its own, so the people themselves stay as they were.
+ */
+function addHistory(org: DemoOrganisation, seed: number, today: string) {
+  const rng = random(seed ^ 0x5eed);
+  const jobByKey = new Map(org.jobs.map((j) => [`${j.title}|${j.level}`, j.id]));
+  const jobById = new Map(org.jobs.map((j) => [j.id, j]));
+  const departmentOf = new Map(org.employees.map((e) => [e.id, e.departmentId]));
+  const parentOf = new Map(org.departments.map((d) => [d.id, d.parentId]));
+  const hasChildren = new Set(org.departments.map((d) => d.parentId));
+  // A team's manager: its one person whose own manager sits in another department.
+  const teamManager = new Map<string, string>();
+  for (const person of org.employees) if (departmentOf.get(person.managerId ?? '') !== person.departmentId) teamManager.set(person.departmentId, person.id);
+  const teamsUnder = new Map<string | null, string[]>();
+  for (const id of teamManager.keys()) if (!hasChildren.has(id)) teamsUnder.set(parentOf.get(id) ?? null, [...(teamsUnder.get(parentOf.get(id) ?? null) ?? []), id]);
+  const row = (person: DemoOrganisation['employees'][number], effectiveDate: string, values: Partial<DemoOrganisation['assignments'][number]> = {}) =>
+    org.assignments.push({ id: rng.uuid(), employeeId: person.id, effectiveDate, departmentId: person.departmentId, jobId: person.jobId, managerId: person.managerId, positionId: person.positionId, ...values });
+
+  for (const person of org.employees) {
+    if (person.status === 'terminated') person.terminationDate = minDate(today, addDays(person.hireDate, 30 + rng.int(Math.max(1, daysBetween(person.hireDate, today) - 30))));
+    const latest = minDate(addDays(today, -30), person.terminationDate ?? today);
+    const changeDate = person.hireDate < addDays(latest, -365) ? addDays(person.hireDate, 180 + rng.int(daysBetween(person.hireDate, latest) - 180)) : null;
+    const roll = rng.next();
+    const job = jobById.get(person.jobId)!;
+    const lowerJob = /^L[2-9]$/.test(job.level) ? jobByKey.get(`${job.title}|L${Number(job.level[1]) - 1}`) : undefined;
+    const isTeamMember = teamManager.get(person.departmentId) !== person.id;
+    const otherTeams = (teamsUnder.get(parentOf.get(person.departmentId) ?? null) ?? []).filter((id) => id !== person.departmentId);
+    if (changeDate && roll < 0.12 && lowerJob) {
+      row(person, person.hireDate, { jobId: lowerJob });
+      row(person, changeDate);
+    } else if (changeDate && roll < 0.17 && isTeamMember && otherTeams.length) {
+      const from = rng.pick(otherTeams);
+      row(person, person.hireDate, { departmentId: from, managerId: teamManager.get(from)!, positionId: null });
+      row(person, changeDate);
+    } else row(person, person.hireDate);
+  }
+}
+
+const minDate = (a: string, b: string) => (a < b ? a : b);
+const addDays = (date: string, days: number) => {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+};
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** Each person's manager: the holder of the nearest filled position above theirs. */
 function linkManagers(org: DemoOrganisation) {
@@ -188,13 +244,15 @@ export function insertDemoOrganisation(db: Database.Database, org: DemoOrganisat
   const department = db.prepare(`INSERT INTO department (id, name, code, parent_id, archived, created_at, updated_at, version) VALUES (?, ?, ?, ?, 0, ?, ?, 1)`);
   const job = db.prepare(`INSERT INTO job (id, title, family, level, description, archived, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, 0, ?, ?, 1)`);
   const position = db.prepare(`INSERT INTO position (id, title, job_id, department_id, reports_to_id, is_key, archived, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 1)`);
-  const employee = db.prepare(`INSERT INTO employee (id, employee_number, first_name, last_name, email, hire_date, status, manager_id, position_id, department_id, job_id, location, archived, created_at, updated_at, version)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 1)`);
+  const employee = db.prepare(`INSERT INTO employee (id, employee_number, first_name, last_name, email, hire_date, status, manager_id, position_id, department_id, job_id, location, termination_date, archived, created_at, updated_at, version)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 1)`);
   const manager = db.prepare(`UPDATE employee SET manager_id = ? WHERE id = ?`);
+  const assignment = db.prepare(`INSERT INTO employee_assignment (id, employee_id, effective_date, department_id, job_id, manager_id, position_id, source, recorded_at, recorded_by)
+    VALUES (?, ?, ?, ?, ?, ?, ?, 'demo', ?, 'Canopy demo')`);
   for (const d of org.departments) department.run(d.id, d.name, d.code, d.parentId, now, now);
   for (const j of org.jobs) job.run(j.id, j.title, j.family, j.level, j.description, now, now);
   // The people's other indexes are built once, after their rows.
-  withIndexesDeferred(db, ['position', 'employee'], () => {
+  withIndexesDeferred(db, ['position', 'employee', 'employee_assignment'], () => {
     for (const p of org.positions) position.run(p.id, p.title, p.jobId, p.departmentId, p.reportsToId, p.isKey ? 1 : 0, now, now);
     // Managers come before their reports (positions are made top-down), so most people go in with
     // their manager; anyone whose manager is not in yet gets linked once everyone is.
@@ -202,11 +260,12 @@ export function insertDemoOrganisation(db: Database.Database, org: DemoOrganisat
     const later: DemoOrganisation['employees'] = [];
     for (const e of org.employees) {
       const managerIn = e.managerId === null || inserted.has(e.managerId);
-      employee.run(e.id, e.employeeNumber, e.firstName, e.lastName, e.email, e.hireDate, e.status, managerIn ? e.managerId : null, e.positionId, e.departmentId, e.jobId, e.location, now, now);
+      employee.run(e.id, e.employeeNumber, e.firstName, e.lastName, e.email, e.hireDate, e.status, managerIn ? e.managerId : null, e.positionId, e.departmentId, e.jobId, e.location, e.terminationDate, now, now);
       inserted.add(e.id);
       if (!managerIn) later.push(e);
     }
     for (const e of later) manager.run(e.managerId, e.id);
+    for (const a of org.assignments) assignment.run(a.id, a.employeeId, a.effectiveDate, a.departmentId, a.jobId, a.managerId, a.positionId, now);
   });
 }
 

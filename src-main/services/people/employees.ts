@@ -1,18 +1,29 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { employeeFields, type Employee, type EmployeeDetail, type EmployeeQuery } from '../../../src-shared/api';
+import { ASSIGNMENT_FIELDS, effectiveDateProblem, localToday, settleTermination, terminationProblems, type Assignment } from '../../../src-shared/domain/organisation';
 import { notFound, type ErrorIssue } from '../../../src-shared/errors';
 import { EmployeeEntity, type EmployeeRow } from '../../store/entities/people';
 import type { ServiceContext } from '../context';
 import { formsLoop, rowIssue, saveBatch, setArchived, type BatchSpec, type Candidate, type RowChangeInput } from '../shared/batch';
 import { existingIds, fullName, parentMap } from '../shared/lookups';
+import { assignmentAsOfJoin, employedOn, employeeHistory, moveHistoryStart, recordChange, recordHire } from './assignments';
 
 type Values = z.infer<typeof employeeFields>;
 
 export const EMPLOYEE_COLUMNS = `e.id, e.employee_number AS employeeNumber, e.first_name AS firstName, e.last_name AS lastName,
   e.email, e.hire_date AS hireDate, e.status, e.manager_id AS managerId, e.position_id AS positionId,
-  e.department_id AS departmentId, e.job_id AS jobId, e.location, e.archived,
+  e.department_id AS departmentId, e.job_id AS jobId, e.location, e.termination_date AS terminationDate, e.archived,
   e.created_at AS createdAt, e.updated_at AS updatedAt, e.version`;
+
+/**
+ * The same columns with department, job, manager and position taken from the history row in force
+ * (alias `a`), and the status as it was: someone who left after that day was still employed then.
+ */
+const EMPLOYEE_COLUMNS_AS_OF = `e.id, e.employee_number AS employeeNumber, e.first_name AS firstName, e.last_name AS lastName,
+  e.email, e.hire_date AS hireDate, CASE WHEN e.status = 'terminated' AND e.termination_date IS NOT NULL THEN 'active' ELSE e.status END AS status,
+  a.manager_id AS managerId, a.position_id AS positionId, a.department_id AS departmentId, a.job_id AS jobId, e.location,
+  e.termination_date AS terminationDate, e.archived, e.created_at AS createdAt, e.updated_at AS updatedAt, e.version`;
 
 const SORTABLE: Record<string, string> = {
   name: 'e.last_name COLLATE NOCASE {dir}, e.first_name COLLATE NOCASE {dir}',
@@ -45,20 +56,27 @@ export const SORT_MATCHES_UP_TO = 1000;
 
 /**
  * One set-based query: filters, sort and page in SQL (the people grid's hot path). `walkSql` is the
- * same page read along the sort's index (see SORT_MATCHES_UP_TO).
+ * same page read along the sort's index (see SORT_MATCHES_UP_TO). With `asOf`, the organisation on
+ * that day: the people employed then, where they were then.
  */
 export function buildEmployeeQuery(query: EmployeeQuery): { sql: string; walkSql: string; countSql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
+  const from = query.asOf ? `employee e ${assignmentAsOfJoin('e')}` : 'employee e';
+  const org = query.asOf ? 'a' : 'e';
+  if (query.asOf) (where.push(employedOn('e')), params.push(query.asOf, query.asOf, query.asOf));
   if (!query.includeArchived) where.push('e.archived = 0');
   if (query.departmentId) {
     if (query.includeSubdepartments) {
-      where.push(`e.department_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT d.id FROM department d JOIN sub ON d.parent_id = sub.id) SELECT id FROM sub)`);
-    } else where.push('e.department_id = ?');
+      where.push(`${org}.department_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT d.id FROM department d JOIN sub ON d.parent_id = sub.id) SELECT id FROM sub)`);
+    } else where.push(`${org}.department_id = ?`);
     params.push(query.departmentId);
   }
-  if (query.jobId) (where.push('e.job_id = ?'), params.push(query.jobId));
-  if (query.status) (where.push('e.status = ?'), params.push(query.status));
+  if (query.jobId) (where.push(`${org}.job_id = ?`), params.push(query.jobId));
+  if (query.status) {
+    where.push(query.asOf ? `(CASE WHEN e.status = 'terminated' AND e.termination_date IS NOT NULL THEN 'active' ELSE e.status END) = ?` : 'e.status = ?');
+    params.push(query.status);
+  }
   if (query.location) (where.push('e.location = ? COLLATE NOCASE'), params.push(query.location));
   if (query.search?.trim()) {
     const like = `%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -70,11 +88,11 @@ export function buildEmployeeQuery(query: EmployeeQuery): { sql: string; walkSql
   const order = SORTABLE[sortField].replaceAll('{dir}', query.sort?.desc ? 'DESC' : 'ASC');
   const limit = query.limit ?? 100;
   const offset = query.offset ?? 0;
-  const page = (from: string) => `SELECT ${EMPLOYEE_COLUMNS} FROM ${from} ${filter} ORDER BY ${order}, e.id LIMIT ${limit} OFFSET ${offset}`;
+  const page = (source: string) => `SELECT ${query.asOf ? EMPLOYEE_COLUMNS_AS_OF : EMPLOYEE_COLUMNS} FROM ${source} ${filter} ORDER BY ${order}, e.id LIMIT ${limit} OFFSET ${offset}`;
   return {
-    sql: page('employee e'),
-    walkSql: page(`employee e INDEXED BY ${SORT_INDEX[sortField]}`),
-    countSql: `SELECT count(*) AS total FROM employee e ${filter}`,
+    sql: page(from),
+    walkSql: page(from.replace('employee e', `employee e INDEXED BY ${SORT_INDEX[sortField]}`)),
+    countSql: `SELECT count(*) AS total FROM ${from} ${filter}`,
     params,
   };
 }
@@ -105,6 +123,7 @@ export const toEmployee = (row: EmployeeRow): Employee => ({
   departmentId: row.departmentId ?? null,
   jobId: row.jobId ?? null,
   location: row.location ?? null,
+  terminationDate: row.terminationDate ?? null,
   archived: Boolean(row.archived),
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
@@ -135,6 +154,7 @@ export async function getEmployee(ctx: ServiceContext, id: string): Promise<Empl
     positionTitle: row.positionTitle,
     reportingChain: await reportingChain(ctx, row.managerId),
     directReports: reports.map((r) => ({ id: r.id, name: fullName(r.firstName, r.lastName), jobTitle: r.jobTitle })),
+    history: employeeHistory(ctx, id),
   };
 }
 
@@ -148,38 +168,104 @@ async function reportingChain(ctx: ServiceContext, managerId: string | null) {
   return rows;
 }
 
-const spec: BatchSpec<EmployeeRow, Values> = {
-  entity: EmployeeEntity,
-  label: 'Employee',
-  fields: employeeFields,
-  toValues: (row) => ({
-    employeeNumber: row.employeeNumber,
-    firstName: row.firstName,
-    lastName: row.lastName,
-    email: row.email,
-    hireDate: row.hireDate,
-    status: row.status,
-    managerId: row.managerId,
-    positionId: row.positionId,
-    departmentId: row.departmentId,
-    jobId: row.jobId,
-    location: row.location,
-  }),
-  toColumns: (v) => ({
-    employeeNumber: v.employeeNumber,
-    firstName: v.firstName,
-    lastName: v.lastName,
-    email: v.email ?? null,
-    hireDate: v.hireDate,
-    status: v.status,
-    managerId: v.managerId ?? null,
-    positionId: v.positionId ?? null,
-    departmentId: v.departmentId ?? null,
-    jobId: v.jobId ?? null,
-    location: v.location ?? null,
-  }),
-  check: checkEmployees,
-};
+/** What an edit starts from for the organisation history: today's references and the hire date. */
+type StoredOrganisation = Map<string, Assignment & { hireDate: string }>;
+
+function storedOrganisation(ctx: ServiceContext, ids: string[]): StoredOrganisation {
+  const found: StoredOrganisation = new Map();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = ctx.store.raw
+      .prepare(`SELECT id, hire_date AS hireDate, department_id AS departmentId, job_id AS jobId, manager_id AS managerId, position_id AS positionId
+                  FROM employee WHERE id IN (${chunk.map(() => '?').join(',')})`)
+      .all(...chunk) as (Assignment & { id: string; hireDate: string })[];
+    for (const { id, ...row } of rows) found.set(id, row);
+  }
+  return found;
+}
+
+function makeSpec(stored: StoredOrganisation): BatchSpec<EmployeeRow, Values> {
+  return {
+    entity: EmployeeEntity,
+    label: 'Employee',
+    fields: employeeFields,
+    toValues: (row) => ({
+      employeeNumber: row.employeeNumber,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      email: row.email,
+      hireDate: row.hireDate,
+      status: row.status,
+      managerId: row.managerId,
+      positionId: row.positionId,
+      departmentId: row.departmentId,
+      jobId: row.jobId,
+      location: row.location,
+      terminationDate: row.terminationDate,
+    }),
+    toColumns: (v) => ({
+      employeeNumber: v.employeeNumber,
+      firstName: v.firstName,
+      lastName: v.lastName,
+      email: v.email ?? null,
+      hireDate: v.hireDate,
+      status: v.status,
+      managerId: v.managerId ?? null,
+      positionId: v.positionId ?? null,
+      departmentId: v.departmentId ?? null,
+      jobId: v.jobId ?? null,
+      location: v.location ?? null,
+      terminationDate: v.terminationDate ?? null,
+    }),
+    check: async (candidates, ctx) => [...datingIssues(candidates, stored), ...(await checkEmployees(candidates, ctx))],
+    afterWrite: async (candidates, ctx) => recordHistory(candidates, stored, ctx),
+  };
+}
+
+/** The references an edit changes, compared with what was stored before it. */
+const changedAssignment = (values: Values, before: Assignment | undefined): Partial<Assignment> =>
+  Object.fromEntries(ASSIGNMENT_FIELDS.filter((field) => before && (values[field] ?? null) !== before[field]).map((field) => [field, values[field] ?? null]));
+
+/**
+ * When an organisation change takes effect: the date sent, else today. Someone who starts in the
+ * future has nothing in force before their first day, so their changes take effect on it.
+ */
+function effectiveDateOf(values: Values, today: string): string {
+  const requested = values.effectiveDate ?? today;
+  return values.hireDate > today && requested < values.hireDate ? values.hireDate : requested;
+}
+
+/** Termination date and effective date rules. Also settles a one-field edit of the pair (see `settleTermination`). */
+function datingIssues(candidates: Candidate<Values>[], stored: StoredOrganisation): ErrorIssue[] {
+  const today = localToday();
+  const issues: ErrorIssue[] = [];
+  for (const c of candidates) {
+    c.values = settleTermination(c.values, c.changedFields);
+    const touchesTermination = c.isNew || c.changedFields.includes('status') || c.changedFields.includes('terminationDate') || c.changedFields.includes('hireDate');
+    if (touchesTermination) for (const problem of terminationProblems(c.values, today)) issues.push(rowIssue(c.index, problem.field, problem.message));
+    if (c.isNew || Object.keys(changedAssignment(c.values, stored.get(c.id))).length === 0) continue;
+    const problem = effectiveDateProblem(effectiveDateOf(c.values, today), c.values.hireDate, today);
+    if (problem) issues.push(rowIssue(c.index, 'effectiveDate', problem));
+  }
+  return issues;
+}
+
+/** Every change through this path lands in the organisation history, in the same transaction. */
+async function recordHistory(candidates: Candidate<Values>[], stored: StoredOrganisation, ctx: ServiceContext): Promise<void> {
+  const today = localToday();
+  for (const c of candidates) {
+    const v = c.values;
+    const values: Assignment = { departmentId: v.departmentId ?? null, jobId: v.jobId ?? null, managerId: v.managerId ?? null, positionId: v.positionId ?? null };
+    if (c.isNew) {
+      recordHire(ctx, c.id, v.hireDate, values);
+      continue;
+    }
+    const before = stored.get(c.id);
+    if (before && v.hireDate < before.hireDate) moveHistoryStart(ctx, c.id, v.hireDate);
+    const changes = changedAssignment(v, before);
+    if (Object.keys(changes).length > 0) recordChange(ctx, c.id, effectiveDateOf(v, today), changes, 'change');
+  }
+}
 
 async function checkEmployees(candidates: Candidate<Values>[], ctx: ServiceContext): Promise<ErrorIssue[]> {
   const issues: ErrorIssue[] = [];
@@ -236,7 +322,8 @@ async function checkPositionHolders(candidates: Candidate<Values>[], batchIds: S
 }
 
 export async function saveEmployees(ctx: ServiceContext, rows: RowChangeInput[]): Promise<Employee[]> {
-  const saved = await saveBatch(spec, rows, ctx);
+  const stored = storedOrganisation(ctx, rows.map((row) => row.id).filter((id): id is string => Boolean(id)));
+  const saved = await saveBatch(makeSpec(stored), rows, ctx);
   return saved.map(toEmployee);
 }
 

@@ -21,5 +21,5 @@ export const peopleHandlers: AreaHandlers<typeof peopleArea.methods> = {
   'people.saveEmployees': async (input, ctx) => ({ rows: await saveEmployees(ctx, input.rows) }),
   'people.archiveEmployees': async (input, ctx) => ({ count: await archiveEmployees(ctx, input.ids, input.archived ?? true) }),
   'people.listLocations': async (_input, ctx) => ({ locations: await listLocations(ctx) }),
-  'people.getOrgTree': async (_input, ctx) => ({ nodes: await getOrgTree(ctx) }),
+  'people.getOrgTree': async (input, ctx) => ({ nodes: await getOrgTree(ctx, input.asOf) }),
 };

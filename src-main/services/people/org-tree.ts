@@ -1,17 +1,34 @@
 import type { OrgNode } from '../../../src-shared/api';
 import type { ServiceContext } from '../context';
+import { assignmentAsOfJoin, employedOn } from './assignments';
 
-/** Department tree with direct and total headcount and the department's most senior person. */
-export async function getOrgTree(ctx: ServiceContext): Promise<OrgNode[]> {
-  const rows: { id: string; name: string; parentId: string | null; headcount: number; headName: string | null }[] = await ctx.manager.query(
-    `SELECT d.id, d.name, d.parent_id AS parentId,
-            (SELECT count(*) FROM employee e WHERE e.department_id = d.id AND e.archived = 0 AND e.status <> 'terminated') AS headcount,
-            (SELECT e.first_name || ' ' || e.last_name FROM employee e
-               WHERE e.department_id = d.id AND e.archived = 0
-                 AND (e.manager_id IS NULL OR e.manager_id NOT IN (SELECT id FROM employee WHERE department_id = d.id))
-               ORDER BY e.hire_date LIMIT 1) AS headName
-       FROM department d WHERE d.archived = 0 ORDER BY d.name COLLATE NOCASE`,
-  );
+/**
+ * Department tree with direct and total headcount and the department's head: the holder of its top
+ * position (the one that reports to no position in the same department), named only when the
+ * department has exactly one such position and someone holds it. With `asOf`, the people employed
+ * that day where they were then (the departments and positions themselves are today's).
+ */
+export async function getOrgTree(ctx: ServiceContext, asOf?: string): Promise<OrgNode[]> {
+  const placed = asOf
+    ? `SELECT a.department_id AS departmentId, a.position_id AS positionId, e.first_name || ' ' || e.last_name AS name
+         FROM employee e ${assignmentAsOfJoin('e')} WHERE e.archived = 0 AND ${employedOn('e')}`
+    : `SELECT e.department_id AS departmentId, e.position_id AS positionId, e.first_name || ' ' || e.last_name AS name
+         FROM employee e WHERE e.archived = 0 AND e.status <> 'terminated'`;
+  const rows = ctx.store.raw
+    .prepare(
+      `WITH placed AS MATERIALIZED (${placed}),
+            tops AS (SELECT p.department_id AS departmentId, p.id AS positionId, p.title
+                       FROM position p LEFT JOIN position up ON up.id = p.reports_to_id
+                      WHERE p.archived = 0 AND (p.reports_to_id IS NULL OR up.department_id IS NOT p.department_id))
+       SELECT d.id, d.name, d.parent_id AS parentId, coalesce(hc.n, 0) AS headcount,
+              CASE WHEN h.tops = 1 THEN h.holder END AS headName, CASE WHEN h.tops = 1 AND h.holder IS NOT NULL THEN h.title END AS headPosition
+         FROM department d
+         LEFT JOIN (SELECT departmentId, count(*) AS n FROM placed GROUP BY departmentId) hc ON hc.departmentId = d.id
+         LEFT JOIN (SELECT t.departmentId, count(*) AS tops, max(t.title) AS title, max(pl.name) AS holder
+                      FROM tops t LEFT JOIN placed pl ON pl.positionId = t.positionId GROUP BY t.departmentId) h ON h.departmentId = d.id
+        WHERE d.archived = 0 ORDER BY d.name COLLATE NOCASE`,
+    )
+    .all(...(asOf ? [asOf, asOf, asOf] : [])) as Omit<OrgNode, 'totalHeadcount'>[];
   const children = new Map<string | null, string[]>();
   for (const row of rows) children.set(row.parentId, [...(children.get(row.parentId) ?? []), row.id]);
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -29,6 +46,7 @@ export async function getOrgTree(ctx: ServiceContext): Promise<OrgNode[]> {
     parentId: row.parentId && byId.has(row.parentId) ? row.parentId : null,
     headcount: row.headcount,
     totalHeadcount: total(row.id),
-    headName: row.headName,
+    headName: row.headName ?? null,
+    headPosition: row.headPosition ?? null,
   }));
 }

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../context';
 import { recordAudit } from '../shared/audit';
 import { formsLoop, rowIssue, saveBatch, setArchived, type BatchSpec, type Candidate, type RowChangeInput } from '../shared/batch';
 import { existingIds, parentMap } from '../shared/lookups';
+import { recordChangeToday } from './assignments';
 
 type Values = z.infer<typeof positionFields>;
 type PositionWithIncumbent = PositionRow & { incumbentId: string | null };
@@ -109,6 +110,7 @@ async function assignIncumbents(candidates: Candidate<Values>[], current: Map<st
 async function movePosition(ctx: ServiceContext, employeeId: string, positionId: string | null) {
   const [before]: { positionId: string | null }[] = await ctx.manager.query(`SELECT position_id AS positionId FROM employee WHERE id = ?`, [employeeId]);
   await ctx.manager.query(`UPDATE employee SET position_id = ?, updated_at = ?, version = version + 1 WHERE id = ?`, [positionId, ctx.now, employeeId]);
+  recordChangeToday(ctx, employeeId, { positionId }, 'position');
   await recordAudit(ctx, [{ entity: 'employee', entityId: employeeId, action: 'update', before: { positionId: before?.positionId ?? null }, after: { positionId } }]);
 }
 

@@ -1,5 +1,6 @@
 import { reviewsArea } from '../../../src-shared/api/reviews';
 import { defineMainArea } from '../../area';
+import { reviewsRecordLabels } from './record-labels';
 import { reviewsEntities } from '../../store/entities/reviews';
 import { Reviews0004 } from '../../store/migrations/0004-reviews';
 import { Journal0005 } from '../../store/migrations/0005-journal';
@@ -17,4 +18,5 @@ export const reviewsMain = defineMainArea({
   entities: reviewsEntities,
   migrations: [Reviews0004, Journal0005, Questionnaires0007, AnonymousResponseTimes0009],
   demo: reviewsDemo,
+  recordLabels: reviewsRecordLabels,
 });

@@ -226,6 +226,19 @@ export async function getReview(ctx: ServiceContext, id: string): Promise<Review
     steps: stepStates(ctx, id, cycle.steps),
     sectionScores,
     overrideReason: review.overrideReason,
+    calibration: calibrationOf(ctx, id, cycle.levels),
     snapshotted: review.snapshot !== null,
   };
+}
+
+/** What a calibration session wrote to the review, with the rating it had before. */
+function calibrationOf(ctx: ServiceContext, reviewId: string, levels: StoredLevel[]): ReviewDetail['calibration'] {
+  const row = ctx.store.raw.prepare(`SELECT r.calibration_session_id AS sessionId, s.name AS sessionName, s.status = 'finalised' AS sessionFinalised,
+      r.calibrated_at AS calibratedAt, r.calibrated_by AS calibratedBy, r.rating_before_calibration AS ratingBefore, r.final_rating AS finalRating
+      FROM review r JOIN calibration_session s ON s.id = r.calibration_session_id WHERE r.id = ?`).get(reviewId) as
+    { sessionId: string; sessionName: string; sessionFinalised: number; calibratedAt: string; calibratedBy: string; ratingBefore: number | null; finalRating: number | null } | undefined;
+  if (!row) return null;
+  const { finalRating, ...rest } = row;
+  const changed = row.ratingBefore === null ? finalRating !== null : nearestLabel(levels, row.ratingBefore) !== nearestLabel(levels, finalRating);
+  return { ...rest, sessionFinalised: Boolean(row.sessionFinalised), changed };
 }

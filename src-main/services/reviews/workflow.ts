@@ -242,6 +242,8 @@ export async function overrideRating(ctx: ServiceContext, input: Input<'reviews.
   assertStartedFrom(review, input.version, 'review');
   if (review.status === 'complete') throw invalid("A complete review's rating cannot be overridden; reopen it first.");
   assertOpen(loaded);
+  const calibrated = ctx.store.raw.prepare(`SELECT s.name FROM review r JOIN calibration_session s ON s.id = r.calibration_session_id WHERE r.id = ? AND s.status = 'finalised'`).get(review.id) as { name: string } | undefined;
+  if (calibrated) throw invalid(`This rating was agreed in the calibration session “${calibrated.name}”; reopen that session to change it.`);
   if (input.rating !== null) {
     if (!isOnScale(cycle.levels, input.rating)) throw fieldError('rating', `${input.rating} is not on the rating scale (use one of ${scaleValuesText(cycle.levels)}).`);
     if (!input.reason) throw fieldError('reason', 'Give a reason for overriding the computed rating.');

@@ -4,7 +4,9 @@ import type { ServiceContext } from '../context';
 export interface AuditChange {
   entity: string;
   entityId: string;
-  action: 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'import' | 'load-demo' | 'backup' | 'settings' | 'reopen';
+  action:
+    | 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'import' | 'load-demo' | 'backup' | 'settings' | 'reopen'
+    | 'encrypt' | 'change-passphrase' | 'export-unencrypted' | 'delete-unencrypted';
   before?: unknown;
   after?: unknown;
 }

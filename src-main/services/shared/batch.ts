@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntitySchema, ObjectLiteral } from 'typeorm';
 import { In } from 'typeorm';
 import type { z } from 'zod';
-import { fieldLabel } from '../../../src-shared/domain/field-labels';
+import { auditFieldLabel } from '../../../src-shared/domain/audit';
 import { AppError, type ErrorIssue } from '../../../src-shared/errors';
 import type { ServiceContext } from '../context';
 import { recordAudit } from './audit';
@@ -72,7 +72,7 @@ export async function saveBatch<Row extends ObjectLiteral & { id: string; versio
     });
   });
   if (issues.length === 0) issues.push(...(await spec.check(candidates, ctx)));
-  if (issues.length > 0) throw batchError(spec.label, issues, changes.length);
+  if (issues.length > 0) throw batchError(tableOf(spec.entity), issues, changes.length);
   return writeCandidates(spec, candidates, existing, ctx);
 }
 
@@ -138,9 +138,9 @@ export const rowIssue = (index: number, field: string | undefined, message: stri
   message,
 });
 
-function batchError(label: string, issues: ErrorIssue[], rowCount: number): AppError {
+function batchError(table: string, issues: ErrorIssue[], rowCount: number): AppError {
   const first = issues[0];
-  const where = rowCount > 1 && first.row ? `Row ${first.row}${first.field ? `, ${fieldLabel(first.field)}` : ''}: ` : '';
+  const where = rowCount > 1 && first.row ? `Row ${first.row}${first.field ? `, ${auditFieldLabel(table, first.field)}` : ''}: ` : '';
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
   return new AppError('VALIDATION', `${where}${first.message}${more} Nothing was saved.`, issues);
 }

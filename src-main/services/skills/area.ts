@@ -1,5 +1,6 @@
 import { skillsArea } from '../../../src-shared/api/skills';
 import { defineMainArea } from '../../area';
+import { skillsRecordLabels } from './record-labels';
 import { skillEntities } from '../../store/entities/skills';
 import { Skills0002 } from '../../store/migrations/0002-skills';
 import { skillsDemo } from './demo';
@@ -11,4 +12,5 @@ export const skillsMain = defineMainArea({
   entities: skillEntities,
   migrations: [Skills0002],
   demo: skillsDemo,
+  recordLabels: skillsRecordLabels,
 });

@@ -75,6 +75,8 @@ export interface EmployeeRow extends Tracked {
   departmentId: string | null;
   jobId: string | null;
   location: string | null;
+  /** The last day of employment; set exactly when the status is terminated. */
+  terminationDate: string | null;
   archived: boolean;
 }
 export const EmployeeEntity = new EntitySchema<EmployeeRow>({
@@ -93,6 +95,7 @@ export const EmployeeEntity = new EntitySchema<EmployeeRow>({
     departmentId: nullableText('department_id'),
     jobId: nullableText('job_id'),
     location: nullableText(),
+    terminationDate: nullableText('termination_date'),
     archived,
   },
 });

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Drawer, Group, NumberInput, Progress, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Drawer, Group, NumberInput, Progress, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { isRealDate, todayIso } from '../../../src-shared/domain/dates';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { SaveToLibraryButton } from './library/SaveToLibraryButton';
 import { goalLabel, progressColor, STATUS_OPTIONS } from './options';
+import { DateInput } from '../shared/DateInput';
 
 /** One goal: its measure, alignment (up and down), check-in history and a form to record a check-in. */
 export function GoalDrawer({ goalId, onClose, onOpen }: { goalId: string | null; onClose: () => void; onOpen: (id: string) => void }) {
@@ -110,7 +111,7 @@ function CheckInForm({ goalId }: { goalId: string }) {
     <Stack gap="xs" data-testid="check-in-form">
       <Text fw={500}>Record a check-in</Text>
       <Group gap="xs" align="flex-end">
-        <TextInput label="Date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} w={160} />
+        <DateInput label="Date" value={date} onChange={(e) => setDate(e.currentTarget.value)} w={160} />
         <NumberInput label="Progress %" value={progress} onChange={setProgress} w={120} />
         <NumberInput label="Actual value" value={actual} onChange={setActual} w={130} />
         <Select label="Status" placeholder="Keep as it is" data={STATUS_OPTIONS} value={status} onChange={setStatus} clearable w={170} data-testid="check-in-status" />

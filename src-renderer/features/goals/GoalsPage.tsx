@@ -1,4 +1,4 @@
-import { Button, Group, Select, Switch, TextInput } from '@mantine/core';
+import { Button, Group, Select, Switch } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Goal, Input } from '../../../src-shared/api';
@@ -11,6 +11,7 @@ import { FullHeightPage, PageHeader } from '../shared/PageHeader';
 import { AssignToTeamModal } from './AssignToTeamModal';
 import { GoalDrawer } from './GoalDrawer';
 import { goalLabel, SCOPE_OPTIONS, STATUS_OPTIONS, UNIT_OPTIONS } from './options';
+import { DateInput } from '../shared/DateInput';
 
 const year = new Date().getFullYear();
 /** A new row only needs a title, a scope and its owner: the rest starts from sensible defaults. */
@@ -59,9 +60,9 @@ export function GoalsPage() {
     () => [
       { id: 'title', header: 'Title', kind: 'text', width: 260, required: true, pinned: true },
       { id: 'scope', header: 'Scope', kind: 'select', width: 130, options: SCOPE_OPTIONS, required: true },
-      { id: 'employeeId', header: 'Employee (individual)', kind: 'reference', width: 220, options: refs.employees },
-      { id: 'departmentId', header: 'Department (department)', kind: 'reference', width: 200, options: refs.departments },
-      { id: 'alignedToId', header: 'Aligned to', kind: 'reference', width: 260, options: alignable },
+      { id: 'employeeId', header: 'Employee (individual)', kind: 'reference', width: 220, options: refs.employees, optionNoun: 'employees' },
+      { id: 'departmentId', header: 'Department (department)', kind: 'reference', width: 200, options: refs.departments, optionNoun: 'departments' },
+      { id: 'alignedToId', header: 'Aligned to', kind: 'reference', width: 260, options: alignable, optionNoun: 'goals' },
       { id: 'periodStart', header: 'Start', kind: 'date', width: 120, required: true },
       { id: 'periodEnd', header: 'End', kind: 'date', width: 120, required: true },
       { id: 'status', header: 'Status', kind: 'select', width: 120, options: STATUS_OPTIONS },
@@ -100,8 +101,8 @@ export function GoalsPage() {
           />
           <Group mb="sm" gap="sm" align="flex-end">
             <Select label="Scope" placeholder="All scopes" data={SCOPE_OPTIONS} value={scope} onChange={setScope} clearable w={170} />
-            <TextInput label="Period from" type="date" value={periodFrom} onChange={(e) => setPeriodFrom(e.currentTarget.value)} w={160} />
-            <TextInput label="Period to" type="date" value={periodTo} onChange={(e) => setPeriodTo(e.currentTarget.value)} w={160} />
+            <DateInput label="Period from" value={periodFrom} onChange={(e) => setPeriodFrom(e.currentTarget.value)} w={160} />
+            <DateInput label="Period to" value={periodTo} onChange={(e) => setPeriodTo(e.currentTarget.value)} w={160} />
             <Switch label="Show archived" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} mb={8} />
           </Group>
         </>
@@ -109,6 +110,8 @@ export function GoalsPage() {
     >
       <DataGrid
         gridId="goals"
+        rowNoun={{ one: 'goal', other: 'goals' }}
+        viewKey={JSON.stringify(filter)}
         columns={columns}
         rows={rows}
         allowAdd

@@ -1,11 +1,14 @@
-import { Alert, Anchor, Card, Group, Loader, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { SkillKpis } from '../../../src-shared/api';
 import { todayIso } from '../../../src-shared/domain/dates';
 import { useApi } from '../../api/hooks';
 import { PageHeader } from '../shared/PageHeader';
+import { CalibrationOutcomesPanel } from '../calibration/OutcomesPanel';
+import { SuccessionInsights } from '../succession/SuccessionInsights';
 import { PerformanceKpiSection } from './PerformanceKpis';
+import { DateInput } from '../shared/DateInput';
 
 const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
 
@@ -15,16 +18,18 @@ export function InsightsPage() {
   const kpis = useApi('insights.getSkillKpis', { from, to });
   return (
     <Stack maw={1100}>
-      <PageHeader title="Insights" description="Skills and performance KPIs for the organisation. Learning KPIs are not built yet." />
+      <PageHeader title="Insights" description="Skills, performance, calibration and succession KPIs for the organisation. Learning KPIs are not built yet." />
       <Group align="flex-end">
-        <TextInput type="date" label="Period from" value={from} onChange={(e) => setFrom(e.currentTarget.value)} data-testid="kpi-from" />
-        <TextInput type="date" label="to" value={to} onChange={(e) => setTo(e.currentTarget.value)} data-testid="kpi-to" />
+        <DateInput label="Period from" value={from} onChange={(e) => setFrom(e.currentTarget.value)} data-testid="kpi-from" />
+        <DateInput label="to" value={to} onChange={(e) => setTo(e.currentTarget.value)} data-testid="kpi-to" />
         <Text size="sm" c="dimmed" mb={8}>Coverage and gaps are as of the end of the period.</Text>
       </Group>
       {kpis.isLoading && <Loader />}
       {kpis.error && <Alert color="red">{kpis.error.message}</Alert>}
       {kpis.data && <SkillKpiView kpis={kpis.data} />}
       <PerformanceKpiSection from={from} to={to} />
+      <CalibrationOutcomesPanel from={from} to={to} />
+      <SuccessionInsights />
     </Stack>
   );
 }

@@ -17,7 +17,7 @@ export function DepartmentsPage() {
     () => [
       { id: 'name', header: 'Name', kind: 'text', width: 240, required: true },
       { id: 'code', header: 'Code', kind: 'text', width: 110 },
-      { id: 'parentId', header: 'Parent department', kind: 'reference', width: 300, options: parentOptions },
+      { id: 'parentId', header: 'Parent department', kind: 'reference', width: 300, options: parentOptions, optionNoun: 'departments' },
       { id: 'headcount', header: 'Headcount', kind: 'number', width: 110, editable: false },
     ],
     [parentOptions],
@@ -34,6 +34,8 @@ export function DepartmentsPage() {
     >
       <DataGrid
         gridId="departments"
+        rowNoun={{ one: 'department', other: 'departments' }}
+        viewKey={showArchived}
         columns={columns}
         rows={(departments.data?.rows ?? []) as unknown as GridRow[]}
         allowAdd

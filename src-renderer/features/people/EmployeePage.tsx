@@ -2,19 +2,22 @@ import { Alert, Anchor, Badge, Breadcrumbs, Button, Card, Group, Loader, SimpleG
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Link, useParams } from 'react-router-dom';
-import { EMPLOYEE_STATUS_LABELS } from '../../../src-shared/api';
+import { EMPLOYEE_STATUS_LABELS, type AssignmentStep } from '../../../src-shared/api';
+import { ASSIGNMENT_FIELD_LABELS } from '../../../src-shared/domain/organisation';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
+import { AuditChanges, localDateTime } from '../admin/AuditChanges';
 import { EmployeeGoalsPanel } from '../goals/EmployeeGoalsPanel';
 import { JournalPanel } from '../reviews/journal/JournalPanel';
 import { EmployeeReviewsPanel } from '../reviews/review/EmployeeReviewsPanel';
 import { EmployeeSkillsPanel } from '../skills/profile/EmployeeSkillsPanel';
+import { EmployeeSuccessionPanel } from '../succession/EmployeeSuccessionPanel';
 import { EmployeeFormModal } from './EmployeeFormModal';
 
 export function EmployeePage() {
   const { id = '' } = useParams();
   const detail = useApi('people.getEmployee', { id });
-  const history = useApi('admin.listAuditEvents', { entityId: id, limit: 50 });
+  const changes = useApi('admin.listAuditEvents', { entity: 'employee', entityId: id, limit: 10 });
   const [editing, { open, close }] = useDisclosure(false);
   if (detail.isLoading) return <Loader />;
   if (detail.error) return <Alert color="red">{detail.error.message}</Alert>;
@@ -52,7 +55,7 @@ export function EmployeePage() {
         </Group>
         <Group>
           <Button variant="default" onClick={toggleArchive}>{e.archived ? 'Restore' : 'Archive'}</Button>
-          <Button onClick={open}>Edit</Button>
+          <Button onClick={open} data-testid="employee-edit">Edit</Button>
         </Group>
       </Group>
       <Card withBorder>
@@ -60,6 +63,7 @@ export function EmployeePage() {
           {field('Employee number', e.employeeNumber)}
           {field('Email', e.email)}
           {field('Hire date', e.hireDate)}
+          {(e.status === 'terminated' || e.terminationDate) && field('Termination date', e.terminationDate ?? 'not recorded')}
           {field('Department', info.departmentName)}
           {field('Job', info.jobTitle)}
           {field('Position', info.positionTitle)}
@@ -91,15 +95,27 @@ export function EmployeePage() {
         <JournalPanel employeeId={e.id} />
       </Card>
       <Card withBorder>
-        <Title order={4} mb="xs">Change history</Title>
-        <Table striped fz="sm">
-          <Table.Thead><Table.Tr><Table.Th>When</Table.Th><Table.Th>Who</Table.Th><Table.Th>What</Table.Th></Table.Tr></Table.Thead>
+        <EmployeeSuccessionPanel employeeId={e.id} />
+      </Card>
+      <Card withBorder>
+        <OrganisationHistory steps={info.history} />
+      </Card>
+      <Card withBorder>
+        <Group justify="space-between" mb="xs">
+          <Title order={4}>Recent changes</Title>
+          <Anchor component={Link} to={`/admin/audit?entity=employee&entityId=${e.id}`} size="sm" data-testid="employee-audit-link">
+            All changes in the audit log{changes.data ? ` (${changes.data.total})` : ''}
+          </Anchor>
+        </Group>
+        <Table striped fz="sm" data-testid="employee-changes">
+          <Table.Thead><Table.Tr><Table.Th w={150}>When</Table.Th><Table.Th w={140}>Who</Table.Th><Table.Th w={100}>Action</Table.Th><Table.Th>What</Table.Th></Table.Tr></Table.Thead>
           <Table.Tbody>
-            {(history.data?.rows ?? []).map((event) => (
+            {(changes.data?.rows ?? []).map((event) => (
               <Table.Tr key={event.id}>
-                <Table.Td>{event.at.replace('T', ' ').slice(0, 16)}</Table.Td>
+                <Table.Td>{localDateTime(event.at)}</Table.Td>
                 <Table.Td>{event.actor}</Table.Td>
-                <Table.Td>{event.action}{describeChange(event.before, event.after)}</Table.Td>
+                <Table.Td>{event.actionLabel}</Table.Td>
+                <Table.Td><AuditChanges changes={event.changes} /></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -110,12 +126,33 @@ export function EmployeePage() {
   );
 }
 
-/** "firstName: Ann → Anna" for the fields that changed. */
-function describeChange(before: string | null, after: string | null): string {
-  if (!before || !after) return '';
-  const a = JSON.parse(before) as Record<string, unknown>;
-  const b = JSON.parse(after) as Record<string, unknown>;
-  const skip = new Set(['updatedAt', 'version', 'createdAt', 'id']);
-  const changes = Object.keys(b).filter((k) => !skip.has(k) && k in a && a[k] !== b[k]).map((k) => `${k}: ${a[k] ?? '—'} → ${b[k] ?? '—'}`);
-  return changes.length ? ` · ${changes.join('; ')}` : '';
+/** Where the person was over time, newest first, the references that changed in bold. */
+function OrganisationHistory({ steps }: { steps: AssignmentStep[] }) {
+  const cell = (step: AssignmentStep, field: AssignmentStep['changed'][number], value: string | null) => (
+    <Table.Td fw={step.changed.includes(field) ? 700 : undefined}>{value ?? '—'}</Table.Td>
+  );
+  return (
+    <>
+      <Title order={4} mb={2}>Organisation history</Title>
+      <Text size="sm" c="dimmed" mb="xs">Department, job, manager and position from the day each change took effect.</Text>
+      <Table striped fz="sm" data-testid="organisation-history">
+        <Table.Thead>
+          <Table.Tr><Table.Th>From</Table.Th><Table.Th>Change</Table.Th><Table.Th>Department</Table.Th><Table.Th>Job</Table.Th><Table.Th>Manager</Table.Th><Table.Th>Position</Table.Th><Table.Th>Recorded</Table.Th></Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {[...steps].reverse().map((step) => (
+            <Table.Tr key={`${step.effectiveDate}-${step.recordedAt}`}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{step.effectiveDate}</Table.Td>
+              <Table.Td>{step.changed.length === 0 ? 'Hired' : step.changed.map((f) => ASSIGNMENT_FIELD_LABELS[f]).join(', ')}</Table.Td>
+              {cell(step, 'departmentId', step.departmentName)}
+              {cell(step, 'jobId', step.jobTitle)}
+              {cell(step, 'managerId', step.managerName)}
+              {cell(step, 'positionId', step.positionTitle)}
+              <Table.Td><Text size="xs" c="dimmed">{localDateTime(step.recordedAt)} · {step.recordedBy}</Text></Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </>
+  );
 }

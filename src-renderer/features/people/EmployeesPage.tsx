@@ -3,19 +3,24 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { EmployeeQuery } from '../../../src-shared/api';
+import { ASSIGNMENT_FIELDS, localToday } from '../../../src-shared/domain/organisation';
 import { useApi } from '../../api/hooks';
 import { DataGrid, type GridColumn, type GridRow } from '../../grid';
 import { archiveThroughApi, exportGrid, saveThroughApi } from '../shared/grid-adapters';
 import { FullHeightPage, PageHeader } from '../shared/PageHeader';
 import { EmployeeFormModal } from './EmployeeFormModal';
 import { STATUS_OPTIONS, usePeopleReferences } from './options';
+import { DateInput } from '../shared/DateInput';
 
 export function EmployeesPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [showArchived, setShowArchived] = useState(false);
   const [creating, { open, close }] = useDisclosure(false);
+  // When grid edits of department, job, manager or position take effect; today unless changed.
+  const [effectiveDate, setEffectiveDate] = useState(localToday);
   const refs = usePeopleReferences();
+  const asOf = params.get('asOf');
   // Unfiltered, this is the same query (and cache entry) as the manager options: fetched once.
   const department = params.get('department');
   const query: EmployeeQuery = {
@@ -24,6 +29,7 @@ export function EmployeesPage() {
     ...(params.get('status') ? { status: params.get('status') as EmployeeQuery['status'] } : {}),
     ...(params.get('location') ? { location: params.get('location')! } : {}),
     ...(showArchived ? { includeArchived: true } : {}),
+    ...(asOf ? { asOf } : {}),
   };
   const employees = useApi('people.listEmployees', query);
   const locations = useApi('people.listLocations', {});
@@ -35,21 +41,26 @@ export function EmployeesPage() {
   };
 
   const columns = useMemo<GridColumn[]>(
-    () => [
-      { id: 'employeeNumber', header: 'Number', kind: 'text', width: 110, required: true, pinned: true },
-      { id: 'firstName', header: 'First name', kind: 'text', width: 130, required: true, pinned: true },
-      { id: 'lastName', header: 'Last name', kind: 'text', width: 140, required: true, pinned: true },
-      { id: 'email', header: 'Email', kind: 'text', width: 230 },
-      { id: 'hireDate', header: 'Hire date', kind: 'date', width: 120, required: true },
-      { id: 'status', header: 'Status', kind: 'select', width: 110, options: STATUS_OPTIONS, required: true },
-      { id: 'departmentId', header: 'Department', kind: 'reference', width: 220, options: refs.departments },
-      { id: 'jobId', header: 'Job', kind: 'reference', width: 220, options: refs.jobs },
-      { id: 'positionId', header: 'Position', kind: 'reference', width: 220, options: refs.positions, hiddenByDefault: true },
-      { id: 'managerId', header: 'Manager', kind: 'reference', width: 220, options: refs.employees },
-      { id: 'location', header: 'Location', kind: 'text', width: 120 },
-    ],
-    [refs.departments, refs.jobs, refs.positions, refs.employees],
+    () =>
+      ([
+        { id: 'employeeNumber', header: 'Number', kind: 'text', width: 110, required: true, pinned: true },
+        { id: 'firstName', header: 'First name', kind: 'text', width: 130, required: true, pinned: true },
+        { id: 'lastName', header: 'Last name', kind: 'text', width: 140, required: true, pinned: true },
+        { id: 'email', header: 'Email', kind: 'text', width: 230 },
+        { id: 'hireDate', header: 'Hire date', kind: 'date', width: 120, required: true },
+        { id: 'status', header: 'Status', kind: 'select', width: 110, options: STATUS_OPTIONS, required: true },
+        { id: 'terminationDate', header: 'Termination date', kind: 'date', width: 160 },
+        { id: 'departmentId', header: 'Department', kind: 'reference', width: 220, options: refs.departments, optionNoun: 'departments' },
+        { id: 'jobId', header: 'Job', kind: 'reference', width: 220, options: refs.jobs, optionNoun: 'jobs' },
+        { id: 'positionId', header: 'Position', kind: 'reference', width: 220, options: refs.positions, optionNoun: 'positions', hiddenByDefault: true },
+        { id: 'managerId', header: 'Manager', kind: 'reference', width: 220, options: refs.employees, optionNoun: 'employees' },
+        { id: 'location', header: 'Location', kind: 'text', width: 120 },
+      ] satisfies GridColumn[]).map((column) => (asOf ? { ...column, editable: false } : column)),
+    [refs.departments, refs.jobs, refs.positions, refs.employees, asOf],
   );
+  /** Grid edits of the organisation carry the date they take effect. */
+  const withEffectiveDate = (values: Record<string, unknown>) =>
+    ASSIGNMENT_FIELDS.some((field) => field in values) ? { ...values, effectiveDate } : values;
   const rows = (employees.data?.rows ?? []) as unknown as GridRow[];
 
   return (
@@ -58,7 +69,11 @@ export function EmployeesPage() {
         <>
           <PageHeader
             title="Employees"
-            description={employees.data ? `${employees.data.total.toLocaleString()} employees` : 'Loading…'}
+            description={
+              employees.data
+                ? `${employees.data.total.toLocaleString()} employees${asOf ? ` employed on ${asOf}, where they were then · read only` : ''}`
+                : 'Loading…'
+            }
             actions={
               <>
                 <Button component={Link} to="/people/import" variant="default">Import…</Button>
@@ -70,6 +85,26 @@ export function EmployeesPage() {
             <Select label="Department" placeholder="All departments" searchable clearable limit={200} w={280} data={refs.departments} value={query.departmentId ?? null} onChange={(v) => setFilter('department', v)} data-testid="filter-department" />
             <Select label="Status" placeholder="Any status" clearable w={160} data={STATUS_OPTIONS} value={query.status ?? null} onChange={(v) => setFilter('status', v)} />
             <Select label="Location" placeholder="Any location" clearable searchable w={180} data={locations.data?.locations ?? []} value={query.location ?? null} onChange={(v) => setFilter('location', v)} />
+            <DateInput
+              label="As of"
+              title="The organisation as it was on a past day"
+              w={170}
+              max={localToday()}
+              value={asOf ?? ''}
+              onChange={(e) => setFilter('asOf', e.currentTarget.value || null)}
+              data-testid="employees-as-of"
+            />
+            {!asOf && (
+              <DateInput
+                label="Org changes take effect"
+                title="When grid edits of department, job, manager or position take effect"
+                w={200}
+                max={localToday()}
+                value={effectiveDate}
+                onChange={(e) => setEffectiveDate(e.currentTarget.value || localToday())}
+                data-testid="employees-effective-date"
+              />
+            )}
             <Switch label="Show archived" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} mb={8} />
           </Group>
         </>
@@ -77,11 +112,15 @@ export function EmployeesPage() {
     >
       <DataGrid
         gridId="employees"
+        rowNoun={{ one: 'employee', other: 'employees' }}
+        viewKey={JSON.stringify(query)}
         columns={columns}
         rows={rows}
-        allowAdd
-        onSave={(changes) => saveThroughApi('people.saveEmployees', changes)}
-        onDelete={(selected) => archiveThroughApi('people.archiveEmployees', selected, 'employee')}
+        allowAdd={!asOf}
+        onSave={async (changes) =>
+          asOf ? { ok: false, message: `This is the organisation as of ${asOf}: clear "As of" to edit.`, errors: [] } : saveThroughApi('people.saveEmployees', changes, withEffectiveDate)
+        }
+        onDelete={asOf ? undefined : (selected) => archiveThroughApi('people.archiveEmployees', selected, 'employee')}
         onExport={(format, visible, cols) => exportGrid('Employees', format, visible, cols)}
         onOpenRow={(row) => navigate(`/people/employees/${row.id}`)}
       />

@@ -27,6 +27,8 @@ export function JobsPage() {
     >
       <DataGrid
         gridId="jobs"
+        rowNoun={{ one: 'job', other: 'jobs' }}
+        viewKey={showArchived}
         columns={COLUMNS}
         rows={(jobs.data?.rows ?? []) as unknown as GridRow[]}
         allowAdd

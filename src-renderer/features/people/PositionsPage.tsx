@@ -17,10 +17,10 @@ export function PositionsPage() {
   const columns = useMemo<GridColumn[]>(
     () => [
       { id: 'title', header: 'Title', kind: 'text', width: 240, required: true },
-      { id: 'jobId', header: 'Job', kind: 'reference', width: 220, options: refs.jobs, required: true },
-      { id: 'departmentId', header: 'Department', kind: 'reference', width: 240, options: refs.departments, required: true },
-      { id: 'reportsToId', header: 'Reports to', kind: 'reference', width: 260, options: refs.positions },
-      { id: 'incumbentId', header: 'Incumbent', kind: 'reference', width: 220, options: refs.employees },
+      { id: 'jobId', header: 'Job', kind: 'reference', width: 220, options: refs.jobs, optionNoun: 'jobs', required: true },
+      { id: 'departmentId', header: 'Department', kind: 'reference', width: 240, options: refs.departments, optionNoun: 'departments', required: true },
+      { id: 'reportsToId', header: 'Reports to', kind: 'reference', width: 260, options: refs.positions, optionNoun: 'positions' },
+      { id: 'incumbentId', header: 'Incumbent', kind: 'reference', width: 220, options: refs.employees, optionNoun: 'employees' },
       { id: 'isKey', header: 'Key position', kind: 'select', width: 120, options: YES_NO },
     ],
     [refs.jobs, refs.departments, refs.positions, refs.employees],
@@ -41,6 +41,8 @@ export function PositionsPage() {
     >
       <DataGrid
         gridId="positions"
+        rowNoun={{ one: 'position', other: 'positions' }}
+        viewKey={showArchived}
         columns={columns}
         rows={rows}
         allowAdd

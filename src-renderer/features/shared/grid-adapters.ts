@@ -1,20 +1,31 @@
 import { notifications } from '@mantine/notifications';
 import type { Input, Method, Output } from '../../../src-shared/api';
 import { ApiCallError, call } from '../../api/client';
+import { queryClient } from '../../api/hooks';
 import type { ExportFormat, GridColumn, GridRow, RowChange, SaveResult } from '../../grid';
 
 type SaveMethod = Extract<Method, `${string}.save${string}`>;
 type ArchiveMethod = Extract<Method, `${string}.archive${string}`>;
 
-/** Turns a grid batch into one save call and maps the server's row/field issues back onto cells. */
+/**
+ * Turns a grid batch into one save call and maps the server's row/field issues back onto cells.
+ * Every change of an existing record carries the version its edit started from.
+ */
 export async function saveThroughApi(method: SaveMethod, changes: RowChange[], toValues: (values: Record<string, unknown>) => Record<string, unknown> = (v) => v): Promise<SaveResult> {
   const rows = changes.map((change) => ({ id: change.id, version: change.version, values: toValues(change.values) }));
   try {
     const result = (await call(method, { rows } as Input<typeof method>)) as { rows: GridRow[] };
     return { ok: true, rows: result.rows };
   } catch (error) {
+    if (error instanceof ApiCallError && error.code === 'CONFLICT') refreshArea(method);
     return toFailedSave(error, changes);
   }
+}
+
+/** After a CONFLICT the grid shows the values saved elsewhere: fetch them now rather than wait for the change event. */
+function refreshArea(method: string): void {
+  const area = method.split('.')[0];
+  void queryClient.invalidateQueries({ predicate: (query) => String(query.queryKey[0]).startsWith(`${area}.`) });
 }
 
 export function toFailedSave(error: unknown, changes: RowChange[]): SaveResult {
@@ -22,7 +33,7 @@ export function toFailedSave(error: unknown, changes: RowChange[]): SaveResult {
   const errors = error.issues
     .filter((issue) => issue.row !== undefined && changes[issue.row - 1])
     .map((issue) => ({ rowKey: changes[issue.row! - 1].rowKey, field: issue.field, message: issue.message }));
-  return { ok: false, message: error.message, errors };
+  return { ok: false, message: error.message, errors, ...(error.code === 'CONFLICT' ? { conflict: true } : {}) };
 }
 
 export async function archiveThroughApi(method: ArchiveMethod, rows: GridRow[], label: string): Promise<SaveResult | { ok: true }> {
@@ -55,6 +66,7 @@ export async function exportGrid(title: string, format: ExportFormat, rows: Grid
   }
 }
 
+/** Every export (PDF, XLSX, PPTX, CSV) is saved here, and says that it is a plain file, unlike the organisation's encrypted database. */
 export function downloadFile(fileName: string, mimeType: string, base64: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
@@ -63,4 +75,9 @@ export function downloadFile(fileName: string, mimeType: string, base64: string)
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  notifications.show({
+    color: 'gray',
+    title: `${fileName} saved to your downloads`,
+    message: 'Exported files are not encrypted: anyone who gets this file can read it. Keep it as you would the printed page, and delete it when done.',
+  });
 }

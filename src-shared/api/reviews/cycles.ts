@@ -299,6 +299,15 @@ export const reviewDetail = z.strictObject({
   steps: z.array(reviewStepState),
   sectionScores: z.array(sectionScore),
   overrideReason: z.string().nullable(),
+  /** Set once a calibration session wrote to the review: the rating before calibration stays visible. */
+  calibration: z
+    .strictObject({
+      sessionId: z.string(), sessionName: z.string(), sessionFinalised: z.boolean(), calibratedAt: z.string(), calibratedBy: z.string(),
+      ratingBefore: z.number().nullable(),
+      /** The calibrated rating counts at another level than the one before (or there was none before). */
+      changed: z.boolean(),
+    })
+    .nullable(),
   /** True once completed: items show the goals and measurements as they were at completion. */
   snapshotted: z.boolean(),
 });

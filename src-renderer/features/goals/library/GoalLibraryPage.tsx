@@ -62,6 +62,8 @@ export function GoalLibraryPage() {
     >
       <DataGrid
         gridId="goal-library"
+        rowNoun={{ one: 'library goal', other: 'library goals' }}
+        viewKey={`${debouncedSearch}|${showArchived}`}
         columns={COLUMNS}
         rows={rows}
         allowAdd

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, MultiSelect, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Goal, GoalLibraryItem } from '../../../../src-shared/api';
@@ -6,6 +6,7 @@ import { isRealDate } from '../../../../src-shared/domain/dates';
 import { useApiMutation } from '../../../api/hooks';
 import type { Option } from '../../../grid';
 import { goalLabel } from '../options';
+import { DateInput } from '../../shared/DateInput';
 
 const year = new Date().getFullYear();
 
@@ -62,8 +63,8 @@ function UseLibraryGoalForm({ initialItemId, items, goals, departments, employee
         ? <MultiSelect label="People" placeholder="One or more" data={employees} value={employeeIds} onChange={setEmployeeIds} searchable limit={50} />
         : <Select label="Department" data={departments} value={departmentId} onChange={setDepartmentId} searchable />}
       <Group grow>
-        <TextInput label="Period start" type="date" value={periodStart} onChange={(e) => setPeriodStart(e.currentTarget.value)} />
-        <TextInput label="Period end" type="date" value={periodEnd} onChange={(e) => setPeriodEnd(e.currentTarget.value)} />
+        <DateInput label="Period start" value={periodStart} onChange={(e) => setPeriodStart(e.currentTarget.value)} />
+        <DateInput label="Period end" value={periodEnd} onChange={(e) => setPeriodEnd(e.currentTarget.value)} />
       </Group>
       <Select
         label="Align to"

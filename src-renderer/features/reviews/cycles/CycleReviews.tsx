@@ -59,6 +59,8 @@ export function CycleReviews({ cycle }: { cycle: ReviewCycle }) {
         <Text size="xs" c="dimmed" data-testid="review-count">{reviews.data ? `${reviews.data.total} review${reviews.data.total === 1 ? '' : 's'}` : 'Loading…'}</Text>
         <DataGrid
           gridId="cycle-reviews"
+          rowNoun={{ one: 'review', other: 'reviews' }}
+          viewKey={`${cycle.id}|${status}|${departmentId}|${overdue}|${deferredSearch}`}
           height={Math.min(460, GRID_CHROME + Math.max(rows.length, 3) * ROW_HEIGHT)}
           columns={COLUMNS}
           rows={rows}

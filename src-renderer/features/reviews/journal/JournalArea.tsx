@@ -6,11 +6,12 @@ import type { Input, JournalEntry, JournalKind } from '../../../../src-shared/ap
 import { isRealDate } from '../../../../src-shared/domain/dates';
 import { useApi } from '../../../api/hooks';
 import { DataGrid, type GridColumn, type GridRow, type RowChange } from '../../../grid';
-import { employeeLabel } from '../../people/options';
+import { employeeOption } from '../../people/options';
 import { archiveThroughApi, exportGrid, saveThroughApi } from '../../shared/grid-adapters';
 import { FullHeightPage, PageHeader } from '../../shared/PageHeader';
 import { JournalEntryDrawer } from './JournalEntryDrawer';
 import { KIND_OPTIONS, SHARED_OPTIONS } from './options';
+import { DateInput } from '../../shared/DateInput';
 
 const toGridRow = (entry: JournalEntry): GridRow => ({ ...entry, shared: entry.shared ? 'yes' : 'no' }) as unknown as GridRow;
 const toApiValues = (values: Record<string, unknown>) => ('shared' in values ? { ...values, shared: values.shared === 'yes' } : values);
@@ -46,10 +47,10 @@ export function JournalArea() {
   };
   const entries = useApi('reviews.listJournalEntries', filter);
   const employees = useApi('people.listEmployees', { limit: 100_000 });
-  const employeeOptions = useMemo(() => (employees.data?.rows ?? []).map((e) => ({ value: e.id, label: employeeLabel(e) })), [employees.data]);
+  const employeeOptions = useMemo(() => (employees.data?.rows ?? []).map(employeeOption), [employees.data]);
   const columns = useMemo<GridColumn[]>(() => [
     { id: 'date', header: 'Date', kind: 'date', width: 120, required: true },
-    { id: 'employeeId', header: 'Employee', kind: 'reference', width: 230, options: employeeOptions, required: true },
+    { id: 'employeeId', header: 'Employee', kind: 'reference', width: 230, options: employeeOptions, optionNoun: 'employees', required: true },
     { id: 'kind', header: 'Kind', kind: 'select', width: 130, options: KIND_OPTIONS, required: true },
     { id: 'shared', header: 'Visibility', kind: 'select', width: 110, options: SHARED_OPTIONS, required: true },
     { id: 'author', header: 'Author', kind: 'text', width: 160, required: true },
@@ -82,8 +83,8 @@ export function JournalArea() {
             <Select label="Kind" placeholder="All kinds" data={KIND_OPTIONS} value={kind} onChange={setKind} clearable w={150} />
             <Select label="Visibility" placeholder="All" data={SHARED_OPTIONS} value={shared} onChange={setShared} clearable w={120} />
             <TextInput label="Author" value={author} onChange={(e) => setAuthor(e.currentTarget.value)} w={150} />
-            <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} />
-            <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={150} />
+            <DateInput label="From" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} />
+            <DateInput label="To" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={150} />
             <TextInput label="Text contains" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={180} data-testid="journal-search" />
             <Switch label="Show archived" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} mb={8} />
             {goalId && <LinkFilter label="Linked to one goal" onClear={() => clearParam('goalId')} />}
@@ -94,6 +95,8 @@ export function JournalArea() {
     >
       <DataGrid
         gridId="journal"
+        rowNoun={{ one: 'journal entry', other: 'journal entries' }}
+        viewKey={JSON.stringify(filter)}
         columns={columns}
         rows={rows}
         onSave={onSave}
@@ -101,7 +104,7 @@ export function JournalArea() {
         onDelete={(selected) => archiveThroughApi('reviews.archiveJournalEntries', selected, 'journal note')}
         onExport={(format, visible, cols) => exportGrid('Feedback journal', format, visible, cols)}
       />
-      <JournalEntryDrawer opened={drawer !== null} onClose={() => setDrawer(null)} entry={drawer?.entry ?? null} defaults={{ employeeId: employeeId ?? undefined }} />
+      <JournalEntryDrawer opened={drawer !== null} onClose={() => setDrawer(null)} entry={drawer?.entry ? (entries.data?.rows.find((e) => e.id === drawer.entry!.id) ?? drawer.entry) : null} defaults={{ employeeId: employeeId ?? undefined }} />
     </FullHeightPage>
   );
 }

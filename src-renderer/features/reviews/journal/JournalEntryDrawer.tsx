@@ -6,7 +6,10 @@ import { localDateIso } from '../../../../src-shared/domain/journal';
 import { call } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
 import { employeeLabel } from '../../people/options';
+import { ConflictNotice, type FieldSpecs } from '../../shared/ConflictNotice';
+import { useVersionedForm } from '../../shared/useVersionedForm';
 import { KIND_OPTIONS } from './options';
+import { DateInput } from '../../shared/DateInput';
 
 /** What a new entry starts with (the panel of a review pre-links the review). */
 export interface JournalDefaults {
@@ -26,44 +29,80 @@ export function JournalEntryDrawer({ opened, onClose, entry, defaults = {}, lock
   );
 }
 
+interface EntryDraft {
+  employeeId: string | null;
+  date: string;
+  kind: JournalKind;
+  shared: boolean;
+  /** null: the name set in Settings. */
+  author: string | null;
+  text: string;
+  goalId: string | null;
+  reviewId: string | null;
+}
+
+type Labelled = { value: string; label: string }[];
+const labelIn = (options: Labelled) => (id: string | null) => (id ? (options.find((o) => o.value === id)?.label ?? '(another record)') : '');
+
+function entryFields(employees: Labelled, goals: Labelled, reviews: Labelled): FieldSpecs<EntryDraft> {
+  return {
+    employeeId: { label: 'Employee', format: labelIn(employees) },
+    date: 'Date',
+    kind: { label: 'Kind', format: (kind) => KIND_OPTIONS.find((o) => o.value === kind)?.label ?? kind },
+    shared: 'Shared with the employee',
+    author: 'Author',
+    text: 'Text',
+    goalId: { label: 'Linked goal', format: labelIn(goals) },
+    reviewId: { label: 'Linked review', format: labelIn(reviews) },
+  };
+}
+
 function JournalEntryForm({ entry, defaults, lockEmployee, onDone }: { entry: JournalEntry | null; defaults: JournalDefaults; lockEmployee: boolean; onDone: () => void }) {
   const settings = useApi('admin.getSettings', {});
-  const [employeeId, setEmployeeId] = useState<string | null>(entry?.employeeId ?? defaults.employeeId ?? null);
-  const [date, setDate] = useState(entry?.date ?? localDateIso());
-  const [kind, setKind] = useState<JournalKind>(entry?.kind ?? 'note');
-  const [shared, setShared] = useState(entry?.shared ?? false);
-  const [author, setAuthor] = useState<string | null>(entry?.author ?? null);
-  const [text, setText] = useState(entry?.text ?? '');
-  const [goalId, setGoalId] = useState<string | null>(entry?.goalId ?? defaults.goalId ?? null);
-  const [reviewId, setReviewId] = useState<string | null>(entry?.reviewId ?? defaults.reviewId ?? null);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const form = useVersionedForm({
+    record: entry ?? undefined,
+    toValues: (e: JournalEntry | undefined): EntryDraft => ({
+      employeeId: e?.employeeId ?? defaults.employeeId ?? null,
+      date: e?.date ?? localDateIso(),
+      kind: e?.kind ?? 'note',
+      shared: e?.shared ?? false,
+      author: e?.author ?? null,
+      text: e?.text ?? '',
+      goalId: e?.goalId ?? defaults.goalId ?? null,
+      reviewId: e?.reviewId ?? defaults.reviewId ?? null,
+    }),
+    save: async (draft, target) => {
+      const values = { ...draft, employeeId: draft.employeeId!, author: draft.author ?? settings.data?.actorName ?? '' };
+      const { rows } = await call('reviews.saveJournalEntries', { rows: [target ? { id: target.id, version: target.version, values } : { values }] });
+      return rows[0];
+    },
+    onSaved: () => {
+      notifications.show({ color: 'teal', message: entry ? 'Journal entry saved.' : 'Journal note added.' });
+      onDone();
+    },
+    onError: (e) => setError((e as Error).message),
+  });
+  const { employeeId, date, kind, shared, author, text, goalId, reviewId } = form.values;
+  const setDate = (value: string) => form.set('date', value);
+  const setKind = (value: JournalKind) => form.set('kind', value);
+  const setShared = (value: boolean) => form.set('shared', value);
+  const setAuthor = (value: string) => form.set('author', value);
+  const setText = (value: string) => form.set('text', value);
+  const setGoalId = (value: string | null) => form.set('goalId', value);
+  const setReviewId = (value: string | null) => form.set('reviewId', value);
   const employees = useApi('people.listEmployees', { limit: 100_000 }, { enabled: !lockEmployee });
   const links = useApi('reviews.listJournalLinkOptions', { employeeId: employeeId ?? '' }, { enabled: Boolean(employeeId) });
   const shownAuthor = author ?? settings.data?.actorName ?? '';
 
-  const chooseEmployee = (id: string | null) => {
-    setEmployeeId(id);
-    // Links belong to one employee; a new person starts without them.
-    setGoalId(null);
-    setReviewId(null);
-  };
+  // Links belong to one employee; a new person starts without them.
+  const chooseEmployee = (id: string | null) => form.setValues((d) => ({ ...d, employeeId: id, goalId: null, reviewId: null }));
 
   const save = async () => {
     setError(null);
     if (!employeeId) return setError('Choose the employee the entry is about.');
     if (!text.trim()) return setError('Text is required.');
-    setSaving(true);
-    try {
-      const values = { employeeId, date, kind, shared, author: shownAuthor, text, goalId, reviewId };
-      await call('reviews.saveJournalEntries', { rows: [entry ? { id: entry.id, version: entry.version, values } : { values }] });
-      notifications.show({ color: 'teal', message: entry ? 'Journal entry saved.' : 'Journal note added.' });
-      onDone();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
+    await form.submit();
   };
 
   const archive = async () => {
@@ -83,11 +122,12 @@ function JournalEntryForm({ entry, defaults, lockEmployee, onDone }: { entry: Jo
     ? [] : (employees.data?.rows ?? []).map((e) => ({ value: e.id, label: employeeLabel(e) }));
   return (
     <Stack data-testid="journal-form">
+      <ConflictNotice conflict={form.conflict} what="journal entry" fields={entryFields(employeeOptions, goalOptions, reviewOptions)} />
       {lockEmployee
         ? entry && <Text size="sm">About <b>{entry.employeeName}</b></Text>
         : <Select label="Employee" placeholder="Search by name or number" data={employeeOptions} value={employeeId} onChange={chooseEmployee} searchable limit={50} required nothingFoundMessage="No one matches" />}
       <Group grow align="flex-end">
-        <TextInput label="Date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
+        <DateInput label="Date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
         <TextInput label="Author" value={shownAuthor} onChange={(e) => setAuthor(e.currentTarget.value)} required />
       </Group>
       <Stack gap={4}>
@@ -103,7 +143,7 @@ function JournalEntryForm({ entry, defaults, lockEmployee, onDone }: { entry: Jo
         {entry ? <Button variant="default" color="red" onClick={() => void archive()}>{entry.archived ? 'Restore' : 'Archive'}</Button> : <span />}
         <Group>
           <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button onClick={() => void save()} loading={saving} data-testid="journal-save">{entry ? 'Save' : 'Add note'}</Button>
+          <Button onClick={() => void save()} loading={form.saving} data-testid="journal-save">{entry ? 'Save' : 'Add note'}</Button>
         </Group>
       </Group>
     </Stack>

@@ -39,7 +39,7 @@ export function JournalPanel({ employeeId, from, to, reviewId }: { employeeId: s
         </Text>
       )}
       {rows.map((entry) => <EntryCard key={entry.id} entry={entry} onOpen={() => setDrawer({ entry })} />)}
-      <JournalEntryDrawer opened={drawer !== null} onClose={() => setDrawer(null)} entry={drawer?.entry ?? null} defaults={{ employeeId, reviewId }} lockEmployee />
+      <JournalEntryDrawer opened={drawer !== null} onClose={() => setDrawer(null)} entry={drawer?.entry ? (entries.data?.rows.find((e) => e.id === drawer.entry!.id) ?? drawer.entry) : null} defaults={{ employeeId, reviewId }} lockEmployee />
     </Stack>
   );
 }

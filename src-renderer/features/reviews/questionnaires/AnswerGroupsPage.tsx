@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { AnswerGroup } from '../../../../src-shared/api';
 import { useApi, useApiMutation } from '../../../api/hooks';
+import { ConflictNotice, type FieldSpecs } from '../../shared/ConflictNotice';
 import { PageHeader } from '../../shared/PageHeader';
+import { useVersionedForm } from '../../shared/useVersionedForm';
 import { ErrorAlert, errorText } from '../shared';
 
 interface OptionDraft { id?: string; label: string; points: number }
@@ -13,9 +15,11 @@ const BLANK: OptionDraft[] = [{ label: '', points: 1 }, { label: '', points: 2 }
 /** Reusable named lists of options with points ("Agreement 1–5"), offered by choice questions. */
 export function AnswerGroupsPage() {
   const groups = useApi('reviews.listAnswerGroups', {});
-  const [editing, setEditing] = useState<AnswerGroup | null>(null);
+  const [opened, setOpened] = useState<AnswerGroup | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const open = (group: AnswerGroup | null) => (setEditing(group), setFormKey((k) => k + 1));
+  const open = (group: AnswerGroup | null) => (setOpened(group), setFormKey((k) => k + 1));
+  // The form gets the newest copy (it keeps the version it opened with).
+  const editing = (opened && groups.data?.rows.find((g) => g.id === opened.id)) || opened;
   return (
     <Stack maw={1100}>
       <PageHeader
@@ -38,25 +42,43 @@ export function AnswerGroupsPage() {
   );
 }
 
+interface GroupDraft {
+  name: string;
+  options: OptionDraft[];
+}
+
+const toGroupDraft = (group: AnswerGroup | null | undefined): GroupDraft => ({ name: group?.name ?? '', options: group?.options ?? BLANK });
+
+const FIELDS: FieldSpecs<GroupDraft> = {
+  name: 'Name',
+  options: { label: 'Options', format: (options) => options.map((o) => `${o.label} (${o.points})`).join(', ') },
+};
+
 function AnswerGroupForm({ group, onSaved }: { group: AnswerGroup | null; onSaved(group: AnswerGroup): void }) {
-  const [name, setName] = useState(group?.name ?? '');
-  const [options, setOptions] = useState<OptionDraft[]>(group?.options ?? BLANK);
   const [error, setError] = useState<string | null>(null);
   const save = useApiMutation('reviews.saveAnswerGroup');
-  const setOption = (i: number, patch: Partial<OptionDraft>) => setOptions(options.map((o, k) => (k === i ? { ...o, ...patch } : o)));
-  const submit = async () => {
-    setError(null);
-    try {
-      const saved = await save.mutateAsync({ id: group?.id, version: group?.version, name, options });
+  const form = useVersionedForm({
+    record: group ?? undefined,
+    toValues: toGroupDraft,
+    save: (draft, target) => {
+      setError(null);
+      return save.mutateAsync({ id: target?.id, version: target?.version, name: draft.name, options: draft.options });
+    },
+    onSaved: (saved) => {
       notifications.show({ color: 'teal', message: `Answer group “${saved.name}” saved.` });
       onSaved(saved);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+    },
+    onError: (e) => setError(errorText(e)),
+  });
+  const { name, options } = form.values;
+  const setName = (value: string) => form.set('name', value);
+  const setOptions = (value: OptionDraft[]) => form.set('options', value);
+  const setOption = (i: number, patch: Partial<OptionDraft>) => setOptions(options.map((o, k) => (k === i ? { ...o, ...patch } : o)));
+  const submit = () => form.submit();
   return (
     <Stack data-testid="answer-group-form">
       <Text fw={600}>{group ? `Edit “${group.name}”` : 'New answer group'}</Text>
+      <ConflictNotice conflict={form.conflict} what="answer group" fields={FIELDS} />
       <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required w={360} />
       {options.map((o, i) => (
         <Group key={i} align="flex-end">
@@ -67,7 +89,7 @@ function AnswerGroupForm({ group, onSaved }: { group: AnswerGroup | null; onSave
       ))}
       <Group>
         <Button variant="default" onClick={() => setOptions([...options, { label: '', points: (options.at(-1)?.points ?? 0) + 1 }])}>Add option</Button>
-        <Button onClick={submit} loading={save.isPending}>Save answer group</Button>
+        <Button onClick={() => void submit()} loading={form.saving}>Save answer group</Button>
       </Group>
       <ErrorAlert error={error} testId="answer-group-error" />
     </Stack>

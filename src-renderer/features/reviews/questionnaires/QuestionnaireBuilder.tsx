@@ -3,6 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { QUESTIONNAIRE_KIND_LABELS, QUESTIONNAIRE_KINDS, type Questionnaire, type QuestionnaireKind } from '../../../../src-shared/api';
 import { useApi, useApiMutation } from '../../../api/hooks';
+import { ConflictNotice, type FieldSpecs } from '../../shared/ConflictNotice';
+import { useVersionedForm } from '../../shared/useVersionedForm';
 import { ErrorAlert, errorText } from '../shared';
 import { emptyDraft, moved, newQuestion, newSection, removed, replaced, toDraft, type QuestionnaireDraft, type SectionDraft } from './draft';
 import { QuestionEditor } from './QuestionEditor';
@@ -10,30 +12,45 @@ import { QuestionEditor } from './QuestionEditor';
 const KIND_OPTIONS = QUESTIONNAIRE_KINDS.map((value) => ({ value, label: QUESTIONNAIRE_KIND_LABELS[value] }));
 
 /** Builds or edits a questionnaire; once it is open, only the name, description and result groups stay editable. */
+const FIELDS: FieldSpecs<QuestionnaireDraft> = {
+  name: 'Name',
+  kind: { label: 'Kind', format: (kind) => QUESTIONNAIRE_KIND_LABELS[kind] },
+  description: 'Description',
+  anonymous: 'Anonymous',
+  subjectEmployeeId: 'About (the subject)',
+  sections: { label: 'Sections and questions', format: (sections) => sections.map((s) => `${s.title} (${s.questions.length} questions)`).join(' · ') },
+  resultGroups: { label: 'Result groups', format: (groups) => groups.map((g) => `${g.minPoints}–${g.maxPoints} ${g.text}`).join(' · ') },
+};
+
+/** Builds or edits a questionnaire; once it is open, only the name, description and result groups stay editable. */
 export function QuestionnaireBuilder({ questionnaire, onSaved }: { questionnaire?: Questionnaire; onSaved(saved: Questionnaire): void }) {
-  const [draft, setDraft] = useState<QuestionnaireDraft>(() => (questionnaire ? toDraft(questionnaire) : emptyDraft()));
   const [error, setError] = useState<string | null>(null);
   const groups = useApi('reviews.listAnswerGroups', {});
   const save = useApiMutation('reviews.saveQuestionnaire');
-  const frozen = Boolean(questionnaire && questionnaire.status !== 'draft');
-  const set = (patch: Partial<QuestionnaireDraft>) => setDraft({ ...draft, ...patch });
-  const setSection = (i: number, section: SectionDraft) => set({ sections: replaced(draft.sections, i, section) });
-  const allQuestions = draft.sections.flatMap((s) => s.questions);
-
-  const submit = async () => {
-    setError(null);
-    try {
-      const saved = await save.mutateAsync({ ...draft, id: questionnaire?.id, version: questionnaire?.version });
+  const form = useVersionedForm({
+    record: questionnaire,
+    toValues: (q: Questionnaire | undefined) => (q ? toDraft(q) : emptyDraft()),
+    save: (draft, target) => {
+      setError(null);
+      return save.mutateAsync({ ...draft, id: target?.id, version: target?.version });
+    },
+    onSaved: (saved) => {
       notifications.show({ color: 'teal', message: `“${saved.name}” saved.` });
       onSaved(saved);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+    },
+    onError: (e) => setError(errorText(e)),
+  });
+  const draft = form.values;
+  const frozen = Boolean(questionnaire && questionnaire.status !== 'draft');
+  const set = (patch: Partial<QuestionnaireDraft>) => form.setValues((current) => ({ ...current, ...patch }));
+  const setSection = (i: number, section: SectionDraft) => set({ sections: replaced(draft.sections, i, section) });
+  const allQuestions = draft.sections.flatMap((s) => s.questions);
+  const submit = () => form.submit();
 
   let number = 0;
   return (
     <Stack data-testid="questionnaire-builder">
+      <ConflictNotice conflict={form.conflict} what="questionnaire" fields={FIELDS} />
       {frozen && <Alert color="blue">The questionnaire has been sent out, so its questions are frozen. The name, description and result groups can still change.</Alert>}
       <Card withBorder>
         <Group align="flex-end">
@@ -84,7 +101,7 @@ export function QuestionnaireBuilder({ questionnaire, onSaved }: { questionnaire
       <ResultGroupsCard draft={draft} set={set} />
       <ErrorAlert error={error} testId="builder-error" />
       <Group>
-        <Button onClick={submit} loading={save.isPending} data-testid="save-questionnaire">Save questionnaire</Button>
+        <Button onClick={() => void submit()} loading={form.saving} data-testid="save-questionnaire">Save questionnaire</Button>
       </Group>
     </Stack>
   );

@@ -60,7 +60,7 @@ export function QuestionnairePage() {
         <Tabs.List>
           {TABS.map((t) => <Tabs.Tab key={t.value} value={t.value}>{t.value === 'distribute' && is360 ? 'Raters' : t.label}</Tabs.Tab>)}
         </Tabs.List>
-        <Tabs.Panel value="questions" pt="md"><QuestionnaireBuilder key={q.version} questionnaire={q} onSaved={() => undefined} /></Tabs.Panel>
+        <Tabs.Panel value="questions" pt="md"><QuestionnaireBuilder key={q.id} questionnaire={q} onSaved={() => undefined} /></Tabs.Panel>
         <Tabs.Panel value="distribute" pt="md">{is360 ? <RatersPanel questionnaire={q} /> : <DistributePanel questionnaire={q} />}</Tabs.Panel>
         <Tabs.Panel value="respond" pt="md"><RespondPanel questionnaire={q} /></Tabs.Panel>
         <Tabs.Panel value="import" pt="md"><ImportResponsesPanel questionnaire={q} /></Tabs.Panel>

@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
 import { useState } from 'react';
 import type { ReviewDetail } from '../../../../src-shared/api';
 import { formatScore, levelOptions, ratingText } from '../format';
@@ -34,9 +35,25 @@ export function ScoresCard({ detail }: { detail: ReviewDetail }) {
           <Text fw={600}>Overall rating</Text>
           <Badge size="lg" variant="filled" color={review.finalRating === null ? 'gray' : undefined} data-testid="final-rating">{review.finalRating === null ? 'Not rated yet' : `${formatScore(review.finalRating)} · ${review.finalLabel ?? ''}`}</Badge>
         </Group>
-        {review.status !== 'complete' && <OverrideForm detail={detail} />}
+        {detail.calibration && <CalibrationNote detail={detail} />}
+        {review.status !== 'complete' && !detail.calibration?.sessionFinalised && <OverrideForm detail={detail} />}
       </Stack>
     </Card>
+  );
+}
+
+/** What calibration did to the rating: the rating before it stays visible beside the one agreed. */
+function CalibrationNote({ detail }: { detail: ReviewDetail }) {
+  const calibration = detail.calibration!;
+  const when = `${dayOf(calibration.calibratedAt)} by ${calibration.calibratedBy}`;
+  return (
+    <Alert color={calibration.changed ? 'blue' : 'gray'} variant="light" p="xs" data-testid="calibration-note">
+      {calibration.changed ? (
+        <>Before calibration: <b data-testid="rating-before-calibration">{calibration.ratingBefore === null ? 'not rated' : ratingText(detail.cycle.levels, calibration.ratingBefore)}</b>. Calibrated</>
+      ) : 'Confirmed'}{' '}
+      in <Anchor component={Link} to={`/calibration/sessions/${calibration.sessionId}`} size="sm">{calibration.sessionName}</Anchor> on {when}
+      {calibration.sessionFinalised ? '; reopen that session to change the rating.' : ' (the session has been reopened).'}
+    </Alert>
   );
 }
 

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { RatingScale } from '../../../../src-shared/api';
 import { useApiMutation } from '../../../api/hooks';
 import { moveItem, RowButtons } from '../EditorList';
+import { ConflictNotice, type FieldSpecs } from '../../shared/ConflictNotice';
+import { useVersionedForm } from '../../shared/useVersionedForm';
 import { ErrorAlert, errorText } from '../shared';
 
 interface LevelDraft {
@@ -20,33 +22,56 @@ const DEFAULT_LEVELS: LevelDraft[] = [
   { value: 5, label: 'Outstanding', description: '' },
 ];
 
+interface ScaleDraft {
+  name: string;
+  description: string;
+  levels: LevelDraft[];
+}
+
+const toDraft = (scale: RatingScale | undefined): ScaleDraft => ({
+  name: scale?.name ?? '',
+  description: scale?.description ?? '',
+  levels: scale ? scale.levels.map((l) => ({ ...l, description: l.description ?? '' })) : DEFAULT_LEVELS,
+});
+
+const FIELDS: FieldSpecs<ScaleDraft> = {
+  name: 'Name',
+  description: 'Description',
+  levels: { label: 'Levels', format: (levels) => levels.map((l) => `${l.value} ${l.label}`).join(' · ') },
+};
+
+/** Edits one rating scale (the newest copy is passed in; the editor keeps the version it opened). */
 export function RatingScaleEditor({ scale, onSaved }: { scale: RatingScale | undefined; onSaved: (id: string) => void }) {
-  const [name, setName] = useState(scale?.name ?? '');
-  const [description, setDescription] = useState(scale?.description ?? '');
-  const [levels, setLevels] = useState<LevelDraft[]>(scale ? scale.levels.map((l) => ({ ...l, description: l.description ?? '' })) : DEFAULT_LEVELS);
   const [error, setError] = useState<string | null>(null);
   const save = useApiMutation('reviews.saveRatingScale');
   const archive = useApiMutation('reviews.archiveRatingScales');
+  const form = useVersionedForm({
+    record: scale,
+    toValues: toDraft,
+    save: (draft, target) => {
+      setError(null);
+      return save.mutateAsync({
+        id: target?.id,
+        version: target?.version,
+        name: draft.name,
+        description: draft.description.trim() || null,
+        levels: draft.levels.map((l) => ({ value: typeof l.value === 'number' ? l.value : Number.NaN, label: l.label, description: l.description.trim() || null })),
+      });
+    },
+    onSaved: (saved) => {
+      notifications.show({ color: 'teal', message: `Rating scale “${saved.name}” saved.` });
+      onSaved(saved.id);
+    },
+    onError: (e) => setError(errorText(e)),
+  });
+  const { name, description, levels } = form.values;
+  const setName = (value: string) => form.set('name', value);
+  const setDescription = (value: string) => form.set('description', value);
+  const setLevels = (update: (levels: LevelDraft[]) => LevelDraft[]) => form.setValues((d) => ({ ...d, levels: update(d.levels) }));
 
   const setLevel = (index: number, patch: Partial<LevelDraft>) => setLevels((all) => all.map((l, i) => (i === index ? { ...l, ...patch } : l)));
   const addLevel = () => setLevels((all) => [...all, { value: nextValue(all), label: '', description: '' }]);
-
-  const submit = async () => {
-    setError(null);
-    try {
-      const saved = await save.mutateAsync({
-        id: scale?.id,
-        version: scale?.version,
-        name,
-        description: description.trim() || null,
-        levels: levels.map((l) => ({ value: typeof l.value === 'number' ? l.value : Number.NaN, label: l.label, description: l.description.trim() || null })),
-      });
-      notifications.show({ color: 'teal', message: `Rating scale “${saved.name}” saved.` });
-      onSaved(saved.id);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+  const submit = () => form.submit();
   const toggleArchive = async () => {
     if (!scale) return;
     setError(null);
@@ -64,6 +89,7 @@ export function RatingScaleEditor({ scale, onSaved }: { scale: RatingScale | und
           <Title order={4}>{scale ? `Edit “${scale.name}”` : 'New rating scale'}</Title>
           {scale && scale.cycleCount > 0 && <Badge variant="light">Used by {scale.cycleCount} cycle{scale.cycleCount === 1 ? '' : 's'}</Badge>}
         </Group>
+        <ConflictNotice conflict={form.conflict} what="rating scale" fields={FIELDS} />
         <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
         <TextInput label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
         <Stack gap={4}>
@@ -90,7 +116,7 @@ export function RatingScaleEditor({ scale, onSaved }: { scale: RatingScale | und
         <ErrorAlert error={error} testId="scale-error" />
         <Group justify="space-between">
           {scale ? <Button variant="default" color="gray" onClick={() => void toggleArchive()} loading={archive.isPending}>{scale.archived ? 'Restore' : 'Archive'}</Button> : <span />}
-          <Button onClick={() => void submit()} loading={save.isPending}>Save scale</Button>
+          <Button onClick={() => void submit()} loading={form.saving}>Save scale</Button>
         </Group>
       </Stack>
     </Card>

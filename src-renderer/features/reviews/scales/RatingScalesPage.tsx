@@ -31,7 +31,7 @@ export function RatingScalesPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           {(selected === 'new' || scale) && (
-            <RatingScaleEditor key={scale ? `${scale.id}:${scale.version}` : 'new'} scale={scale} onSaved={setSelected} />
+            <RatingScaleEditor key={scale?.id ?? 'new'} scale={scale} onSaved={setSelected} />
           )}
         </Grid.Col>
       </Grid>

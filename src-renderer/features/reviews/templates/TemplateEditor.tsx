@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { SECTION_KINDS, SECTION_KIND_LABELS, type ReviewTemplate, type SectionKind, type TemplateQuestion } from '../../../../src-shared/api';
 import { useApiMutation } from '../../../api/hooks';
 import { moveItem, RowButtons } from '../EditorList';
+import { ConflictNotice, type FieldSpecs } from '../../shared/ConflictNotice';
+import { useVersionedForm } from '../../shared/useVersionedForm';
 import { ErrorAlert, errorText } from '../shared';
 
 interface SectionDraft {
@@ -29,41 +31,70 @@ const DEFAULT_SECTIONS: SectionDraft[] = [
 const toDrafts = (template: ReviewTemplate): SectionDraft[] =>
   template.sections.map((s) => ({ kind: s.kind, title: s.title, weight: s.weight, questions: s.questions ?? [] }));
 
+interface TemplateDraft {
+  name: string;
+  description: string;
+  sections: SectionDraft[];
+  selfReview: boolean;
+  peerFeedback: boolean;
+}
+
+const toTemplateDraft = (template: ReviewTemplate | undefined): TemplateDraft => ({
+  name: template?.name ?? '',
+  description: template?.description ?? '',
+  sections: template ? toDrafts(template) : DEFAULT_SECTIONS,
+  selfReview: template?.steps.selfReview ?? true,
+  peerFeedback: template?.steps.peerFeedback ?? false,
+});
+
+const FIELDS: FieldSpecs<TemplateDraft> = {
+  name: 'Name',
+  description: 'Description',
+  sections: { label: 'Sections', format: (sections) => sections.map((s) => `${s.title || SECTION_KIND_LABELS[s.kind]} ${s.weight}%`).join(' · ') },
+  selfReview: 'Self-review',
+  peerFeedback: 'Peer feedback',
+};
+
+/** Edits one review template (the newest copy is passed in; the editor keeps the version it opened). */
 export function TemplateEditor({ template, onSaved }: { template: ReviewTemplate | undefined; onSaved: (id: string) => void }) {
-  const [name, setName] = useState(template?.name ?? '');
-  const [description, setDescription] = useState(template?.description ?? '');
-  const [sections, setSections] = useState<SectionDraft[]>(template ? toDrafts(template) : DEFAULT_SECTIONS);
-  const [selfReview, setSelfReview] = useState(template?.steps.selfReview ?? true);
-  const [peerFeedback, setPeerFeedback] = useState(template?.steps.peerFeedback ?? false);
   const [error, setError] = useState<string | null>(null);
   const save = useApiMutation('reviews.saveTemplate');
   const archive = useApiMutation('reviews.archiveTemplates');
-
-  const setSection = (index: number, patch: Partial<SectionDraft>) => setSections((all) => all.map((s, i) => (i === index ? { ...s, ...patch } : s)));
-  const addSection = () => setSections((all) => [...all, { kind: 'questions', title: '', weight: 0, questions: [newQuestion()] }]);
-
-  const submit = async () => {
-    setError(null);
-    try {
-      const saved = await save.mutateAsync({
-        id: template?.id,
-        version: template?.version,
-        name,
-        description: description.trim() || null,
-        steps: { selfReview, peerFeedback },
-        sections: sections.map((s) => ({
+  const form = useVersionedForm({
+    record: template,
+    toValues: toTemplateDraft,
+    save: (draft, target) => {
+      setError(null);
+      return save.mutateAsync({
+        id: target?.id,
+        version: target?.version,
+        name: draft.name,
+        description: draft.description.trim() || null,
+        steps: { selfReview: draft.selfReview, peerFeedback: draft.peerFeedback },
+        sections: draft.sections.map((s) => ({
           kind: s.kind,
           title: s.title,
           weight: typeof s.weight === 'number' ? s.weight : Number.NaN,
           questions: s.kind === 'questions' ? s.questions : undefined,
         })),
       });
+    },
+    onSaved: (saved) => {
       notifications.show({ color: 'teal', message: `Template “${saved.name}” saved.` });
       onSaved(saved.id);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+    },
+    onError: (e) => setError(errorText(e)),
+  });
+  const { name, description, sections, selfReview, peerFeedback } = form.values;
+  const setName = (value: string) => form.set('name', value);
+  const setDescription = (value: string) => form.set('description', value);
+  const setSelfReview = (value: boolean) => form.set('selfReview', value);
+  const setPeerFeedback = (value: boolean) => form.set('peerFeedback', value);
+  const setSections = (update: (sections: SectionDraft[]) => SectionDraft[]) => form.setValues((d) => ({ ...d, sections: update(d.sections) }));
+
+  const setSection = (index: number, patch: Partial<SectionDraft>) => setSections((all) => all.map((s, i) => (i === index ? { ...s, ...patch } : s)));
+  const addSection = () => setSections((all) => [...all, { kind: 'questions', title: '', weight: 0, questions: [newQuestion()] }]);
+  const submit = () => form.submit();
   const toggleArchive = async () => {
     if (!template) return;
     setError(null);
@@ -81,6 +112,7 @@ export function TemplateEditor({ template, onSaved }: { template: ReviewTemplate
           <Title order={4}>{template ? `Edit “${template.name}”` : 'New review template'}</Title>
           {template && template.cycleCount > 0 && <Badge variant="light">Used by {template.cycleCount} cycle{template.cycleCount === 1 ? '' : 's'}</Badge>}
         </Group>
+        <ConflictNotice conflict={form.conflict} what="template" fields={FIELDS} />
         <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
         <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={1} />
         <Stack gap={4}>
@@ -110,7 +142,7 @@ export function TemplateEditor({ template, onSaved }: { template: ReviewTemplate
         <ErrorAlert error={error} testId="template-error" />
         <Group justify="space-between">
           {template ? <Button variant="default" onClick={() => void toggleArchive()} loading={archive.isPending}>{template.archived ? 'Restore' : 'Archive'}</Button> : <span />}
-          <Button onClick={() => void submit()} loading={save.isPending}>Save template</Button>
+          <Button onClick={() => void submit()} loading={form.saving}>Save template</Button>
         </Group>
       </Stack>
     </Card>

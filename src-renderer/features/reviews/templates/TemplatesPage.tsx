@@ -32,7 +32,7 @@ export function TemplatesPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           {(selected === 'new' || template) && (
-            <TemplateEditor key={template ? `${template.id}:${template.version}` : 'new'} template={template} onSaved={setSelected} />
+            <TemplateEditor key={template?.id ?? 'new'} template={template} onSaved={setSelected} />
           )}
         </Grid.Col>
       </Grid>

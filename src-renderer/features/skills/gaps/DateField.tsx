@@ -1,6 +1,6 @@
-import { TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { isRealDate, todayIso } from '../../../../src-shared/domain/dates';
+import { DateInput } from '../../shared/DateInput';
 
 /** A calendar date kept as typed; `value` falls back to today while the field is empty or incomplete. */
 export function useDateField(initial = todayIso()) {
@@ -19,8 +19,7 @@ interface DateFieldProps {
 
 export function DateField({ field, label, size = 'sm', hiddenLabel = false, testId }: DateFieldProps) {
   return (
-    <TextInput
-      type="date"
+    <DateInput
       size={size}
       w={size === 'xs' ? 140 : 160}
       label={hiddenLabel ? undefined : label}

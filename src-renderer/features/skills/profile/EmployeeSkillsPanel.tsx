@@ -42,6 +42,8 @@ export function EmployeeSkillsPanel({ employeeId }: { employeeId: string }) {
         {grid.error && <Alert color="red" mb="xs">{grid.error.message}</Alert>}
         <DataGrid
           gridId="employee-skills"
+          rowNoun={{ one: 'skill', other: 'skills' }}
+          viewKey={`${employeeId}|${asOf.value}`}
           height={420}
           columns={grid.columns}
           rows={grid.rows}

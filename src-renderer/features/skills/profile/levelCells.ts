@@ -12,6 +12,22 @@ export function levelCellOptions(refs: SkillReferences, skillIds: string[]): Opt
   return [...labels].sort(byLevelThenLabel).map((label) => ({ value: label, label }));
 }
 
+/**
+ * The levels one row's skill may take (its own rating model), as cell options,
+ * one array per skill so the grid's option lookups are built once.
+ */
+export function rowLevelOptions(refs: SkillReferences): (skillId: string) => Option[] {
+  const bySkill = new Map<string, Option[]>();
+  return (skillId) => {
+    let options = bySkill.get(skillId);
+    if (!options) {
+      options = refs.levelOptions(skillId).map((option) => ({ value: option.label, label: option.label }));
+      bySkill.set(skillId, options);
+    }
+    return options;
+  };
+}
+
 const byLevelThenLabel = (a: string, b: string) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b);
 
 export const levelCell = (refs: SkillReferences, skillId: string, level: number | null) => (level === null ? null : refs.levelLabel(skillId, level));

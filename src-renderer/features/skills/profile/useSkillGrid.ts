@@ -5,7 +5,7 @@ import { ApiCallError, call } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
 import type { CellError, GridColumn, GridRow, Option, RowChange, SaveResult } from '../../../grid';
 import { useSkillReferences, type SkillReferences } from '../shared/useSkillReferences';
-import { levelCell, levelCellOptions, parseLevelCell } from './levelCells';
+import { levelCell, levelCellOptions, parseLevelCell, rowLevelOptions } from './levelCells';
 
 export type SkillSource = (typeof SKILL_SOURCES)[number];
 export const SOURCE_OPTIONS: Option[] = SKILL_SOURCES.map((value) => ({ value, label: SKILL_SOURCE_LABELS[value] }));
@@ -51,14 +51,17 @@ export function useSkillGrid(employeeId: string, asOf: string, defaults: RecordD
 
   const columns = useMemo<GridColumn[]>(() => {
     const levels = levelCellOptions(refs, rows.map((row) => row.skillId));
+    // The picker offers, and a paste may take, only the levels of the row's own skill.
+    const ownLevels = rowLevelOptions(refs);
+    const levelsOfRow = (row: GridRow) => ownLevels(String(row.skillId));
     return [
-      { id: 'skillId', header: 'Skill', kind: 'reference', width: 220, editable: false, options: refs.skillOptions },
-      { id: 'level', header: 'Current level', kind: 'select', width: 170, options: levels },
+      { id: 'skillId', header: 'Skill', kind: 'reference', width: 220, editable: false, options: refs.skillOptions, optionNoun: 'skills' },
+      { id: 'level', header: 'Current level', kind: 'select', width: 170, options: levels, optionsFor: levelsOfRow, optionNoun: 'levels' },
       { id: 'effectiveDate', header: 'Effective', kind: 'date', width: 110 },
       { id: 'source', header: 'Source', kind: 'select', width: 110, options: SOURCE_OPTIONS },
       { id: 'verifiedBy', header: 'Verified by', kind: 'text', width: 140 },
       { id: 'notes', header: 'Notes', kind: 'text', width: 220 },
-      { id: 'targetLevel', header: 'Target level', kind: 'select', width: 170, options: levels },
+      { id: 'targetLevel', header: 'Target level', kind: 'select', width: 170, options: levels, optionsFor: levelsOfRow, optionNoun: 'levels' },
       { id: 'targetDueDate', header: 'Target due', kind: 'date', width: 110 },
       { id: 'requiredLevel', header: 'Required by job', kind: 'text', width: 170, editable: false },
     ];

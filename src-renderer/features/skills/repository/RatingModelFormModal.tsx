@@ -1,8 +1,10 @@
 import { ActionIcon, Alert, Button, Group, List, Modal, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { RatingModel } from '../../../../src-shared/api';
 import { ApiCallError, call } from '../../../api/client';
+import { ConflictNotice, type FieldSpecs } from '../../shared/ConflictNotice';
+import { useVersionedForm } from '../../shared/useVersionedForm';
 import {
   MAX_LEVELS,
   MIN_LEVELS,
@@ -23,22 +25,44 @@ import {
 interface Props {
   opened: boolean;
   onClose(): void;
-  /** Given when editing; its version is sent so a change made elsewhere is caught. */
+  /** Given when editing (the newest copy): the form keeps the version it opened and sends it, so a change made elsewhere is caught. */
   model?: RatingModel;
 }
 
+const FIELDS: FieldSpecs<ModelDraft> = {
+  name: 'Name',
+  description: 'Description',
+  levels: { label: 'Levels', format: (levels) => levels.map((l, i) => `${i + 1} ${l.label} (${l.factor})`).join(' · ') },
+};
+
 /** Create or edit a rating model: a name and 2-10 ordered levels, each with a label and a factor 0-9. */
 export function RatingModelFormModal({ opened, onClose, model }: Props) {
-  const [draft, setDraft] = useState<ModelDraft>(() => draftOf(model));
+  return (
+    <Modal opened={opened} onClose={onClose} title={model ? `Edit rating model "${model.name}"` : 'New rating model'} size="xl">
+      {opened && <RatingModelForm onClose={onClose} model={model} />}
+    </Modal>
+  );
+}
+
+function RatingModelForm({ onClose, model }: Omit<Props, 'opened'>) {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [formError, setFormError] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
-  useEffect(() => {
-    if (!opened) return;
-    setDraft(draftOf(model));
-    setErrors(NO_ERRORS);
-    setFormError([]);
-  }, [opened, model]);
+  const form = useVersionedForm({
+    record: model,
+    toValues: draftOf,
+    save: (draft, target) => call('skills.saveRatingModel', toSaveInput(draft, target)),
+    onSaved: (saved) => {
+      notifications.show({ color: 'teal', message: `Rating model "${saved.name}" ${model ? 'saved' : 'created'}.` });
+      onClose();
+    },
+    onError: (error) => {
+      const issues = error instanceof ApiCallError ? error.issues : [];
+      setErrors(errorsFromIssues(issues));
+      setFormError(issueSummary(issues, (error as Error).message));
+    },
+  });
+  const draft = form.values;
+  const setDraft = form.setValues;
 
   const setLevels = (levels: LevelDraft[]) => {
     setDraft((d) => ({ ...d, levels }));
@@ -57,41 +81,31 @@ export function RatingModelFormModal({ opened, onClose, model }: Props) {
       setFormError(['Every level needs a factor.']);
       return;
     }
-    setSaving(true);
-    try {
-      const saved = await call('skills.saveRatingModel', toSaveInput(draft, model));
-      notifications.show({ color: 'teal', message: `Rating model "${saved.name}" ${model ? 'saved' : 'created'}.` });
-      onClose();
-    } catch (error) {
-      const issues = error instanceof ApiCallError ? error.issues : [];
-      setErrors(errorsFromIssues(issues));
-      setFormError(issueSummary(issues, (error as Error).message));
-    } finally {
-      setSaving(false);
-    }
+    setErrors(NO_ERRORS);
+    setFormError([]);
+    await form.submit();
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={model ? `Edit rating model "${model.name}"` : 'New rating model'} size="xl">
-      <form onSubmit={submit} noValidate data-testid="rating-model-form">
-        <Stack gap="sm">
-          {formError.length > 0 && (
-            <Alert color="red" data-testid="form-error" title={formError.length > 1 ? 'Nothing was saved:' : undefined}>
-              {formError.length === 1 ? formError[0] : (
-                <List size="sm">{formError.map((line) => <List.Item key={line}>{line}</List.Item>)}</List>
-              )}
-            </Alert>
-          )}
-          <TextInput label="Name" required value={draft.name} error={errors.fields.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
-          <Textarea label="Description" autosize minRows={1} value={draft.description} error={errors.fields.description} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
-          <LevelList levels={draft.levels} errors={errors} onEdit={editLevel} onChange={setLevels} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={saving}>{model ? 'Save' : 'Create rating model'}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <form onSubmit={(event) => void submit(event)} noValidate data-testid="rating-model-form">
+      <Stack gap="sm">
+        {formError.length > 0 && (
+          <Alert color="red" data-testid="form-error" title={formError.length > 1 ? 'Nothing was saved:' : undefined}>
+            {formError.length === 1 ? formError[0] : (
+              <List size="sm">{formError.map((line) => <List.Item key={line}>{line}</List.Item>)}</List>
+            )}
+          </Alert>
+        )}
+        <ConflictNotice conflict={form.conflict} what="rating model" fields={FIELDS} />
+        <TextInput label="Name" required value={draft.name} error={errors.fields.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
+        <Textarea label="Description" autosize minRows={1} value={draft.description} error={errors.fields.description} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
+        <LevelList levels={draft.levels} errors={errors} onEdit={editLevel} onChange={setLevels} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>Cancel</Button>
+          <Button type="submit" loading={form.saving}>{model ? 'Save' : 'Create rating model'}</Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 

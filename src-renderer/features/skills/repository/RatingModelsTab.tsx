@@ -13,6 +13,8 @@ export function RatingModelsTab({ showArchived }: { showArchived: boolean }) {
   const models = useApi('skills.listRatingModels', { includeArchived: showArchived || undefined });
   const [editing, setEditing] = useState<Editing>(null);
   const rows = models.data?.rows ?? [];
+  // The form gets the newest copy of the model it edits.
+  const editedModel = editing?.model && (rows.find((row) => row.id === editing.model!.id) ?? editing.model);
   return (
     <Stack gap="sm" h="100%">
       <Group justify="space-between">
@@ -32,7 +34,7 @@ export function RatingModelsTab({ showArchived }: { showArchived: boolean }) {
           ))}
         </SimpleGrid>
       </ScrollArea>
-      <RatingModelFormModal opened={editing !== null} model={editing?.model} onClose={() => setEditing(null)} />
+      <RatingModelFormModal opened={editing !== null} model={editedModel} onClose={() => setEditing(null)} />
     </Stack>
   );
 }

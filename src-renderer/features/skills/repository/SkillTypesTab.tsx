@@ -14,6 +14,8 @@ export function SkillTypesTab({ showArchived }: { showArchived: boolean }) {
   return (
     <DataGrid
       gridId="skill-types"
+      rowNoun={{ one: 'skill type', other: 'skill types' }}
+      viewKey={showArchived}
       columns={COLUMNS}
       rows={(types.data?.rows ?? []) as unknown as GridRow[]}
       allowAdd

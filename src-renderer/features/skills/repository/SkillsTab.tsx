@@ -16,9 +16,9 @@ export function SkillsTab({ showArchived }: { showArchived: boolean }) {
   const columns = useMemo<GridColumn[]>(
     () => [
       { id: 'name', header: 'Name', kind: 'text', width: 240, required: true },
-      { id: 'skillTypeId', header: 'Type', kind: 'reference', width: 180, options: refs.skillTypeOptions, required: true },
-      { id: 'ratingModelId', header: 'Rating model', kind: 'reference', width: 200, options: refs.ratingModelOptions, required: true },
-      { id: 'parentId', header: 'Parent skill', kind: 'reference', width: 240, options: parentOptions },
+      { id: 'skillTypeId', header: 'Type', kind: 'reference', width: 180, options: refs.skillTypeOptions, optionNoun: 'skill types', required: true },
+      { id: 'ratingModelId', header: 'Rating model', kind: 'reference', width: 200, options: refs.ratingModelOptions, optionNoun: 'rating models', required: true },
+      { id: 'parentId', header: 'Parent skill', kind: 'reference', width: 240, options: parentOptions, optionNoun: 'skills' },
       { id: 'externalId', header: 'External id', kind: 'text', width: 140 },
       { id: 'description', header: 'Description', kind: 'text', width: 380 },
     ],
@@ -31,6 +31,8 @@ export function SkillsTab({ showArchived }: { showArchived: boolean }) {
   return (
     <DataGrid
       gridId="skills"
+      rowNoun={{ one: 'skill', other: 'skills' }}
+      viewKey={showArchived}
       columns={columns}
       rows={rows}
       allowAdd

@@ -38,12 +38,16 @@ export function spreadFactors(count: number): number[] {
   return Array.from({ length: count }, (_, i) => Math.round((i * 9) / (count - 1)));
 }
 
+/**
+ * The form's values for a model. Its levels' keys are their places (negative,
+ * apart from new levels' keys), so two drafts of one model compare equal.
+ */
 export function draftOf(model?: RatingModel): ModelDraft {
-  if (!model) return { name: '', description: '', levels: spreadFactors(3).map(newLevel) };
+  if (!model) return { name: '', description: '', levels: spreadFactors(3).map((factor, i) => ({ key: -(i + 1), label: '', description: '', factor })) };
   return {
     name: model.name,
     description: model.description ?? '',
-    levels: model.levels.map((l) => ({ key: ++nextKey, label: l.label, description: l.description ?? '', factor: l.factor })),
+    levels: model.levels.map((l, i) => ({ key: -(i + 1), label: l.label, description: l.description ?? '', factor: l.factor })),
   };
 }
 
@@ -75,9 +79,10 @@ export function missingFactors(draft: ModelDraft): FormErrors | null {
   return Object.keys(levels).length > 0 ? { fields: {}, levels } : null;
 }
 
-export function toSaveInput(draft: ModelDraft, model?: RatingModel): Input<'skills.saveRatingModel'> {
+/** The save call for a draft; `target` is the model and the version the form opened. */
+export function toSaveInput(draft: ModelDraft, target?: { id: string; version: number }): Input<'skills.saveRatingModel'> {
   return {
-    ...(model ? { id: model.id, version: model.version } : {}),
+    ...(target ? { id: target.id, version: target.version } : {}),
     name: draft.name,
     description: draft.description.trim() || null,
     levels: draft.levels.map((l) => ({ label: l.label, description: l.description.trim() || null, factor: Number(l.factor) })),

@@ -21,14 +21,14 @@ export function RequirementsGrid() {
   const requirements = useApi('skills.listRequirements', {});
   const [book] = useState(() => new RequirementBook());
   const jobOptions = useMemo(
-    () => (jobs.data?.rows ?? []).map((j) => ({ value: j.id, label: jobLabel(j) })).sort((a, b) => a.label.localeCompare(b.label)),
+    () => (jobs.data?.rows ?? []).map((j) => ({ value: j.id, label: jobLabel(j), aliases: [j.title] })).sort((a, b) => a.label.localeCompare(b.label)),
     [jobs.data],
   );
   const skillOptions = useMemo(() => skillOptionsWithType(refs.skills, refs.skillTypes), [refs.skills, refs.skillTypes]);
   const columns = useMemo<GridColumn[]>(
     () => [
-      { id: 'jobId', header: 'Job', kind: 'reference', width: 300, options: jobOptions, required: true },
-      { id: 'skillId', header: 'Skill', kind: 'reference', width: 260, options: skillOptions, required: true },
+      { id: 'jobId', header: 'Job', kind: 'reference', width: 300, options: jobOptions, optionNoun: 'jobs', required: true },
+      { id: 'skillId', header: 'Skill', kind: 'reference', width: 260, options: skillOptions, optionNoun: 'skills', required: true },
       { id: 'level', header: 'Level', kind: 'number', width: 80, required: true },
       { id: 'levelName', header: 'Level name', kind: 'text', width: 180, editable: false },
       { id: 'weight', header: 'Weight', kind: 'number', width: 100 },
@@ -81,6 +81,7 @@ export function RequirementsGrid() {
   return (
     <DataGrid
       gridId="requirements"
+      rowNoun={{ one: 'requirement', other: 'requirements' }}
       columns={columns}
       rows={rows}
       allowAdd

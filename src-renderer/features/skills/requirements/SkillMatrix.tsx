@@ -78,6 +78,7 @@ export function SkillMatrix() {
       <div style={{ flex: 1, minHeight: 0 }}>
         <DataGrid
           gridId="skill-matrix"
+          rowNoun={{ one: 'job', other: 'jobs' }}
           columns={columns}
           rows={rows}
           onSave={save}

@@ -2,8 +2,13 @@ import { Alert, Button, Group, Modal, Popover, Select, Stack, Text, TextInput } 
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import type { Output, SkillSearchInput } from '../../../../src-shared/api';
 import { useApi, useApiMutation } from '../../../api/hooks';
+import { ConflictNotice, type FieldSpecs } from '../../shared/ConflictNotice';
+import { useVersionedForm } from '../../shared/useVersionedForm';
 import { fromSearchInput, toSearchInput, type SearchForm } from './searchForm';
+
+type SavedSearch = Output<'skills.listSavedSearches'>['rows'][number];
 
 interface SavedSearchesProps {
   form: SearchForm;
@@ -14,14 +19,16 @@ interface SavedSearchesProps {
 export function SavedSearches({ form, onLoad }: SavedSearchesProps) {
   const saved = useApi('skills.listSavedSearches', {});
   const rows = saved.data?.rows ?? [];
-  const [loadedId, setLoadedId] = useState<string | null>(null);
+  // The search as it was loaded: "Update" sends its version, so a change saved elsewhere since is caught.
+  const [loadedCopy, setLoadedCopy] = useState<SavedSearch | null>(null);
+  const loadedId = loadedCopy?.id ?? null;
   const loaded = rows.find((row) => row.id === loadedId) ?? null;
   const [saving, { open, close }] = useDisclosure(false);
   const remove = useApiMutation('skills.deleteSearch');
 
   function load(id: string | null) {
-    setLoadedId(id);
-    const search = rows.find((row) => row.id === id);
+    const search = rows.find((row) => row.id === id) ?? null;
+    setLoadedCopy(search);
     if (search) onLoad(fromSearchInput(search.criteria));
   }
 
@@ -29,7 +36,7 @@ export function SavedSearches({ form, onLoad }: SavedSearchesProps) {
     if (!loaded) return;
     await remove.mutateAsync({ id: loaded.id });
     notifications.show({ color: 'teal', message: `Saved search “${loaded.name}” deleted.` });
-    setLoadedId(null);
+    setLoadedCopy(null);
     await saved.refetch();
   }
 
@@ -67,8 +74,10 @@ export function SavedSearches({ form, onLoad }: SavedSearchesProps) {
         onClose={close}
         form={form}
         loaded={loaded}
-        onSaved={async (id) => {
-          setLoadedId(id);
+        loadedCopy={loadedCopy}
+        onLoad={(search) => (setLoadedCopy(search), onLoad(fromSearchInput(search.criteria)))}
+        onSaved={async (search) => {
+          setLoadedCopy(search);
           await saved.refetch();
         }}
       />
@@ -80,8 +89,11 @@ interface SaveSearchModalProps {
   opened: boolean;
   onClose: () => void;
   form: SearchForm;
-  loaded: { id: string; version: number; name: string } | null;
-  onSaved: (id: string) => Promise<void>;
+  /** The newest copy of the loaded search, and the copy as it was loaded. */
+  loaded: SavedSearch | null;
+  loadedCopy: SavedSearch | null;
+  onLoad: (search: SavedSearch) => void;
+  onSaved: (search: SavedSearch) => Promise<void>;
 }
 
 function SaveSearchModal(props: SaveSearchModalProps) {
@@ -92,31 +104,53 @@ function SaveSearchModal(props: SaveSearchModalProps) {
   );
 }
 
-/** Mounted each time the modal opens, so it starts from the loaded search's name. */
-function SaveSearchForm({ onClose, form, loaded, onSaved }: SaveSearchModalProps) {
-  const [name, setName] = useState(loaded?.name ?? '');
-  const save = useApiMutation('skills.saveSearch');
+type SearchDraft = Pick<SavedSearch, 'name' | 'criteria'>;
+const NO_CRITERIA: SkillSearchInput = { criteria: [] } as unknown as SkillSearchInput;
+const toDraft = (search: SavedSearch | undefined): SearchDraft => ({ name: search?.name ?? '', criteria: search?.criteria ?? NO_CRITERIA });
+const FIELDS: FieldSpecs<SearchDraft> = {
+  name: 'Name',
+  criteria: { label: 'Criteria', format: (criteria) => `${criteria.criteria.length} skill criteria` },
+};
 
-  async function submit(overLoaded: boolean) {
-    const target = overLoaded && loaded ? { id: loaded.id, version: loaded.version } : {};
-    const result = await save.mutateAsync({ ...target, name, criteria: toSearchInput(form) });
+/** Mounted each time the modal opens, so it starts from the loaded search's name. */
+function SaveSearchForm({ onClose, form, loaded, loadedCopy, onLoad, onSaved }: SaveSearchModalProps) {
+  const save = useApiMutation('skills.saveSearch');
+  const afterSave = async (result: SavedSearch) => {
     notifications.show({ color: 'teal', message: `Search “${result.name}” saved.` });
-    await onSaved(result.id);
+    await onSaved(result);
     onClose();
+  };
+  // "Update" edits the loaded search: it began when the search was loaded, with the criteria now on the page.
+  const update = useVersionedForm({
+    record: loaded ?? undefined,
+    toValues: toDraft,
+    startedFrom: loadedCopy ? { record: loadedCopy, values: { name: loadedCopy.name, criteria: toSearchInput(form) } } : undefined,
+    save: (draft, target) => save.mutateAsync({ ...target, name: draft.name, criteria: draft.criteria }),
+    onSaved: (result) => void afterSave(result),
+    onError: () => undefined,
+    onReloaded: (theirs) => (onLoad(theirs), onClose()),
+  });
+  const name = update.values.name;
+  const setName = (value: string) => update.set('name', value);
+
+  async function saveAsNew() {
+    const result = await save.mutateAsync({ name, criteria: toSearchInput(form) });
+    await afterSave(result);
   }
 
   return (
-    <form onSubmit={(e) => (e.preventDefault(), void submit(false).catch(() => undefined))}>
+    <form onSubmit={(e) => (e.preventDefault(), void saveAsNew().catch(() => undefined))}>
       <Stack>
+        <ConflictNotice conflict={update.conflict} what="saved search" fields={FIELDS} />
         <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus data-testid="search-name" />
-        {save.error && <Alert color="red" data-testid="save-search-error">{save.error.message}</Alert>}
+        {save.error && save.error.code !== 'CONFLICT' && <Alert color="red" data-testid="save-search-error">{save.error.message}</Alert>}
         <Group justify="flex-end">
           {loaded && (
-            <Button variant="default" loading={save.isPending} onClick={() => void submit(true).catch(() => undefined)}>
+            <Button variant="default" loading={update.saving} onClick={() => void update.submit()}>
               Update “{loaded.name}”
             </Button>
           )}
-          <Button type="submit" loading={save.isPending}>Save as new</Button>
+          <Button type="submit" loading={save.isPending && !update.saving}>Save as new</Button>
         </Group>
       </Stack>
     </form>

@@ -1,0 +1,144 @@
+import { Button, Card, Group, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { LEVEL_LABELS, type Nomination } from '../../../src-shared/api/succession';
+import { STRENGTH_LABELS, STRENGTH_RULE, strengthBand } from '../../../src-shared/domain/succession';
+import { call } from '../../api/client';
+import { useApi } from '../../api/hooks';
+import { DataGrid, type GridColumn, type GridRow } from '../../grid';
+import { archiveThroughApi, exportGrid, saveThroughApi } from '../shared/grid-adapters';
+import { PageHeader } from '../shared/PageHeader';
+import { usePeopleReferences } from '../people/options';
+import { useSuccessionReferences, YES_NO } from './options';
+import { downloadExport } from './exporting';
+
+/** Plans (key positions and jobs) with their bench, and every successor on them, editable in grids. */
+export function PlansPage() {
+  const [planId, setPlanId] = useState<string | null>(null);
+  const [showArchived, setShowArchived] = useState(false);
+  const plans = useApi('succession.listPlans', {});
+  const refs = usePeopleReferences();
+  const succession = useSuccessionReferences();
+  const planColumns = useMemo<GridColumn[]>(
+    () => [
+      { id: 'positionId', header: 'Key position', kind: 'reference', width: 280, options: refs.positions, pinned: true },
+      { id: 'jobId', header: 'or job', kind: 'reference', width: 200, options: refs.jobs },
+      { id: 'incumbentName', header: 'Incumbent', kind: 'text', width: 160, editable: false },
+      ...succession.readinessRows.map((level): GridColumn => ({ id: `count:${level.id}`, header: level.label, kind: 'number', width: 120, editable: false })),
+      { id: 'emergencyLabel', header: 'Emergency cover', kind: 'text', width: 130, editable: false },
+      { id: 'strength', header: 'Bench strength', kind: 'number', width: 120, editable: false },
+      { id: 'band', header: 'Band', kind: 'text', width: 110, editable: false },
+      { id: 'reviewedOn', header: 'Reviewed on', kind: 'date', width: 120 },
+      { id: 'notes', header: 'Plan notes', kind: 'text', width: 300 },
+    ],
+    [refs.positions, refs.jobs, succession.readinessRows],
+  );
+  const planRows = useMemo(
+    () => (plans.data?.rows ?? []).map((plan) => ({
+      ...plan,
+      ...Object.fromEntries(plan.counts.map((count) => [`count:${count.readinessId}`, count.count])),
+      emergencyLabel: plan.emergencyCover ? 'Yes' : 'No',
+      band: STRENGTH_LABELS[strengthBand(plan.strength, plan.successors)],
+    })) as unknown as GridRow[],
+    [plans.data],
+  );
+  return (
+    <Stack gap="md" style={{ flex: 1, minHeight: 0 }}>
+      <PageHeader
+        title="Succession plans"
+        description="One plan per key position, and plans for jobs many people hold. Each successor has a rank and a readiness; internal successors show their skill match to the plan's job and their latest review rating."
+        actions={<Button variant="default" onClick={() => void downloadExport(() => call('succession.exportPlans', {}))} data-testid="export-plans-xlsx">Export workbook (.xlsx)</Button>}
+      />
+      <Text size="sm" c="dimmed" style={{ flex: 'none' }} data-testid="strength-rule"><b>How bench strength is counted.</b> {STRENGTH_RULE}</Text>
+      <Card withBorder p="xs" style={{ height: 340, flex: 'none', display: 'flex' }}>
+        <DataGrid
+          gridId="succession-plans"
+          columns={planColumns}
+          rows={planRows}
+          allowAdd
+          onSave={(changes) => saveThroughApi('succession.savePlans', changes)}
+          onDelete={(selected) => archiveThroughApi('succession.archivePlans', selected, 'plan')}
+          onExport={(format, visible, cols) => exportGrid('Succession plans', format, visible, cols)}
+          onOpenRow={(row) => setPlanId(row.id)}
+          toolbarExtra={<Text size="xs" c="dimmed">Open a plan (double-click its row number) to see only its successors below.</Text>}
+        />
+      </Card>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2} size="h4">Successors</Title>
+        <Group>
+          <Select
+            label="Plan"
+            placeholder="All plans"
+            clearable
+            searchable
+            w={360}
+            data={succession.plans}
+            value={planId}
+            onChange={setPlanId}
+            data-testid="nominations-plan-filter"
+          />
+          <Switch label="Show removed" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} mb={8} />
+        </Group>
+      </Group>
+      <div style={{ flex: 1, minHeight: 360 }}>
+        <NominationsGrid planId={planId} showArchived={showArchived} employeeOptions={refs.employees} />
+      </div>
+    </Stack>
+  );
+}
+
+function NominationsGrid({ planId, showArchived, employeeOptions }: { planId: string | null; showArchived: boolean; employeeOptions: { value: string; label: string }[] }) {
+  const nominations = useApi('succession.listNominations', { ...(planId ? { planId } : {}), ...(showArchived ? { includeArchived: true } : {}) });
+  const succession = useSuccessionReferences();
+  const successorOptions = useMemo(() => [...employeeOptions, ...succession.externals], [employeeOptions, succession.externals]);
+  const columns = useMemo<GridColumn[]>(
+    () => [
+      { id: 'planId', header: 'Plan', kind: 'reference', width: 280, options: succession.plans, required: true, pinned: true },
+      { id: 'successorId', header: 'Successor', kind: 'reference', width: 240, options: successorOptions, required: true },
+      { id: 'rank', header: 'Rank', kind: 'number', width: 70, required: true },
+      { id: 'readinessId', header: 'Readiness', kind: 'select', width: 170, options: succession.readiness, required: true },
+      { id: 'emergency', header: 'Emergency (interim)', kind: 'select', width: 150, options: YES_NO },
+      { id: 'currentPositionTitle', header: 'Current position', kind: 'text', width: 220, editable: false },
+      { id: 'skillMatch', header: 'Skill match %', kind: 'number', width: 120, editable: false },
+      { id: 'latestRating', header: 'Latest rating', kind: 'text', width: 200, editable: false },
+      { id: 'latestPotentialLabel', header: 'Potential (calibrated)', kind: 'text', width: 170, editable: false },
+      { id: 'riskOfLoss', header: 'Risk of loss', kind: 'text', width: 110, editable: false },
+      { id: 'notes', header: 'Notes', kind: 'text', width: 260 },
+      { id: 'developmentActions', header: 'Development actions', kind: 'text', width: 300 },
+    ],
+    [succession.plans, succession.readiness, successorOptions],
+  );
+  const rows = useMemo(() => (nominations.data?.rows ?? []).map(toRow) as unknown as GridRow[], [nominations.data]);
+  const toApiValues = (values: Record<string, unknown>) => {
+    const { successorId, emergency, ...rest } = values;
+    const out: Record<string, unknown> = { ...rest };
+    if ('emergency' in values) out.emergency = emergency === 'yes';
+    if ('successorId' in values) {
+      const external = typeof successorId === 'string' && succession.externalIds.has(successorId);
+      out.employeeId = external ? null : successorId ?? null;
+      out.externalCandidateId = external ? successorId : null;
+    }
+    return out;
+  };
+  return (
+    <DataGrid
+      gridId="succession-nominations"
+      columns={columns}
+      rows={rows}
+      allowAdd
+      onSave={async (changes) => {
+        const result = await saveThroughApi('succession.saveNominations', changes, toApiValues);
+        return result.ok ? { ok: true, rows: (result.rows as unknown as Nomination[]).map(toRow) as unknown as GridRow[] } : result;
+      }}
+      onDelete={(selected) => archiveThroughApi('succession.archiveNominations', selected, 'successor')}
+      onExport={(format, visible, cols) => exportGrid('Successors', format, visible, cols)}
+    />
+  );
+}
+
+const toRow = (n: Nomination) => ({
+  ...n,
+  successorId: n.employeeId ?? n.externalCandidateId,
+  emergency: n.emergency ? 'yes' : 'no',
+  latestRating: n.latestRatingLabel ? `${n.latestRatingLabel} (${n.latestRating})` : null,
+  riskOfLoss: n.riskOfLoss ? LEVEL_LABELS[n.riskOfLoss] : null,
+});
