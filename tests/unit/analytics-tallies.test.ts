@@ -144,7 +144,9 @@ async function applySkillWrite(app: TestApp, org: Organisation, write: SkillWrit
     }
     case 'status': {
       const id = org.employees[write.employee];
-      await attempt(app, 'people.saveEmployees', { rows: [{ id, version: await employeeVersion(app, id), values: { status: write.status } }] });
+      // Leaving needs the day they left; a status other than terminated clears it.
+      const values = write.status === 'terminated' ? { status: write.status, terminationDate: '2024-06-01' } : { status: write.status };
+      await attempt(app, 'people.saveEmployees', { rows: [{ id, version: await employeeVersion(app, id), values }] });
       return;
     }
     case 'archiveEmployee':
@@ -309,6 +311,21 @@ describe('the demo organisation', () => {
     // Worked out by hand: one complete review went back to final review.
     expect([after.byStatus.complete, after.byStatus.final_review]).toEqual([before.byStatus.complete - 1, before.byStatus.final_review + 1]);
     expect(after.completedOnTime + after.completedLate).toBe(before.completedOnTime + before.completedLate - 1);
+    expect(tallies(db)).toEqual(rebuiltTallies(db));
+
+    // Calibration writes ratings back into the reviews on finalising and puts them back on reopening:
+    // ratings are not tallied, so the progress stays as it was and the tallies stay whole.
+    const session = (await app.ok('calibration.listSessions', {})).rows.find((s) => s.status === 'in_session')!;
+    const holding = (await app.ok('calibration.listMembers', { sessionId: session.id })).rows.filter((m) => m.performance === null).map((m) => m.id);
+    const ready = holding.length ? (await app.ok('calibration.removePeople', { id: session.id, version: session.version, memberIds: holding, reason: 'Not rated this cycle' })).session : session;
+    const ratingsBefore = db.prepare(`SELECT count(*) AS n FROM review WHERE calibration_session_id = ?`).get(session.id) as { n: number };
+    const finalised = await app.ok('calibration.finaliseSession', { id: ready.id, version: ready.version, acknowledgement: 'Agreed in the session.' });
+    expect(ratingsBefore.n).toBe(0);
+    expect((db.prepare(`SELECT count(*) AS n FROM review WHERE calibration_session_id = ?`).get(session.id) as { n: number }).n).toBe(finalised.summary.members);
+    expect(await app.ok('reviews.getCycleProgress', { cycleId: cycle.id })).toEqual(after);
+    expect(tallies(db)).toEqual(rebuiltTallies(db));
+    await app.ok('calibration.reopenSession', { id: finalised.session.id, version: finalised.session.version, reason: 'One more look' });
+    expect(await app.ok('reviews.getCycleProgress', { cycleId: cycle.id })).toEqual(after);
     expect(tallies(db)).toEqual(rebuiltTallies(db));
   }, 60_000);
 });
