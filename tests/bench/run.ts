@@ -95,8 +95,13 @@ async function benchAsOfPage(app: Awaited<ReturnType<typeof createAppHost>>, dbP
  * Every row on an unencrypted file, then on an encrypted one, and each row's encryption overhead
  * (one round after the other: the machine's load may differ between them); then the interleaved
  * overhead measures, which run plain and encrypted in turn and are the fair comparison.
- * BENCH_FILES=plain,encrypted,overhead (the default) chooses which.
+ * BENCH_FILES=plain,encrypted,overhead (the default) chooses which. BENCH_PARTS (say
+ * `imports,skills,reviews`) runs only those parts after the demo load and the people page, which
+ * always run; all of them unless set.
  */
+const PARTS = process.env.BENCH_PARTS?.split(',').map((name) => name.trim());
+const part = (name: 'imports' | 'browser' | 'skills' | 'reviews' | 'calibration' | 'succession') => !PARTS || PARTS.includes(name);
+
 async function main() {
   const jsonIndex = process.argv.indexOf('--json');
   const jsonFile = jsonIndex > 0 ? process.argv[jsonIndex + 1] : null;
@@ -110,12 +115,12 @@ async function main() {
       const first = rows.length;
       const dbPath = await benchPeoplePage(dir, files);
       // The import, and the calibration session, are measured on plain files only.
-      if (!files.encrypted) for (const row of await benchImports(dir, EMPLOYEES)) rows.push(row);
-      for (const row of await benchBrowserGrid(dbPath, files)) rows.push(row);
-      for (const row of await benchSkills(dir, files)) rows.push(row);
-      for (const row of await benchReviews(dir, files)) rows.push(row);
-      if (!files.encrypted) for (const row of await benchCalibration(dir)) rows.push(row);
-      if (!files.encrypted) for (const row of await benchSuccession(dir)) rows.push(row);
+      if (!files.encrypted && part('imports')) for (const row of await benchImports(dir, EMPLOYEES)) rows.push(row);
+      if (part('browser')) for (const row of await benchBrowserGrid(dbPath, files)) rows.push(row);
+      if (part('skills')) for (const row of await benchSkills(dir, files)) rows.push(row);
+      if (part('reviews')) for (const row of await benchReviews(dir, files)) rows.push(row);
+      if (!files.encrypted && part('calibration')) for (const row of await benchCalibration(dir)) rows.push(row);
+      if (!files.encrypted && part('succession')) for (const row of await benchSuccession(dir)) rows.push(row);
       for (const row of rows.slice(first)) row.name += files.label;
       for (const file of fs.readdirSync(dir)) fs.rmSync(path.join(dir, file), { force: true, recursive: true }); // disk space for the next round
     }
