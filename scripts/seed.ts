@@ -57,7 +57,7 @@ async function main() {
     process.exit(1);
   }
   const c = result.data as Record<string, number>;
-  console.log(`Seeded ${dbPath} in ${Date.now() - started} ms: ${c.employees} employees, ${c.departments} departments, ${c.jobs} jobs, ${c.positions} positions.`);
+  console.log(`Seeded ${dbPath} in ${Date.now() - started} ms (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB): ${c.employees} employees, ${c.departments} departments, ${c.jobs} jobs, ${c.positions} positions.`);
 }
 
 main().catch((error) => {

@@ -14,7 +14,7 @@ import { CHROMIUM, openInBrowser } from './browser-host';
 import type { BenchRow } from './run';
 import { median, time } from './timing';
 
-const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
+import { EMPLOYEES } from './size';
 const SESSION = 2_000;
 const LEVELS = ['Unsatisfactory', 'Needs improvement', 'Meets', 'Exceeds', 'Outstanding'].map((label, i) => ({ value: i + 1, label }));
 

@@ -8,7 +8,7 @@ import type { Input, Method } from '../../src-shared/api';
 import type { BenchRow } from './run';
 import { median } from './timing';
 
-const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
+import { EMPLOYEES } from './size';
 const PASSPHRASE = 'bench passphrase for an encrypted file';
 const RUNS = 20;
 

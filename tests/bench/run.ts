@@ -1,11 +1,12 @@
-// `npm run bench [-- --json FILE]`: speed and memory on the demo organisation at scale.
+// `npm run bench [-- --employees 50000] [--json FILE]`: speed and memory on the demo organisation at
+// scale (10,000 employees unless --employees or BENCH_EMPLOYEES say otherwise).
 // Prints one row per measure: median ms, a raw better-sqlite3 floor from the same run,
 // their ratio and the budget. Measures, never fails: these machines are shared and noisy.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createAppHost } from '../../src-main/app-host';
-import { buildEmployeeQuery } from '../../src-main/services/people/employees';
+import { buildEmployeeQuery, planEmployeePage } from '../../src-main/services/people/employees';
 import { benchBrowserGrid } from './browser-grid';
 import { benchCalibration } from './calibration';
 import { benchImports } from './imports';
@@ -13,6 +14,7 @@ import { benchEncryptionOverhead } from './encryption';
 import { benchFiles, type BenchFiles } from './files';
 import { benchReviews } from './reviews';
 import { benchSkills } from './skills';
+import { EMPLOYEES, SIZE } from './size';
 import { benchSuccession } from './succession';
 import { median, time } from './timing';
 
@@ -25,7 +27,6 @@ export interface BenchRow {
   note?: string;
 }
 
-const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
 const rows: BenchRow[] = [];
 
 export { median };
@@ -38,8 +39,7 @@ function record(name: string, medianMs: number | null, floorMs: number | null, b
 async function benchPeoplePage(dir: string, files: BenchFiles) {
   const dbPath = path.join(dir, `bench${files.encrypted ? '-encrypted' : ''}.sqlite`);
   const app = await createAppHost(dbPath, files.hostOptions);
-  const seeded = await app.call('admin.loadDemoOrganisation', { employees: EMPLOYEES });
-  if (!seeded.ok) throw new Error(seeded.error.message);
+  await benchDemoLoad(app);
   const raw = app.store().raw;
   const { id: departmentId } = raw.prepare(`SELECT id FROM department WHERE name = 'Engineering'`).get() as { id: string };
   const query = { limit: 100, sort: { field: 'name' }, departmentId, includeSubdepartments: true };
@@ -47,19 +47,34 @@ async function benchPeoplePage(dir: string, files: BenchFiles) {
     const result = await app.call('people.listEmployees', query);
     if (!result.ok) throw new Error(result.error.message);
   });
+  // The same count and page by hand on a read-only connection, read the way the service chooses.
   const floorDb = files.openRaw(dbPath, { readonly: true });
-  const { sql, countSql, params } = buildEmployeeQuery(query);
+  const { sql, params, total } = planEmployeePage(floorDb, query);
+  const { countSql } = buildEmployeeQuery(query);
   const page = floorDb.prepare(sql);
   const count = floorDb.prepare(countSql);
   const floor = await time(50, () => {
-    page.all(...params);
     count.get(...params);
+    page.all(...params);
   });
   floorDb.close();
-  record(`people grid page via router (100 rows, by name, dept+subdepts, ${EMPLOYEES} employees)`, viaRouter, floor, 15);
+  record(`people grid page via router (100 rows, by name, dept+subdepts: ${total.toLocaleString('en')} of ${SIZE})`, viaRouter, floor, 15, 'floor: the same count and page SQL, raw');
   await benchAsOfPage(app, dbPath, departmentId, files);
   await app.close();
   return dbPath;
+}
+
+/** The demo organisation loaded once through the router, as `npm run seed` does: time, CPU and peak memory. */
+async function benchDemoLoad(app: Awaited<ReturnType<typeof createAppHost>>) {
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  const seeded = await app.call('admin.loadDemoOrganisation', { employees: EMPLOYEES });
+  if (!seeded.ok) throw new Error(seeded.error.message);
+  const elapsed = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  record(`demo organisation load (${SIZE} employees, one run)`, elapsed, null, EMPLOYEES >= 50_000 ? 120_000 : 20_000,
+    `CPU ${Math.round((cpu.user + cpu.system) / 1000).toLocaleString('en')} ms; peak RSS of the bench process ${peakMb} MB; machine load ${os.loadavg()[0].toFixed(1)}`);
 }
 
 /** The same page as of a past day: each person's history row found by one index seek. */
@@ -80,8 +95,13 @@ async function benchAsOfPage(app: Awaited<ReturnType<typeof createAppHost>>, dbP
  * Every row on an unencrypted file, then on an encrypted one, and each row's encryption overhead
  * (one round after the other: the machine's load may differ between them); then the interleaved
  * overhead measures, which run plain and encrypted in turn and are the fair comparison.
- * BENCH_FILES=plain,encrypted,overhead (the default) chooses which.
+ * BENCH_FILES=plain,encrypted,overhead (the default) chooses which. BENCH_PARTS (say
+ * `imports,skills,reviews`) runs only those parts after the demo load and the people page, which
+ * always run; all of them unless set.
  */
+const PARTS = process.env.BENCH_PARTS?.split(',').map((name) => name.trim());
+const part = (name: 'imports' | 'browser' | 'skills' | 'reviews' | 'calibration' | 'succession') => !PARTS || PARTS.includes(name);
+
 async function main() {
   const jsonIndex = process.argv.indexOf('--json');
   const jsonFile = jsonIndex > 0 ? process.argv[jsonIndex + 1] : null;
@@ -89,18 +109,18 @@ async function main() {
   const modes = choices.filter((mode) => mode === 'plain' || mode === 'encrypted').map((mode) => mode === 'encrypted');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canopy-bench-'));
   try {
-    console.log(`Canopy benchmarks · ${EMPLOYEES} employees · ${os.cpus().length} cores · Node ${process.version}`);
+    console.log(`Canopy benchmarks · ${EMPLOYEES.toLocaleString('en')} employees · ${os.cpus().length} cores · load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} · Node ${process.version}`);
     for (const encrypted of modes) {
       const files = benchFiles(encrypted);
       const first = rows.length;
       const dbPath = await benchPeoplePage(dir, files);
       // The import, and the calibration session, are measured on plain files only.
-      if (!files.encrypted) for (const row of await benchImports(dir, EMPLOYEES)) rows.push(row);
-      for (const row of await benchBrowserGrid(dbPath, files)) rows.push(row);
-      for (const row of await benchSkills(dir, files)) rows.push(row);
-      for (const row of await benchReviews(dir, files)) rows.push(row);
-      if (!files.encrypted) for (const row of await benchCalibration(dir)) rows.push(row);
-      if (!files.encrypted) for (const row of await benchSuccession(dir)) rows.push(row);
+      if (!files.encrypted && part('imports')) for (const row of await benchImports(dir, EMPLOYEES)) rows.push(row);
+      if (part('browser')) for (const row of await benchBrowserGrid(dbPath, files)) rows.push(row);
+      if (part('skills')) for (const row of await benchSkills(dir, files)) rows.push(row);
+      if (part('reviews')) for (const row of await benchReviews(dir, files)) rows.push(row);
+      if (!files.encrypted && part('calibration')) for (const row of await benchCalibration(dir)) rows.push(row);
+      if (!files.encrypted && part('succession')) for (const row of await benchSuccession(dir)) rows.push(row);
       for (const row of rows.slice(first)) row.name += files.label;
       for (const file of fs.readdirSync(dir)) fs.rmSync(path.join(dir, file), { force: true, recursive: true }); // disk space for the next round
     }

@@ -1,12 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src-main/store/data-source';
 import { CANOPY_APPLICATION_ID } from '../../src-main/store/database-file';
 import { storeSchema } from '../../src-main/areas';
 import { databasePathFromArgs } from '../../src-main/store/data-source-path';
 import { tempDir } from './helpers';
+
+/** The indexes of a file made by the first migration alone, by name, with their SQL. */
+async function indexesAtVersionOne(): Promise<Map<string, string>> {
+  const dataSource = new DataSource({ type: 'better-sqlite3', database: path.join(tempDir(), 'v1-only.sqlite'), entities: [], migrations: storeSchema.migrations.slice(0, 1), migrationsTableName: 'migrations' });
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'all' });
+  const rows: { name: string; sql: string }[] = await dataSource.query(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`);
+  await dataSource.destroy();
+  return new Map(rows.map((row) => [row.name, row.sql]));
+}
 
 describe('store', () => {
   it('creates the schema from empty with WAL and foreign keys on', async () => {
@@ -34,7 +45,17 @@ describe('store', () => {
       .map((t) => t.name).filter((name) => !schemaOne.has(name));
     store.raw.pragma('foreign_keys = OFF');
     for (const table of later) store.raw.exec(`DROP TABLE ${table}`);
-    store.raw.exec(`DROP INDEX employee_job; DROP INDEX audit_event_actor; ALTER TABLE employee DROP COLUMN termination_date; DELETE FROM migrations WHERE name NOT LIKE 'Initial%'`);
+    // Triggers and indexes later migrations put on schema-1 tables go too; indexes they redefined get schema 1's definition back.
+    const schemaOneIndexes = await indexesAtVersionOne();
+    const objects = store.raw.prepare(`SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') AND sql IS NOT NULL`).all() as { type: string; name: string; sql: string }[];
+    for (const object of objects) {
+      if (object.type === 'trigger') store.raw.exec(`DROP TRIGGER ${object.name}`);
+      else if (schemaOneIndexes.get(object.name) !== object.sql) {
+        store.raw.exec(`DROP INDEX ${object.name}`);
+        if (schemaOneIndexes.has(object.name)) store.raw.exec(schemaOneIndexes.get(object.name)!);
+      }
+    }
+    store.raw.exec(`ALTER TABLE employee DROP COLUMN termination_date; DELETE FROM migrations WHERE name NOT LIKE 'Initial%'`);
     store.raw.pragma('user_version = 1');
     store.raw.pragma('application_id = 0');
     await store.close();

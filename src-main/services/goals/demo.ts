@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DEMO_ORGANISATION, type DemoOrganisation } from '../people/demo';
+import { withIndexesDeferred } from '../shared/bulk-load';
 import { demoKey, random, type DemoPart } from '../shared/demo';
 
 /**
@@ -89,8 +90,11 @@ export function insertDemoGoals(db: Database.Database, demo: DemoGoals, now: str
   const goal = db.prepare(`INSERT INTO goal (id, created_at, updated_at, version, scope, employee_id, department_id, title, period_start, period_end, category, unit, start_value, target_value, stretch, weight, status, aligned_to_id, progress, archived)
     VALUES (@id, @now, @now, 1, @scope, @employeeId, @departmentId, @title, @periodStart, @periodEnd, @category, @unit, @startValue, @targetValue, 0, @weight, @status, @alignedToId, @progress, 0)`);
   const checkIn = db.prepare(`INSERT INTO goal_check_in (id, goal_id, date, progress, actual_value, comment, author, recorded_at) VALUES (@id, @goalId, @date, @progress, NULL, @comment, @actor, @now)`);
-  for (const g of demo.goals) goal.run({ ...g, now, periodStart: g.periodStart ?? demo.periodStart, periodEnd: g.periodEnd ?? demo.periodEnd });
-  for (const c of demo.checkIns) checkIn.run({ ...c, actor, now });
+  // The goals' other indexes are built once, after their rows.
+  withIndexesDeferred(db, ['goal', 'goal_check_in'], () => {
+    for (const g of demo.goals) goal.run({ ...g, now, periodStart: g.periodStart ?? demo.periodStart, periodEnd: g.periodEnd ?? demo.periodEnd });
+    for (const c of demo.checkIns) checkIn.run({ ...c, actor, now });
+  });
 }
 
 /** A first-half objective that has ended: achieved about two times in three, otherwise missed (goal completion needs closed goals). */

@@ -1,5 +1,11 @@
 import { insightsArea } from '../../../src-shared/api/insights';
 import { defineMainArea } from '../../area';
+import { AnalyticsTallies0014 } from '../../store/migrations/0014-analytics-tallies';
 import { insightsHandlers } from './handlers';
 
-export const insightsMain = defineMainArea({ contract: insightsArea, handlers: insightsHandlers });
+// The tallies serve the skills and reviews analytics that Insights summarises.
+export const insightsMain = defineMainArea({
+  contract: insightsArea,
+  handlers: insightsHandlers,
+  migrations: [AnalyticsTallies0014],
+});

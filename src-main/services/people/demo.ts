@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { withIndexesDeferred } from '../shared/bulk-load';
 import { todayIso } from '../../../src-shared/domain/dates';
 import { demoKey, random, type DemoPart } from '../shared/demo';
 
@@ -120,16 +121,56 @@ export function generateDemoOrganisation(employeeCount = 500, seed = 42, today =
       remaining -= members;
     }
   }
-  fillPositions(org, rng, employeeCount);
+  const fill = positionFiller(org, rng, employeeCount);
+  fill(0);
   // Vacancies leave people over: they join existing teams in new positions.
   while (org.employees.length < employeeCount && teams.length) {
     const team = rng.pick(teams);
     const [title, levels] = rng.pick(team.division.roles);
     position(title, job(title, team.division.family, rng.pick(levels)), team.departmentId, team.managerId, false);
-    fillPositions(org, rng, employeeCount, org.positions.length - 1);
+    fill(org.positions.length - 1);
   }
+  linkManagers(org);
   addHistory(org, seed, today);
   return org;
+}
+
+/**
+ * Fills positions from index `from` on (the first pass leaves a few vacant). Remembers the e-mail
+ * handles in use across calls, so filling the extra positions one by one stays linear.
+ */
+function positionFiller(org: DemoOrganisation, rng: ReturnType<typeof random>, employeeCount: number) {
+  const usedEmails = new Map<string, number>();
+  return (from: number) => {
+    for (let index = from; index < org.positions.length; index++) {
+      const pos = org.positions[index];
+      if (org.employees.length >= employeeCount) return;
+      const vacant = from === 0 && !pos.isKey && pos.reportsToId !== null && index > 20 && rng.next() < 0.03;
+      if (vacant) continue;
+      const firstName = rng.pick(FIRST_NAMES);
+      const lastName = rng.pick(LAST_NAMES);
+      const handle = `${firstName}.${lastName}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+      const seen = usedEmails.get(handle) ?? 0;
+      usedEmails.set(handle, seen + 1);
+      const id = rng.uuid();
+      const roll = rng.next();
+      org.employees.push({
+        id,
+        employeeNumber: `E${String(org.employees.length + 1).padStart(6, '0')}`,
+        firstName,
+        lastName,
+        email: `${handle}${seen ? seen + 1 : ''}@canopy.example`,
+        hireDate: hireDate(rng),
+        status: roll < 0.03 ? 'terminated' : roll < 0.07 ? 'on_leave' : 'active',
+        managerId: null,
+        positionId: pos.id,
+        departmentId: pos.departmentId,
+        jobId: pos.jobId,
+        location: rng.pick(LOCATIONS),
+        terminationDate: null,
+      });
+    }
+  };
 }
 
 /**
@@ -180,43 +221,10 @@ const addDays = (date: string, days: number) => {
 };
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-const usedEmailsOf = new WeakMap<DemoOrganisation, Map<string, number>>();
-
-/** Fills positions from index `from` on (vacant ones stay empty) and links each person to their manager. */
-function fillPositions(org: DemoOrganisation, rng: ReturnType<typeof random>, employeeCount: number, from = 0) {
+/** Each person's manager: the holder of the nearest filled position above theirs. */
+function linkManagers(org: DemoOrganisation) {
   const positionById = new Map(org.positions.map((p) => [p.id, p]));
   const incumbentOf = new Map(org.employees.map((e) => [e.positionId!, e.id]));
-  if (!usedEmailsOf.has(org)) usedEmailsOf.set(org, new Map());
-  const usedEmails = usedEmailsOf.get(org)!;
-  org.positions.slice(from).forEach((pos, offset) => {
-    const index = from + offset;
-    if (org.employees.length >= employeeCount) return;
-    const vacant = from === 0 && !pos.isKey && pos.reportsToId !== null && index > 20 && rng.next() < 0.03;
-    if (vacant) return;
-    const firstName = rng.pick(FIRST_NAMES);
-    const lastName = rng.pick(LAST_NAMES);
-    const handle = `${firstName}.${lastName}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
-    const seen = usedEmails.get(handle) ?? 0;
-    usedEmails.set(handle, seen + 1);
-    const id = rng.uuid();
-    incumbentOf.set(pos.id, id);
-    const roll = rng.next();
-    org.employees.push({
-      id,
-      employeeNumber: `E${String(org.employees.length + 1).padStart(6, '0')}`,
-      firstName,
-      lastName,
-      email: `${handle}${seen ? seen + 1 : ''}@canopy.example`,
-      hireDate: hireDate(rng),
-      status: roll < 0.03 ? 'terminated' : roll < 0.07 ? 'on_leave' : 'active',
-      managerId: null,
-      positionId: pos.id,
-      departmentId: pos.departmentId,
-      jobId: pos.jobId,
-      location: rng.pick(LOCATIONS),
-      terminationDate: null,
-    });
-  });
   for (const person of org.employees) {
     let above = positionById.get(person.positionId!)?.reportsToId ?? null;
     while (above && !incumbentOf.has(above)) above = positionById.get(above)?.reportsToId ?? null;
@@ -233,21 +241,32 @@ function hireDate(rng: ReturnType<typeof random>): string {
 
 /** Bulk insert with prepared statements on the caller's connection (inside its transaction). */
 export function insertDemoOrganisation(db: Database.Database, org: DemoOrganisation, now: string): void {
-  const stamp = { createdAt: now, updatedAt: now };
-  const department = db.prepare(`INSERT INTO department (id, name, code, parent_id, archived, created_at, updated_at, version) VALUES (@id, @name, @code, @parentId, 0, @createdAt, @updatedAt, 1)`);
-  const job = db.prepare(`INSERT INTO job (id, title, family, level, description, archived, created_at, updated_at, version) VALUES (@id, @title, @family, @level, @description, 0, @createdAt, @updatedAt, 1)`);
-  const position = db.prepare(`INSERT INTO position (id, title, job_id, department_id, reports_to_id, is_key, archived, created_at, updated_at, version) VALUES (@id, @title, @jobId, @departmentId, @reportsToId, @isKey, 0, @createdAt, @updatedAt, 1)`);
+  const department = db.prepare(`INSERT INTO department (id, name, code, parent_id, archived, created_at, updated_at, version) VALUES (?, ?, ?, ?, 0, ?, ?, 1)`);
+  const job = db.prepare(`INSERT INTO job (id, title, family, level, description, archived, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, 0, ?, ?, 1)`);
+  const position = db.prepare(`INSERT INTO position (id, title, job_id, department_id, reports_to_id, is_key, archived, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 1)`);
   const employee = db.prepare(`INSERT INTO employee (id, employee_number, first_name, last_name, email, hire_date, status, manager_id, position_id, department_id, job_id, location, termination_date, archived, created_at, updated_at, version)
-    VALUES (@id, @employeeNumber, @firstName, @lastName, @email, @hireDate, @status, NULL, @positionId, @departmentId, @jobId, @location, @terminationDate, 0, @createdAt, @updatedAt, 1)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 1)`);
   const manager = db.prepare(`UPDATE employee SET manager_id = ? WHERE id = ?`);
   const assignment = db.prepare(`INSERT INTO employee_assignment (id, employee_id, effective_date, department_id, job_id, manager_id, position_id, source, recorded_at, recorded_by)
-    VALUES (@id, @employeeId, @effectiveDate, @departmentId, @jobId, @managerId, @positionId, 'demo', @createdAt, 'Canopy demo')`);
-  for (const row of org.departments) department.run({ ...row, ...stamp });
-  for (const row of org.jobs) job.run({ ...row, ...stamp });
-  for (const row of org.positions) position.run({ ...row, isKey: row.isKey ? 1 : 0, ...stamp });
-  for (const row of org.employees) employee.run({ ...row, ...stamp });
-  for (const row of org.employees) if (row.managerId) manager.run(row.managerId, row.id);
-  for (const row of org.assignments) assignment.run({ ...row, ...stamp });
+    VALUES (?, ?, ?, ?, ?, ?, ?, 'demo', ?, 'Canopy demo')`);
+  for (const d of org.departments) department.run(d.id, d.name, d.code, d.parentId, now, now);
+  for (const j of org.jobs) job.run(j.id, j.title, j.family, j.level, j.description, now, now);
+  // The people's other indexes are built once, after their rows.
+  withIndexesDeferred(db, ['position', 'employee', 'employee_assignment'], () => {
+    for (const p of org.positions) position.run(p.id, p.title, p.jobId, p.departmentId, p.reportsToId, p.isKey ? 1 : 0, now, now);
+    // Managers come before their reports (positions are made top-down), so most people go in with
+    // their manager; anyone whose manager is not in yet gets linked once everyone is.
+    const inserted = new Set<string>();
+    const later: DemoOrganisation['employees'] = [];
+    for (const e of org.employees) {
+      const managerIn = e.managerId === null || inserted.has(e.managerId);
+      employee.run(e.id, e.employeeNumber, e.firstName, e.lastName, e.email, e.hireDate, e.status, managerIn ? e.managerId : null, e.positionId, e.departmentId, e.jobId, e.location, e.terminationDate, now, now);
+      inserted.add(e.id);
+      if (!managerIn) later.push(e);
+    }
+    for (const e of later) manager.run(e.managerId, e.id);
+    for (const a of org.assignments) assignment.run(a.id, a.employeeId, a.effectiveDate, a.departmentId, a.jobId, a.managerId, a.positionId, now);
+  });
 }
 
 export const DEMO_ORGANISATION = demoKey<DemoOrganisation>('people.organisation');

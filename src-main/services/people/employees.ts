@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { employeeFields, type Employee, type EmployeeDetail, type EmployeeQuery } from '../../../src-shared/api';
 import { ASSIGNMENT_FIELDS, effectiveDateProblem, localToday, settleTermination, terminationProblems, type Assignment } from '../../../src-shared/domain/organisation';
@@ -35,11 +36,30 @@ const SORTABLE: Record<string, string> = {
   location: 'e.location {dir}',
 };
 
+/** The index that holds each sort's order (migration 14), ending in the id that breaks ties. */
+const SORT_INDEX: Record<string, string> = {
+  name: 'employee_name',
+  lastName: 'employee_name',
+  firstName: 'employee_first_name',
+  employeeNumber: 'employee_number_unique',
+  hireDate: 'employee_hire_date',
+  email: 'employee_email',
+  status: 'employee_status',
+  location: 'employee_location',
+};
+
 /**
- * One set-based query: filters, sort and page in SQL (the people grid's hot path). With `asOf`,
- * the organisation on that day: the people employed then, where they were then.
+ * Up to this many matches, SQLite may find them through a filter's index and sort just those; with
+ * more, the page walks the sort's index and stops after it (the matches are dense, so that is soon).
  */
-export function buildEmployeeQuery(query: EmployeeQuery): { sql: string; countSql: string; params: unknown[] } {
+export const SORT_MATCHES_UP_TO = 1000;
+
+/**
+ * One set-based query: filters, sort and page in SQL (the people grid's hot path). `walkSql` is the
+ * same page read along the sort's index (see SORT_MATCHES_UP_TO). With `asOf`, the organisation on
+ * that day: the people employed then, where they were then.
+ */
+export function buildEmployeeQuery(query: EmployeeQuery): { sql: string; walkSql: string; countSql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const from = query.asOf ? `employee e ${assignmentAsOfJoin('e')}` : 'employee e';
@@ -68,17 +88,25 @@ export function buildEmployeeQuery(query: EmployeeQuery): { sql: string; countSq
   const order = SORTABLE[sortField].replaceAll('{dir}', query.sort?.desc ? 'DESC' : 'ASC');
   const limit = query.limit ?? 100;
   const offset = query.offset ?? 0;
+  const page = (source: string) => `SELECT ${query.asOf ? EMPLOYEE_COLUMNS_AS_OF : EMPLOYEE_COLUMNS} FROM ${source} ${filter} ORDER BY ${order}, e.id LIMIT ${limit} OFFSET ${offset}`;
   return {
-    sql: `SELECT ${query.asOf ? EMPLOYEE_COLUMNS_AS_OF : EMPLOYEE_COLUMNS} FROM ${from} ${filter} ORDER BY ${order}, e.id LIMIT ${limit} OFFSET ${offset}`,
+    sql: page(from),
+    walkSql: page(from.replace('employee e', `employee e INDEXED BY ${SORT_INDEX[sortField]}`)),
     countSql: `SELECT count(*) AS total FROM ${from} ${filter}`,
     params,
   };
 }
 
+/** The page's SQL as listEmployees runs it: counted first, then read the cheaper way for that many matches. */
+export function planEmployeePage(db: Database.Database, query: EmployeeQuery): { sql: string; params: unknown[]; total: number } {
+  const { sql, walkSql, countSql, params } = buildEmployeeQuery(query);
+  const { total } = db.prepare(countSql).get(...params) as { total: number };
+  return { sql: total > SORT_MATCHES_UP_TO ? walkSql : sql, params, total };
+}
+
 export async function listEmployees(ctx: ServiceContext, query: EmployeeQuery): Promise<{ rows: Employee[]; total: number }> {
-  const { sql, countSql, params } = buildEmployeeQuery(query);
+  const { sql, params, total } = planEmployeePage(ctx.store.raw, query);
   const rows: EmployeeRow[] = ctx.store.raw.prepare(sql).all(...params) as EmployeeRow[];
-  const { total } = ctx.store.raw.prepare(countSql).get(...params) as { total: number };
   return { rows: rows.map(toEmployee), total };
 }
 

@@ -4,7 +4,12 @@ import type Database from 'better-sqlite3';
 export type DemoKey<T> = string & { readonly __demo?: T };
 export const demoKey = <T>(name: string) => name as DemoKey<T>;
 
-/** What every area's demo part gets: the connection (inside the loader's transaction) and the settings of this run. */
+/**
+ * What every area's demo part gets: the connection (inside the loader's transaction) and the settings
+ * of this run. The tables triggers derive from others (employee_skill_latest, the analytics tallies)
+ * are built once after every part has run (services/shared/bulk-load.ts): a part reads the tables
+ * they come from, never those.
+ */
 export interface DemoRun {
   db: Database.Database;
   seed: number;
@@ -35,6 +40,8 @@ export function createDemoRun(settings: Omit<DemoRun, 'provide' | 'use'>): DemoR
   };
 }
 
+const HEX = '0123456789abcdef';
+
 /** mulberry32: small, fast, deterministic. */
 export function random(seed: number) {
   let state = seed >>> 0;
@@ -47,12 +54,19 @@ export function random(seed: number) {
   };
   const int = (max: number) => Math.floor(next() * max);
   const pick = <T>(items: readonly T[]) => items[int(items.length)];
+  // A version-4 layout from 32 hex draws plus one for the variant; digits 12 and 16 are drawn and
+  // replaced (the demo's ids depend on this exact sequence).
   const uuid = () => {
-    const hex = Array.from({ length: 32 }, () => int(16).toString(16));
-    hex[12] = '4';
-    hex[16] = (8 + int(4)).toString(16);
-    const s = hex.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    let head = '';
+    for (let i = 0; i < 16; i++) {
+      const digit = HEX[int(16)];
+      head += i === 12 ? '4' : digit;
+    }
+    int(16);
+    let tail = '';
+    for (let i = 17; i < 32; i++) tail += HEX[int(16)];
+    const variant = HEX[8 + int(4)];
+    return `${head.slice(0, 8)}-${head.slice(8, 12)}-${head.slice(12)}-${variant}${tail.slice(0, 3)}-${tail.slice(3)}`;
   };
   return { next, int, pick, uuid };
 }

@@ -1,18 +1,21 @@
 import type Database from 'better-sqlite3';
 import { DEMO_ORGANISATION, type DemoOrganisation } from '../people/demo';
+import { sortedInserter, withIndexesDeferred } from '../shared/bulk-load';
 import { demoKey, random, type DemoPart } from '../shared/demo';
 
 /**
  * The skills part of the demo organisation: skill types, two rating models, about 600
  * skills in a hierarchy, requirements for every job and employee levels with history.
+ * The levels (about 14 a person) are made as they are inserted, never held all at once.
  */
 export interface DemoSkills {
   types: { id: string; name: string; description: string }[];
   models: { id: string; name: string; description: string; levels: { label: string; description: string; factor: number }[] }[];
   skills: { id: string; name: string; description: string; typeId: string; modelId: string; parentId: string | null }[];
   requirements: { id: string; jobId: string; skillId: string; level: number; weight: number }[];
-  levels: { id: string; employeeId: string; skillId: string; level: number; effectiveDate: string; source: string; verifiedBy: string | null }[];
 }
+
+export interface DemoSkillLevel { id: string; employeeId: string; skillId: string; level: number; effectiveDate: string; source: string; verifiedBy: string | null }
 
 const FAMILY_SKILLS: Record<string, string[]> = {
   Engineering: ['TypeScript', 'Python', 'Java', 'Go', 'SQL', 'Kubernetes', 'Cloud architecture', 'Distributed systems', 'Test automation', 'Security engineering', 'Observability', 'API design', 'Data modelling', 'CI/CD', 'Performance tuning', 'Incident response'],
@@ -46,9 +49,10 @@ const BEHAVIOUR_SCALE = [
 
 const LEVEL_INDEX: Record<string, number> = { L1: 2, L2: 2, L3: 3, L4: 4, L5: 5, M1: 3, M2: 4, M3: 4, E1: 5, E2: 5 };
 
-export function generateDemoSkills(org: DemoOrganisation, seed: number, today: string): DemoSkills {
+/** The repository, and the people's levels to draw from the same random stream once it is made. */
+export function generateDemoSkills(org: DemoOrganisation, seed: number, today: string): { repository: DemoSkills; levels: Generator<DemoSkillLevel> } {
   const rng = random(seed + 1);
-  const demo: DemoSkills = { types: [], models: [], skills: [], requirements: [], levels: [] };
+  const demo: DemoSkills = { types: [], models: [], skills: [], requirements: [] };
   const type = (name: string, description: string) => (demo.types.push({ id: rng.uuid(), name, description }), demo.types.at(-1)!.id);
   const technical = type('Technical', 'Job-specific knowledge and tools.');
   const behavioural = type('Behavioural', 'How people work with others and themselves.');
@@ -73,8 +77,7 @@ export function generateDemoSkills(org: DemoOrganisation, seed: number, today: s
   CERTIFICATIONS.forEach((name) => skill(name, certification, proficiency));
   addRequirements(org, demo, rng, familySkills, behaviours);
   const topLevel = new Map(demo.skills.map((s) => [s.id, s.modelId === behaviourModel ? BEHAVIOUR_SCALE.length : PROFICIENCY.length]));
-  addLevels(org, demo, rng, languages, today, topLevel);
-  return demo;
+  return { repository: demo, levels: levelsOfPeople(org, demo, rng, languages, today, topLevel) };
 }
 
 function addRequirements(org: DemoOrganisation, demo: DemoSkills, rng: ReturnType<typeof random>, familySkills: Map<string, string[]>, behaviours: string[]) {
@@ -90,7 +93,7 @@ function addRequirements(org: DemoOrganisation, demo: DemoSkills, rng: ReturnTyp
   }
 }
 
-function addLevels(org: DemoOrganisation, demo: DemoSkills, rng: ReturnType<typeof random>, languages: string[], today: string, topLevel: Map<string, number>) {
+function* levelsOfPeople(org: DemoOrganisation, demo: DemoSkills, rng: ReturnType<typeof random>, languages: string[], today: string, topLevel: Map<string, number>): Generator<DemoSkillLevel> {
   const byJob = new Map<string, DemoSkills['requirements']>();
   for (const r of demo.requirements) byJob.set(r.jobId, [...(byJob.get(r.jobId) ?? []), r]);
   const nameOf = new Map(org.employees.map((e) => [e.id, `${e.firstName} ${e.lastName}`]));
@@ -105,11 +108,11 @@ function addLevels(org: DemoOrganisation, demo: DemoSkills, rng: ReturnType<type
       for (let step = 0; step < steps; step++) {
         // Steps about ten months apart, the last within the past year.
         const date = daysBefore(today, (steps - 1 - step) * 300 + rng.int(300));
-        demo.levels.push({ id: rng.uuid(), employeeId: person.id, skillId: requirement.skillId, level, effectiveDate: date > person.hireDate ? date : daysBefore(person.hireDate, -step), source: step === 0 ? 'self' : rng.pick(['manager', 'assessment', 'course']), verifiedBy: step > 0 && manager ? manager : null });
+        yield { id: rng.uuid(), employeeId: person.id, skillId: requirement.skillId, level, effectiveDate: date > person.hireDate ? date : daysBefore(person.hireDate, -step), source: step === 0 ? 'self' : rng.pick(['manager', 'assessment', 'course']), verifiedBy: step > 0 && manager ? manager : null };
         level = clamp(level + 1, 1, top);
       }
     }
-    if (rng.next() < 0.4) demo.levels.push({ id: rng.uuid(), employeeId: person.id, skillId: rng.pick(languages), level: 3 + rng.int(3), effectiveDate: person.hireDate, source: 'self', verifiedBy: null });
+    if (rng.next() < 0.4) yield { id: rng.uuid(), employeeId: person.id, skillId: rng.pick(languages), level: 3 + rng.int(3), effectiveDate: person.hireDate, source: 'self', verifiedBy: null };
   }
 }
 
@@ -117,13 +120,14 @@ const clamp = (value: number, min: number, max: number) => Math.max(min, Math.mi
 
 const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
-export function insertDemoSkills(db: Database.Database, demo: DemoSkills, now: string, actor: string): void {
+/** Inserts the repository, then the levels as they are drawn; returns how many levels. */
+export function insertDemoSkills(db: Database.Database, demo: DemoSkills, levels: Iterable<DemoSkillLevel>, now: string, actor: string): number {
   const type = db.prepare(`INSERT INTO skill_type (id, name, description, archived, created_at, updated_at, version) VALUES (?, ?, ?, 0, ?, ?, 1)`);
   const model = db.prepare(`INSERT INTO rating_model (id, name, description, archived, created_at, updated_at, version) VALUES (?, ?, ?, 0, ?, ?, 1)`);
   const level = db.prepare(`INSERT INTO rating_level (rating_model_id, value, label, description, factor) VALUES (?, ?, ?, ?, ?)`);
   const skill = db.prepare(`INSERT INTO skill (id, name, description, skill_type_id, rating_model_id, parent_id, archived, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 1)`);
   const requirement = db.prepare(`INSERT INTO job_skill (id, job_id, skill_id, level, weight, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)`);
-  const history = db.prepare(`INSERT INTO employee_skill (id, employee_id, skill_id, level, effective_date, source, verified_by, notes, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`);
+
   for (const t of demo.types) type.run(t.id, t.name, t.description, now, now);
   for (const m of demo.models) {
     model.run(m.id, m.name, m.description, now, now);
@@ -131,14 +135,24 @@ export function insertDemoSkills(db: Database.Database, demo: DemoSkills, now: s
   }
   for (const s of demo.skills) skill.run(s.id, s.name, s.description, s.typeId, s.modelId, s.parentId, now, now);
   for (const r of demo.requirements) requirement.run(r.id, r.jobId, r.skillId, r.level, r.weight, now, now);
-  for (const l of demo.levels) history.run(l.id, l.employeeId, l.skillId, l.level, l.effectiveDate, l.source, l.verifiedBy, now, actor);
+  // The history goes in in id order (random ids), with its other indexes built once, after its rows.
+  return withIndexesDeferred(db, ['employee_skill'], () => {
+    const history = sortedInserter(db, 'employee_skill', ['id', 'employee_id', 'skill_id', 'level', 'effective_date', 'source', 'verified_by', 'notes', 'recorded_at', 'recorded_by'], ['id']);
+    let count = 0;
+    for (const l of levels) {
+      history.add(l.id, l.employeeId, l.skillId, l.level, l.effectiveDate, l.source, l.verifiedBy, null, now, actor);
+      count++;
+    }
+    history.finish();
+    return count;
+  });
 }
 
 export const DEMO_SKILLS = demoKey<DemoSkills>('skills.repository');
 
 export const skillsDemo: DemoPart = (demo) => {
-  const skills = generateDemoSkills(demo.use(DEMO_ORGANISATION), demo.seed, demo.today);
-  insertDemoSkills(demo.db, skills, demo.now, demo.actor);
-  demo.provide(DEMO_SKILLS, skills);
-  return { skills: skills.skills.length, requirements: skills.requirements.length, skillLevels: skills.levels.length };
+  const { repository, levels } = generateDemoSkills(demo.use(DEMO_ORGANISATION), demo.seed, demo.today);
+  const skillLevels = insertDemoSkills(demo.db, repository, levels, demo.now, demo.actor);
+  demo.provide(DEMO_SKILLS, repository);
+  return { skills: repository.skills.length, requirements: repository.requirements.length, skillLevels };
 };

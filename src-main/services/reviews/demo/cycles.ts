@@ -1,6 +1,7 @@
 import type { ReviewItem, ReviewStatus, StoredSection } from '../../../../src-shared/api';
 import { overallRating, sectionScores } from '../../../../src-shared/domain/reviews';
 import { PERSONAL } from '../../goals/demo';
+import { sortedInserter } from '../../shared/bulk-load';
 import { random, type DemoCounts } from '../../shared/demo';
 import type { DemoContext } from './context';
 
@@ -26,13 +27,17 @@ export function insertDemoReviews(demo: DemoContext): DemoCounts {
     for (const person of people) {
       if (person.hireDate > plan.launchDate) continue;
       const review = buildReview(plan, person, setup, lookups, demo, rng);
-      sql.review.run({ ...review.row, id: review.id, cycleId, now: demo.now });
-      for (const answer of review.answers) sql.answer.run({ ...answer, id: rng.uuid(), reviewId: review.id });
-      for (const step of review.steps) sql.step.run({ ...step, reviewId: review.id });
+      const r = review.row;
+      sql.review.run(review.id, demo.now, demo.now, cycleId, r.employeeId, r.managerId, r.jobId, r.departmentId, r.status,
+        r.startedAt, r.readyAt, r.finalAt, r.completedAt, r.computedRating, r.overrideRating, r.overrideReason, r.finalRating, r.snapshot);
+      for (const a of review.answers) sql.answer.add(rng.uuid(), review.id, a.respondent, a.itemKey, a.rating, a.comment, a.author, a.updatedAt);
+      for (const step of review.steps) sql.step.add(review.id, step.step, step.status, step.requestedAt, step.submittedAt, step.submittedBy);
       counts.reviews++;
       counts.reviewAnswers += review.answers.length;
     }
   }
+  sql.answer.finish();
+  sql.step.finish();
   return counts;
 }
 
@@ -234,19 +239,28 @@ function reviewItems(plan: CyclePlan, person: Reviewee, setup: Setup, lookups: I
   const goals = plan.periodStart === goalPeriodStart ? (lookups.goalsByEmployee.get(person.id) ?? []) : pastGoals(person, rng);
   const required = lookups.requirementsByJob.get(person.jobId) ?? [];
   const competencies = plan.complete ? required.slice(0, COMPETENCIES_RATED) : required;
-  const base = { description: null, answer: 'rating' as const, required: true, goal: null, competency: null };
   const questions = setup.sections[2].questions ?? [];
-  return [
-    ...goals.map((g) => ({
-      ...base, key: `goal:${g.id}`, sectionIndex: 0, kind: 'goals' as const, title: g.title, weight: g.weight,
+  // Literals rather than spreads of shared defaults (the hot path of the demo at 50,000 people); the
+  // keys keep the order the snapshots have always had.
+  const items: ReviewItem[] = [];
+  for (const g of goals) {
+    items.push({
+      description: null, answer: 'rating', required: true,
       goal: { unit: g.unit, startValue: g.startValue, targetValue: g.targetValue, actualValue: g.unit === 'percent' ? g.progress : null, progress: g.progress, status: g.status, stretch: false, periodStart: g.periodStart ?? plan.periodStart, periodEnd: g.periodEnd ?? plan.periodEnd },
-    })),
-    ...competencies.map((r) => ({
-      ...base, key: `skill:${r.skillId}`, sectionIndex: 1, kind: 'competencies' as const, title: lookups.skillName.get(r.skillId)!, weight: r.weight,
+      competency: null, key: `goal:${g.id}`, sectionIndex: 0, kind: 'goals', title: g.title, weight: g.weight,
+    } as ReviewItem);
+  }
+  for (const r of competencies) {
+    items.push({
+      description: null, answer: 'rating', required: true, goal: null,
       competency: { requiredLevel: lookups.levelLabel(r.skillId, r.level), currentLevel: null },
-    })),
-    ...questions.map((q) => ({ ...base, key: `question:${q.id}`, sectionIndex: 2, kind: 'questions' as const, title: q.text, answer: q.kind, required: q.required, weight: 1 })),
-  ];
+      key: `skill:${r.skillId}`, sectionIndex: 1, kind: 'competencies', title: lookups.skillName.get(r.skillId)!, weight: r.weight,
+    });
+  }
+  for (const q of questions) {
+    items.push({ description: null, answer: q.kind, required: q.required, goal: null, competency: null, key: `question:${q.id}`, sectionIndex: 2, kind: 'questions', title: q.text, weight: 1 });
+  }
+  return items;
 }
 
 /**
@@ -298,14 +312,13 @@ function statements(demo: DemoContext) {
         self_review_due, manager_review_due, due_date, status, launched_at, closed_at, levels_snapshot, sections_snapshot, steps_snapshot, archived)
       VALUES (@id, @createdAt, @createdAt, 1, @name, @periodStart, @periodEnd, @scaleId, @templateId, @population,
         @selfDue, @managerDue, @dueDate, @status, @launchDate || 'T09:00:00.000Z', @closedAt, @levels, @sections, @steps, 0)`),
+    // Positional parameters: the rows of the demo are many, and spreading each into named ones shows.
     review: demo.db.prepare(`INSERT INTO review (id, created_at, updated_at, version, cycle_id, employee_id, manager_id, job_id, department_id, status,
         started_at, ready_at, final_at, completed_at, computed_rating, override_rating, override_reason, final_rating, snapshot)
-      VALUES (@id, @now, @now, 1, @cycleId, @employeeId, @managerId, @jobId, @departmentId, @status,
-        @startedAt, @readyAt, @finalAt, @completedAt, @computedRating, @overrideRating, @overrideReason, @finalRating, @snapshot)`),
-    answer: demo.db.prepare(`INSERT INTO review_answer (id, review_id, respondent, item_key, rating, comment, author, updated_at)
-      VALUES (@id, @reviewId, @respondent, @itemKey, @rating, @comment, @author, @updatedAt)`),
-    step: demo.db.prepare(`INSERT INTO review_step (review_id, step, status, requested_at, submitted_at, submitted_by)
-      VALUES (@reviewId, @step, @status, @requestedAt, @submittedAt, @submittedBy)`),
+      VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    // Keyed by review (random ids): staged and inserted in key order.
+    answer: sortedInserter(demo.db, 'review_answer', ['id', 'review_id', 'respondent', 'item_key', 'rating', 'comment', 'author', 'updated_at'], ['review_id', 'respondent', 'item_key']),
+    step: sortedInserter(demo.db, 'review_step', ['review_id', 'step', 'status', 'requested_at', 'submitted_at', 'submitted_by'], ['review_id', 'step']),
   };
 }
 

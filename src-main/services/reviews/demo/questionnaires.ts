@@ -1,5 +1,6 @@
 import type { QuestionnaireQuestion, QuestionnaireSection } from '../../../../src-shared/api';
 import { answerPoints, scoreResponse, type Answer } from '../../../../src-shared/domain/questionnaires';
+import { sortedInserter } from '../../shared/bulk-load';
 import { random, type DemoCounts } from '../../shared/demo';
 import type { DemoContext } from './context';
 
@@ -69,8 +70,9 @@ function insertSurvey(demo: DemoContext, rng: ReturnType<typeof random>, yesNo: 
     population: JSON.stringify({ departmentIds: demo.org.departments.filter((d) => !d.parentId).map((d) => d.id), jobIds: [], employeeIds: [] }),
   });
   const invite = db.prepare(`INSERT INTO questionnaire_invitation (id, questionnaire_id, employee_id, department_id, invited_at, responded_at) VALUES (?, ?, ?, ?, ?, ?)`);
-  const respond = db.prepare(`INSERT INTO questionnaire_response (id, questionnaire_id, invitation_id, department_id, source, points, score) VALUES (?, ?, NULL, ?, 'typed', ?, ?)`);
-  const answer = db.prepare(`INSERT INTO questionnaire_answer (response_id, question_id, value, points) VALUES (?, ?, ?, ?)`);
+  // Responses and answers are keyed by random ids: staged and inserted in key order.
+  const respond = sortedInserter(db, 'questionnaire_response', ['id', 'questionnaire_id', 'invitation_id', 'department_id', 'source', 'points', 'score'], ['id']);
+  const answer = sortedInserter(db, 'questionnaire_answer', ['response_id', 'question_id', 'value', 'points'], ['response_id', 'question_id']);
   const mood = new Map(demo.org.departments.map((d) => [d.id, 2.4 + rng.next() * 2.2]));
   let invitations = 0;
   let responses = 0;
@@ -92,9 +94,11 @@ function insertSurvey(demo: DemoContext, rng: ReturnType<typeof random>, yesNo: 
     if (rng.next() < 0.3) answers.set(changeId, rng.pick(CHANGES));
     const responseId = rng.uuid();
     const { points, score } = scoreResponse(questions, answers);
-    respond.run(responseId, questionnaireId, person.departmentId, points, score);
-    for (const q of questions) if (answers.has(q.id)) answer.run(responseId, q.id, JSON.stringify(answers.get(q.id)), answerPoints(q, answers.get(q.id)));
+    respond.add(responseId, questionnaireId, null, person.departmentId, 'typed', points, score);
+    for (const q of questions) if (answers.has(q.id)) answer.add(responseId, q.id, JSON.stringify(answers.get(q.id)), answerPoints(q, answers.get(q.id)));
   }
+  respond.finish();
+  answer.finish();
   return { invitations, responses };
 }
 
