@@ -180,6 +180,8 @@ export const employeeGridField = z.enum(EMPLOYEE_GRID_FIELDS);
 export type EmployeeGridField = z.infer<typeof employeeGridField>;
 
 const employeeScope = employeeQuery.omit({ offset: true, limit: true, search: true, sort: true }).shape;
+/** The page's own filters: which employees a list is about (department and below, job, status, location, archived; as of a day). */
+export type EmployeeScope = Omit<EmployeeQuery, 'offset' | 'limit' | 'search' | 'sort'>;
 /** A window of the people grid: the page's own filters, then the grid's sort, column filters and quick filter. */
 export const employeeWindowQuery = z.strictObject({ ...employeeScope, ...gridWindow(employeeGridField) });
 export type EmployeeWindowQuery = z.infer<typeof employeeWindowQuery>;

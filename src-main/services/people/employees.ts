@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { employeeFields, type Employee, type EmployeeDetail, type EmployeeQuery } from '../../../src-shared/api';
+import { employeeFields, type Employee, type EmployeeDetail, type EmployeeQuery, type EmployeeScope } from '../../../src-shared/api';
 import { ASSIGNMENT_FIELDS, effectiveDateProblem, localToday, settleTermination, terminationProblems, type Assignment } from '../../../src-shared/domain/organisation';
 import { notFound, type ErrorIssue } from '../../../src-shared/errors';
 import { EmployeeEntity, type EmployeeRow } from '../../store/entities/people';
@@ -37,9 +37,6 @@ const SORTABLE: Record<string, string> = {
   status: 'e.status {dir}',
   location: 'e.location {dir}',
 };
-
-/** The page's own filters: which employees a list is about (department and below, job, status, location, archived; as of a day). */
-export type EmployeeScope = Omit<EmployeeQuery, 'offset' | 'limit' | 'search' | 'sort'>;
 
 /**
  * FROM and WHERE of the employees a scope selects. `org` is the alias holding department, job,
