@@ -8,6 +8,8 @@ const WHOLE_BLOCK = 500;
 /** Rows fetched ahead of and behind the rows in view. */
 const FETCH_AHEAD = 150;
 export const DEFAULT_WINDOW_ABOVE = 2_000;
+/** Once the data changed under a layout, windows are read this many rows wider each side, to find where they join the rows shown. */
+const ALIGN_MARGIN = 100;
 
 const LOADING_PREFIX = '__row:';
 const GAP_PREFIX = '__gap:';
@@ -148,8 +150,12 @@ export class RowSourceModel {
     let loading = this.blocks.get(block);
     if (!loading) {
       const generation = this.generation;
-      loading = this.source.load({ ...this.view, offset: block * WINDOW_BLOCK, limit: WINDOW_BLOCK }).then(
-        (page) => this.place(generation, block, page.rows, page.total),
+      const start = block * WINDOW_BLOCK;
+      // Rows moved since the layout: read around the block to find the row it follows.
+      const margin = this.state.get().stale ? ALIGN_MARGIN : 0;
+      const offset = Math.max(0, start - margin);
+      loading = this.source.load({ ...this.view, offset, limit: start - offset + WINDOW_BLOCK + margin }).then(
+        (page) => this.place(generation, block, page.rows, page.total, offset),
         (error) => {
           this.blocks.delete(block);
           this.fail(generation, error);
@@ -180,18 +186,32 @@ export class RowSourceModel {
     }
   }
 
-  /** Puts a block's rows at their indexes; a row already shown elsewhere (the data moved) leaves a gap. */
-  private place(generation: number, block: number, loaded: GridRow[], total: number): void {
+  /**
+   * Puts a block's rows at their indexes. `loaded` starts at source index `offset`; the block
+   * continues after the row shown just before it when that row is among them (rows moved since
+   * the layout), and a row already shown elsewhere is skipped, never shown twice.
+   */
+  private place(generation: number, block: number, loaded: GridRow[], total: number, offset = block * WINDOW_BLOCK): void {
     if (this.outdated(generation)) return;
     const state = this.state.get();
     const rows = state.rows.slice();
     const start = block * WINDOW_BLOCK;
     const end = Math.min(rows.length, start + WINDOW_BLOCK);
     let stale = state.stale || total !== state.total;
+    let next = start - offset;
+    const before = start > 0 ? rows[start - 1] : undefined;
+    if (before && !isUnloaded(before)) {
+      const at = loaded.findIndex((row) => row.id === before.id);
+      if (at >= 0) next = at + 1;
+    }
+    const shownElsewhere = (row: GridRow, index: number) => {
+      const placed = this.indexById.get(row.id);
+      return placed !== undefined && placed !== index;
+    };
     for (let index = start; index < end; index++) {
-      const row = loaded[index - start];
-      const placed = row && this.indexById.get(row.id);
-      if (row && (placed === undefined || placed === index)) {
+      while (next < loaded.length && shownElsewhere(loaded[next], index)) (next++, (stale = true));
+      const row = loaded[next++];
+      if (row) {
         rows[index] = row;
         this.indexById.set(row.id, index);
       } else {
