@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { cell, expect, goTo, pasteInto, startHost, test, type HostFixture } from './fixtures';
+import { api, cell, expect, goTo, pasteInto, startHost, test, type HostFixture } from './fixtures';
 
 /*
  * The people grid over a windowed row source: 3,000 employees are more than the grid loads
@@ -126,4 +126,31 @@ test('3,000 employees: a header click sorts all 3,000 in the main process, down 
   const scroller = grid.locator('.cg-scroller');
   await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect(cell(page, 'employees', EMPLOYEES - 1, 'employeeNumber')).toHaveText(new RegExp(`^${numbers[EMPLOYEES - 1]}$`, 'i'));
+});
+
+test('3,000 employees: an edit far down started before another window saved the row gets the conflict choice', async ({ page }) => {
+  const people = peopleByName(host);
+  await page.goto(host.url);
+  await goTo(page, '/people/employees');
+  const grid = page.getByTestId('grid-employees');
+  await expect(grid.getByTestId('grid-row-count')).toHaveText('3,000 rows');
+  const index = 2_500;
+  await grid.locator('.cg-scroller').evaluate((el, top) => (el.scrollTop = top), index * 32 - 200);
+  const person = people[index];
+  await expect(cell(page, 'employees', index, 'employeeNumber')).toHaveText(person.number);
+
+  await cell(page, 'employees', index, 'location').click();
+  await page.keyboard.type('Lisbon (B)');
+  const [{ version }] = host.query<{ version: number }>(`SELECT version FROM employee WHERE id = ?`, person.id);
+  await api(page, 'people.saveEmployees', { rows: [{ id: person.id, version, values: { location: 'Oslo (A)' } }] });
+  await page.keyboard.press('Enter');
+  const conflict = page.getByTestId('grid-conflict');
+  await expect(conflict).toContainText('Nothing of yours was saved');
+  expect(host.query(`SELECT location, version FROM employee WHERE id = ?`, person.id)).toEqual([{ location: 'Oslo (A)', version: version + 1 }]);
+  await conflict.getByRole('button', { name: 'Review both' }).click();
+  const review = page.getByTestId('grid-conflict-review');
+  await expect(review.getByRole('row').nth(1)).toContainText('Oslo (A)');
+  await review.getByRole('button', { name: 'Keep mine' }).click();
+  await expect.poll(() => host.query(`SELECT location, version FROM employee WHERE id = ?`, person.id)).toEqual([{ location: 'Lisbon (B)', version: version + 2 }]);
+  await expect(cell(page, 'employees', index, 'location')).toHaveText('Lisbon (B)');
 });
