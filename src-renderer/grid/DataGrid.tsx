@@ -114,6 +114,10 @@ export function DataGrid(props: DataGridProps): JSX.Element {
     [prefs.views, headerHeight],
   );
 
+  useLayoutEffect(() => sourced.model?.keepLoaded(() => {
+    const edit = controller.ui.get().edit;
+    return edit ? [edit.rowId] : [];
+  }), [sourced.model, controller]);
   // Rows a source loaded anew no longer hold the ones deleted here; a window loading in does not replace them.
   useLayoutEffect(() => controller.rowsReplaced(), [controller, source ? sourced.state.generation : rows]);
 

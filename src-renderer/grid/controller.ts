@@ -308,7 +308,9 @@ export class GridController {
     const cursor = this.ui.get().cursor;
     const column = cursor && this.env.columns[cursor.col];
     const row = cursor && this.env.rows[cursor.row];
-    if (!cursor || !column || !row || column.editable === false || isUnloaded(row)) return;
+    if (!cursor || !column || !row || column.editable === false) return;
+    // A key typed on a row still loading opens the editor once the row is in.
+    if (isUnloaded(row)) return void this.whenLoaded(cursor.row, cursor.row, () => this.startEdit(typed));
     const current = row[column.id];
     const optionEditor = isOptionKind(column.kind);
     const existing = optionEditor ? String(current ?? '') : formatCellValue(column, current);

@@ -58,6 +58,10 @@ export class RowSourceModel {
   /** Any answer of an older generation is ignored. */
   private generation = 0;
   private wanted: [number, number] | null = null;
+  /** The source indexes last on screen. */
+  private inView: [number, number] = [0, 0];
+  /** Rows never let go (the row with an open editor). */
+  private keep: () => string[] = () => [];
   private wantTimer: ReturnType<typeof setTimeout> | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -109,6 +113,11 @@ export class RowSourceModel {
     else if (mode === 'whole') void this.refreshWhole(this.generation);
   }
 
+  /** Names the rows that must stay loaded whatever is on screen. */
+  keepLoaded(ids: () => string[]): void {
+    this.keep = ids;
+  }
+
   /** Where a row stands in the source's order, if known. */
   indexOf(row: GridRow): number | undefined {
     if (row.id.startsWith(LOADING_PREFIX)) return Number(row.id.slice(LOADING_PREFIX.length));
@@ -120,6 +129,7 @@ export class RowSourceModel {
   want(from: number, to: number): void {
     if (this.state.get().mode !== 'windowed') return;
     this.wanted = [from, to];
+    this.inView = [from, to];
     // Settles while the user drags the scrollbar: only where they stop is loaded.
     this.wantTimer ??= setTimeout(() => {
       this.wantTimer = null;
@@ -249,13 +259,23 @@ export class RowSourceModel {
     }, 100);
   }
 
-  /** The data changed elsewhere: loaded rows take their new values where they are. */
+  /**
+   * The data changed elsewhere: loaded rows on and around the screen take their new values where
+   * they are; other loaded blocks are let go (read again, aligned, when scrolled to), so the cost
+   * of a change follows the screen, not how much was loaded before.
+   */
   private async refresh(): Promise<void> {
     const { mode } = this.state.get();
     const generation = this.generation;
     if (mode === 'whole') return this.refreshWhole(generation);
     if (mode !== 'windowed') return;
-    const loaded = [...this.blocks.keys()];
+    const near = (block: number) => {
+      const [from, to] = this.inView;
+      return (block + 1) * WINDOW_BLOCK > from - FETCH_AHEAD && block * WINDOW_BLOCK <= to + FETCH_AHEAD;
+    };
+    const kept = new Set(this.keep().map((id) => this.indexById.get(id)).filter((index) => index !== undefined).map((index) => Math.floor(index / WINDOW_BLOCK)));
+    const loaded = [...this.blocks.keys()].filter((block) => near(block) || kept.has(block));
+    this.release([...this.blocks.keys()].filter((block) => !loaded.includes(block)));
     try {
       const [base, ...pages] = await Promise.all([
         this.source.load({ offset: 0, limit: 1 }),
@@ -270,6 +290,20 @@ export class RowSourceModel {
     } catch (error) {
       this.fail(generation, error);
     }
+  }
+
+  /** Blocks go back to placeholders, to be read again when needed. */
+  private release(blocks: number[]): void {
+    if (blocks.length === 0) return;
+    const rows = this.state.get().rows.slice();
+    for (const block of blocks) {
+      this.blocks.delete(block);
+      for (let index = block * WINDOW_BLOCK; index < Math.min(rows.length, (block + 1) * WINDOW_BLOCK); index++) {
+        if (this.indexById.get(rows[index].id) === index) this.indexById.delete(rows[index].id);
+        rows[index] = loadingRow(index);
+      }
+    }
+    this.state.set({ rows });
   }
 
   private outdated(generation: number): boolean {

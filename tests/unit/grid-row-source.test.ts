@@ -101,4 +101,27 @@ describe('grid row source', () => {
     expect(ids(state.rows.slice(0, 3))).toEqual(['r150', 'r0', 'r1']);
     model.dispose();
   });
+
+  it('a change elsewhere re-reads only the rows around the screen (and the row being edited); the others load again when needed', async () => {
+    const { server, source } = fakeSource(5_000);
+    const model = new RowSourceModel(source);
+    await model.start({});
+    await model.ensureLoaded(2_000, 2_100);
+    await model.ensureLoaded(4_990, 4_999);
+    model.keepLoaded(() => ['r4995']);
+    model.want(0, 20);
+    await settle();
+    server.requests.length = 0;
+    server.rows = server.rows.map((row) => ({ ...row, version: 2 }));
+    server.changed();
+    await settle();
+    const rows = model.state.get().rows;
+    expect(server.requests.map((r) => r.offset).sort((a, b) => a - b)).toEqual([0, 0, 4_800]);
+    expect(rows[10].version).toBe(2);
+    expect(rows[4_995].version).toBe(2);
+    expect(isUnloaded(rows[2_050])).toBe(true);
+    await model.ensureLoaded(2_050, 2_050);
+    expect(model.state.get().rows[2_050]).toMatchObject({ id: 'r2050', version: 2 });
+    model.dispose();
+  });
 });
