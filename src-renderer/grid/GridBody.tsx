@@ -13,6 +13,7 @@ import {
 import type { ColumnView } from './columnPrefs';
 import type { GridController } from './controller';
 import { isDraftKey } from './drafts';
+import { isUnloaded } from './rowSource';
 import { GridHeader } from './GridHeader';
 import { GridRowView, type ColumnWindow } from './GridRowView';
 import { resolveKey } from './keyboard';
@@ -31,6 +32,10 @@ interface GridBodyProps extends HeaderControls {
   errors: Map<string, RowErrors>;
   canOpen: boolean;
   headerHeight: number;
+  /** Rows `first`..`last` are on screen (a windowed row source loads them). */
+  onVisibleRows?: (first: number, last: number) => void;
+  /** The rows are still on their way: say so rather than "No rows". */
+  loading?: boolean;
 }
 
 // Lets the first paint show rows before the scroll container has been measured.
@@ -140,6 +145,13 @@ export function GridBody(props: GridBodyProps) {
   });
   const colWindow = useColumnWindow(columns, getScrollElement);
   useDocumentClipboard(controller, scrollerRef);
+  const items = rowVirtualizer.getVirtualItems();
+  const firstVisible = items.length > 0 ? items[0].index : 0;
+  const lastVisible = items.length > 0 ? items[items.length - 1].index : -1;
+  const { onVisibleRows } = props;
+  useEffect(() => {
+    if (lastVisible >= 0) onVisibleRows?.(firstVisible, lastVisible);
+  }, [firstVisible, lastVisible, onVisibleRows]);
 
   const last = columns[columns.length - 1];
   const width = ROW_HEADER_WIDTH + (last ? last.left + last.width : 0);
@@ -214,7 +226,7 @@ export function GridBody(props: GridBodyProps) {
         onFilter={props.onFilter}
       />
       <div className="cg-body" style={{ height: rows.length * ROW_HEIGHT, width }}>
-        {rowVirtualizer.getVirtualItems().map((item) => {
+        {items.map((item) => {
           const row = rows[item.index];
           return (
             <GridRowView
@@ -228,12 +240,13 @@ export function GridBody(props: GridBodyProps) {
               colWindow={colWindow}
               errors={errors.get(row.id)}
               draft={isDraftKey(row.id)}
+              loading={isUnloaded(row)}
               canOpen={canOpen}
             />
           );
         })}
       </div>
-      {rows.length === 0 && <div className="cg-empty">No rows</div>}
+      {rows.length === 0 && <div className="cg-empty">{props.loading ? 'Loading…' : 'No rows'}</div>}
     </div>
   );
 }

@@ -26,6 +26,8 @@ interface RowViewProps {
   colWindow: ColumnWindow;
   errors: RowErrors | undefined;
   draft: boolean;
+  /** Not loaded yet (a windowed row source): shown as a placeholder, not editable. */
+  loading?: boolean;
   canOpen: boolean;
 }
 
@@ -76,7 +78,7 @@ function RowHeader({ controller, index, draft, canOpen, rowId }: RowHeaderProps)
  * errors or its part of the selection (via `rowSignature`) change.
  */
 export const GridRowView = memo(function GridRowView(props: RowViewProps) {
-  const { controller, row, index, top, width, columns, colWindow, errors, draft, canOpen } = props;
+  const { controller, row, index, top, width, columns, colWindow, errors, draft, loading = false, canOpen } = props;
   const marks = decodeRowSignature(useStore(controller.ui, (s) => rowSignature(s, index)));
   const split = splitPinned(columns, colWindow);
   const cell = (col: number, pinnedLeft?: number) => {
@@ -99,16 +101,16 @@ export const GridRowView = memo(function GridRowView(props: RowViewProps) {
         data-testid={error ? 'cell-error' : undefined}
         title={error}
       >
-        {col === marks.editCol ? <CellEditor controller={controller} column={view.column} row={row} /> : formatCellValue(view.column, row[id])}
+        {loading ? null : col === marks.editCol ? <CellEditor controller={controller} column={view.column} row={row} /> : formatCellValue(view.column, row[id])}
       </div>
     );
   };
   const cells = [];
   for (let col = split.start; col <= colWindow.end; col++) cells.push(cell(col));
-  const rowClass = `cg-row${draft ? ' cg-draft' : ''}${errors?.message ? ' cg-row-invalid' : ''}`;
+  const rowClass = `cg-row${draft ? ' cg-draft' : ''}${loading ? ' cg-row-loading' : ''}${errors?.message ? ' cg-row-invalid' : ''}`;
   return (
-    <div role="row" aria-rowindex={index + 2} className={rowClass} style={{ transform: `translateY(${top}px)`, width }}>
-      <RowHeader controller={controller} index={index} draft={draft} canOpen={canOpen} rowId={row.id} />
+    <div role="row" aria-rowindex={index + 2} aria-busy={loading || undefined} className={rowClass} style={{ transform: `translateY(${top}px)`, width }}>
+      <RowHeader controller={controller} index={index} draft={draft} canOpen={canOpen && !loading} rowId={row.id} />
       {errors?.message && (
         <div className="cg-row-error-track">
           <div className="cg-row-error" data-testid="row-error" title={errors.message}>

@@ -4,6 +4,7 @@ import type { GridAction, KeyContext } from './keyboard';
 import { emptyOverlay, withoutErrors, type OverlayState } from './overlay';
 import { clearWrites, pasteWrites, planWrites, type BatchPlan, type CellWrite } from './pasteBlock';
 import { summarizePaste } from './pasteQuestion';
+import { isUnloaded } from './rowSource';
 import { INITIAL_STATUS, Saver, type SaveEnv, type StatusState } from './saver';
 import { clampPos, jumpPos, movePos, samePos, type CellPos, type CellRange, type JumpTarget } from './selection';
 import { Store } from './store';
@@ -40,6 +41,8 @@ export interface GridEnv {
   onDelete?: DataGridProps['onDelete'];
   onOpenRow?: DataGridProps['onOpenRow'];
   layout: GridLayout;
+  /** A windowed row source: loads displayed rows `first`..`last` that are not loaded yet. */
+  loadRows?: (first: number, last: number) => Promise<void>;
 }
 
 const EMPTY_ENV: GridEnv = {
@@ -85,9 +88,12 @@ export class GridController {
   private readonly rowsById = cachedIndex((rows) => new Map(rows.map((row) => [row.id, row])));
   private readonly rowNumbers = cachedIndex((rows) => new Map(rows.map((row, i) => [row.id, i + 1])));
 
+  private synced: (() => void)[] = [];
+
   sync(env: GridEnv): void {
     const before = this.env;
     this.env = env;
+    this.synced.splice(0).forEach((resolve) => resolve());
     const sameView = before.viewKey === env.viewKey;
     if (before.rows !== env.rows && sameView && !this.holdCursor) this.followRecords(before.rows);
     this.holdCursor = false;
@@ -291,7 +297,7 @@ export class GridController {
 
   openRow(rowIndex: number): void {
     const row = this.env.rows[rowIndex];
-    if (row && !isDraftKey(row.id)) this.env.onOpenRow?.(row);
+    if (row && !isDraftKey(row.id) && !isUnloaded(row)) this.env.onOpenRow?.(row);
   }
 
   /** Keyboard focus arriving on the grid shows a cursor to start from. */
@@ -310,6 +316,8 @@ export class GridController {
     const column = cursor && this.env.columns[cursor.col];
     const row = cursor && this.env.rows[cursor.row];
     if (!cursor || !column || !row || column.editable === false) return;
+    // A key typed on a row still loading opens the editor once the row is in.
+    if (isUnloaded(row)) return void this.whenLoaded(cursor.row, cursor.row, () => this.startEdit(typed));
     const current = row[column.id];
     const optionEditor = isOptionKind(column.kind);
     const existing = optionEditor ? String(current ?? '') : formatCellValue(column, current);
@@ -388,7 +396,39 @@ export class GridController {
 
   clearSelection(): void {
     const range = selectionRange(this.ui.get());
-    if (range) this.applyWrites(clearWrites(range, this.env.columns), null);
+    if (!range || this.whenLoaded(range.top, range.bottom, () => this.clearSelection())) return;
+    this.applyWrites(clearWrites(range, this.env.columns), null);
+  }
+
+  /**
+   * A windowed row source: runs `action` again once displayed rows `first`..`last` are all
+   * loaded. False (nothing to wait for) when they already are.
+   */
+  private whenLoaded(first: number, last: number, action: () => void): boolean {
+    const load = this.env.loadRows;
+    if (!load || !this.hasUnloaded(first, last)) return false;
+    void load(first, last)
+      .then(() => this.nextSync())
+      .then(() => {
+        if (this.hasUnloaded(first, last)) this.showMessage('Some of these rows moved because the data changed elsewhere. Re-apply the sort and filter, then try again.');
+        else action();
+      })
+      .catch((error: unknown) => this.showMessage(`The rows could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+    return true;
+  }
+
+  private hasUnloaded(first: number, last: number): boolean {
+    const rows = this.env.rows;
+    for (let i = Math.max(0, first); i <= Math.min(last, rows.length - 1); i++) if (isUnloaded(rows[i])) return true;
+    return false;
+  }
+
+  /** The next render's rows (or, if nothing re-renders, the current ones after a moment). */
+  private nextSync(): Promise<void> {
+    return new Promise((resolve) => {
+      this.synced.push(resolve);
+      setTimeout(resolve, 1000);
+    });
   }
 
   /**
@@ -402,6 +442,9 @@ export class GridController {
     const range = selectionRange(this.ui.get());
     if (!range) return;
     const writes = pasteWrites(block, range);
+    const lastRow = writes.reduce((max, write) => Math.max(max, write.row), range.top);
+    // Rows a paste reaches that are not loaded yet are loaded first, so it checks and changes what is really there.
+    if (this.whenLoaded(range.top, lastRow, () => this.paste(text))) return;
     const plan = this.plan(writes);
     if (!plan) return;
     const summary = summarizePaste(plan, range);
@@ -458,6 +501,8 @@ export class GridController {
   copyText(): string | null {
     const range = selectionRange(this.ui.get());
     if (!range) return null;
+    // The clipboard event cannot wait: load the rows, then copy them through the clipboard API.
+    if (this.whenLoaded(range.top, range.bottom, () => this.copyLoaded())) return '';
     const lines: string[][] = [];
     for (let r = range.top; r <= range.bottom; r++) {
       const row = this.env.rows[r];
@@ -469,6 +514,12 @@ export class GridController {
       lines.push(cells);
     }
     return toTsv(lines);
+  }
+
+  private copyLoaded(): void {
+    const text = this.copyText();
+    if (text === null) return;
+    navigator.clipboard.writeText(text).catch(() => this.showMessage('The selected rows have loaded: press Ctrl+C again to copy them.'));
   }
 
   private applyWrites(writes: CellWrite[], selectAfter: CellWrite[] | null): void {
@@ -555,7 +606,7 @@ export class GridController {
   /** Drafts in the selection go at once; saved rows wait for the confirm dialog. */
   requestDelete(): void {
     const range = selectionRange(this.ui.get());
-    if (!range) return;
+    if (!range || this.whenLoaded(range.top, range.bottom, () => this.requestDelete())) return;
     const rows = this.env.rows.slice(range.top, range.bottom + 1);
     rows.filter((row) => isDraftKey(row.id)).forEach((row) => this.discardDraft(row.id));
     const saved = rows.filter((row) => !isDraftKey(row.id));

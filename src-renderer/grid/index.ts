@@ -9,5 +9,8 @@ export type {
   GridRow,
   Option,
   RowChange,
+  RowSource,
+  RowView,
+  RowWindowRequest,
   SaveResult,
 } from './types';

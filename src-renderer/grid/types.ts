@@ -70,12 +70,48 @@ export type SaveResult =
 export type ExportFormat = 'csv' | 'xlsx';
 export type DeleteMode = 'archive' | 'remove';
 
+/** The grid's view of the rows, for a row source to apply where the rows are (in SQL). */
+export interface RowView {
+  /** By a column's id; none = the source's own order. */
+  sort?: { field: string; desc?: boolean };
+  /** Rows whose shown text of `field` contains `contains` (ignoring case). */
+  filters?: { field: string; contains: string }[];
+  /** The quick filter: rows where the shown text of one of `searchFields` contains it. */
+  search?: string;
+  searchFields?: string[];
+}
+
+/** One window of the view, by index. */
+export interface RowWindowRequest extends RowView {
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Where a grid's rows come from when the page does not hold them all: the grid asks for the
+ * rows in view, sorted and filtered by the source. A small table is still loaded whole and
+ * sorted and filtered in the grid; the grid decides, by the total count.
+ */
+export interface RowSource {
+  /** Changes when the page's own filters change: the rows are then loaded anew. */
+  key: string;
+  load(request: RowWindowRequest): Promise<{ rows: GridRow[]; total: number }>;
+  /** Calls back when the rows may have changed elsewhere; returns an unsubscribe. */
+  subscribe?(onChange: () => void): () => void;
+  /** A file of every row of the view in the visible columns, made where the rows are. */
+  exportView?(format: ExportFormat, view: RowView, columns: GridColumn[]): Promise<void>;
+}
+
 export interface DataGridProps {
   /** Used for persisted column widths/visibility (localStorage `canopy.grid.<gridId>`) and for data-testid. */
   gridId: string;
   columns: GridColumn[];
-  /** All rows; sorting and filtering happen client side in the grid. */
-  rows: GridRow[];
+  /** All rows; sorting and filtering happen client side in the grid. Leave out when `source` is given. */
+  rows?: GridRow[];
+  /** Rows loaded on demand instead of `rows` (see RowSource). */
+  source?: RowSource;
+  /** Above this many rows a `source` is read a window at a time; default 2,000. */
+  windowAbove?: number;
   /** Called for every committed edit, paste batch, undo/redo and new-row edit. */
   onSave: (changes: RowChange[]) => Promise<SaveResult>;
   /** Delete/archive the selected rows (after a confirm). */
@@ -85,7 +121,7 @@ export interface DataGridProps {
    * and "Show archived" brings them back) or 'remove' (they are erased).
    */
   deleteMode?: DeleteMode;
-  /** rows = currently visible (filtered + sorted), columns = visible columns. */
+  /** rows = currently visible (filtered + sorted), columns = visible columns. A windowed source exports through `source.exportView` instead. */
   onExport?: (format: ExportFormat, rows: GridRow[], columns: GridColumn[]) => void;
   /** Double-click on the row header or its open button. */
   onOpenRow?: (row: GridRow) => void;

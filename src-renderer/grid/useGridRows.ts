@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { currentRow, mergeRows, withPending, type OverlayState } from './overlay';
 import { keepOrder, sameOrder } from './order';
 import type { GridColumn, GridRow } from './types';
-import { useTableView, useViewState } from './useTableView';
+import { useTableView, type ViewState } from './useTableView';
 
 const NO_PENDING = new Map<string, Record<string, unknown>>();
 
@@ -11,15 +11,17 @@ const NO_PENDING = new Map<string, Record<string, unknown>>();
  * or filtered, or the page's own filters changed): edits and reloads update
  * values in place instead of moving rows away under the cursor.
  */
-function useStableOrder(viewRows: GridRow[], allRows: GridRow[], resetKey: object, local: { top: GridRow[]; bottom: GridRow[] }): GridRow[] {
+function useStableOrder(viewRows: GridRow[], allRows: GridRow[], resetKey: object, local: { top: GridRow[]; bottom: GridRow[] }, keptBySource: boolean): GridRow[] {
   const last = useRef<{ key: object; rows: GridRow[] } | null>(null);
   return useMemo(() => {
+    // A windowed row source keeps each row at its index itself.
+    if (keptBySource) return viewRows;
     const previous = last.current;
     const fresh = !previous || previous.key !== resetKey || previous.rows.length === 0;
     const rows = fresh ? viewRows : keepOrder(previous.rows.map((row) => row.id), viewRows, allRows, local);
     last.current = { key: resetKey, rows };
     return rows;
-  }, [viewRows, allRows, resetKey, local]);
+  }, [viewRows, allRows, resetKey, local, keptBySource]);
 }
 
 /**
@@ -31,9 +33,11 @@ function useStableOrder(viewRows: GridRow[], allRows: GridRow[], resetKey: objec
  * until the user sorts or filters again (or asks to re-apply the sort), and
  * edited values are laid over the rows. `viewKey` is the page's own filter:
  * when it changes the rows show in their sorted order again.
+ *
+ * `windowed`: the rows come from a windowed row source, already sorted and filtered (the
+ * view state goes to the source), each kept at its index by the source.
  */
-export function useGridRows(rows: GridRow[], overlay: OverlayState, columns: GridColumn[], quickFilter: string, viewKey?: unknown) {
-  const viewState = useViewState();
+export function useGridRows(rows: GridRow[], overlay: OverlayState, columns: GridColumn[], quickFilter: string, viewState: ViewState, viewKey?: unknown, windowed = false) {
   const [resorts, setResorts] = useState(0);
   const { saved, pending, created, appended, removed, drafts } = overlay;
   const resetKey = useMemo(
@@ -50,9 +54,9 @@ export function useGridRows(rows: GridRow[], overlay: OverlayState, columns: Gri
     () => mergeRows(rows, { saved: savedAtViewChange, pending: NO_PENDING, created, appended, removed }),
     [rows, savedAtViewChange, created, appended, removed],
   );
-  const view = useTableView(tableData, columns, quickFilter, viewState);
+  const view = useTableView(tableData, columns, quickFilter, viewState, !windowed);
   const local = useMemo(() => ({ top: created, bottom: appended }), [created, appended]);
-  const ordered = useStableOrder(view.rows, tableData, resetKey, local);
+  const ordered = useStableOrder(view.rows, tableData, resetKey, local, windowed);
   const bodyRows = useMemo(
     () => (saved.size + pending.size === 0 ? ordered : ordered.map((row) => currentRow(row, saved, pending))),
     [ordered, saved, pending],

@@ -78,7 +78,7 @@ export type ViewState = ReturnType<typeof useViewState>;
  * Sorting and filtering through TanStack Table: returns the rows in display
  * order plus the sort/filter accessors for the header.
  */
-export function useTableView(data: GridRow[], columns: GridColumn[], globalFilter: string, state: ViewState) {
+export function useTableView(data: GridRow[], columns: GridColumn[], globalFilter: string, state: ViewState, clientSide = true) {
   const { sorting, setSorting, columnFilters, setColumnFilters } = state;
   const defs = useMemo(() => columnDefs(columns), [columns]);
   const ids = useMemo(() => new Set(columns.map((c) => c.id)), [columns]);
@@ -103,7 +103,8 @@ export function useTableView(data: GridRow[], columns: GridColumn[], globalFilte
 
   // Without sorting or filtering the order is the data's own; skipping the row
   // model then saves building a TanStack row object per row on first render.
-  const active = activeSorting.length > 0 || activeFilters.length > 0 || query !== '';
+  // A windowed row source sorts and filters where the rows are: `data` comes in the view's order.
+  const active = clientSide && (activeSorting.length > 0 || activeFilters.length > 0 || query !== '');
   const model = active ? table.getRowModel() : null;
   const rows = useMemo(() => (model ? model.rows.map((row) => row.original) : data), [model, data]);
 
@@ -120,5 +121,5 @@ export function useTableView(data: GridRow[], columns: GridColumn[], globalFilte
   const setFilter = (id: string, value: string) =>
     setColumnFilters((filters) => [...filters.filter((f) => f.id !== id), ...(value ? [{ id, value }] : [])]);
 
-  return { rows, active, sortOf, toggleSort, filterOf, setFilter };
+  return { rows, active, sortOf, toggleSort, filterOf, setFilter, sorting: activeSorting, filters: activeFilters };
 }

@@ -31,6 +31,28 @@ export const pageInput = {
   includeArchived: z.boolean().optional(),
 };
 
+/** Most rows one window of a grid's row source may ask for. */
+export const MAX_WINDOW = 500;
+
+/**
+ * A grid's view of a table, applied in SQL: sort, "contains" filters on the text shown in
+ * columns, and a quick filter over `searchFields` (every column when left out). `field` is the
+ * area's own enum of grid columns, so an unknown column is refused.
+ */
+export const gridView = <F extends z.ZodType<string>>(field: F) => ({
+  sort: z.strictObject({ field, desc: z.boolean().optional() }).optional(),
+  filters: z.array(z.strictObject({ field, contains: z.string().max(MAX_TEXT) })).max(50).optional(),
+  search: z.string().max(MAX_TEXT).optional(),
+  searchFields: z.array(field).max(100).optional(),
+});
+
+/** One window of rows of a grid's view, by index: `offset` and at most `MAX_WINDOW` rows. */
+export const gridWindow = <F extends z.ZodType<string>>(field: F) => ({
+  ...gridView(field),
+  offset: z.number().int().min(0).max(10_000_000),
+  limit: z.number().int().min(1).max(MAX_WINDOW),
+});
+
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.strictObject({ rows: z.array(item), total: z.number().int() });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportedFile } from './admin';
 import {
   archiveInput,
   batchOf,
@@ -7,6 +8,8 @@ import {
   defineArea,
   listAll,
   email,
+  gridView,
+  gridWindow,
   id,
   optionalText,
   pageInput,
@@ -198,6 +201,27 @@ export const employeeHit = z.strictObject({
 });
 export type EmployeeHit = z.infer<typeof employeeHit>;
 
+/** The people grid's columns, as the row source sorts and filters them. */
+export const EMPLOYEE_GRID_FIELDS = ['employeeNumber', 'firstName', 'lastName', 'email', 'hireDate', 'status', 'terminationDate', 'departmentId', 'jobId', 'positionId', 'managerId', 'location'] as const;
+export const employeeGridField = z.enum(EMPLOYEE_GRID_FIELDS);
+export type EmployeeGridField = z.infer<typeof employeeGridField>;
+
+const employeeScope = employeeQuery.omit({ offset: true, limit: true, search: true, sort: true }).shape;
+/** The page's own filters: which employees a list is about (department and below, job, status, location, archived; as of a day). */
+export type EmployeeScope = Omit<EmployeeQuery, 'offset' | 'limit' | 'search' | 'sort'>;
+/** A window of the people grid: the page's own filters, then the grid's sort, column filters and quick filter. */
+export const employeeWindowQuery = z.strictObject({ ...employeeScope, ...gridWindow(employeeGridField) });
+export type EmployeeWindowQuery = z.infer<typeof employeeWindowQuery>;
+/** Every row of the same view as a CSV or XLSX file, columns as the grid shows them (labels, not ids). */
+export const employeeExportQuery = z.strictObject({
+  ...employeeScope,
+  ...gridView(employeeGridField),
+  format: z.enum(['csv', 'xlsx']),
+  title: z.string().min(1).max(100),
+  columns: z.array(z.strictObject({ field: employeeGridField, header: z.string().max(200) })).min(1).max(50),
+});
+export type EmployeeExportQuery = z.infer<typeof employeeExportQuery>;
+
 export const orgNode = z.strictObject({
   id,
   name: z.string(),
@@ -228,6 +252,8 @@ export const peopleArea = defineArea({
     'people.archivePositions': write(archiveInput, countOutput),
 
     'people.listEmployees': read(employeeQuery, pageOf(employee)),
+    'people.listEmployeeWindow': read(employeeWindowQuery, pageOf(employee)),
+    'people.exportEmployees': read(employeeExportQuery, exportedFile),
     'people.getEmployee': read(z.strictObject({ id }), employeeDetail),
     /** `more`: other people match too (the picker asks the user to type more). */
     'people.searchEmployees': read(employeeSearchInput, z.strictObject({ rows: z.array(employeeHit), more: z.boolean() })),

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createAppHost } from '../../src-main/app-host';
+import { buildEmployeeWindow } from '../../src-main/services/people/employee-window';
 import { buildEmployeeQuery, planEmployeePage } from '../../src-main/services/people/employees';
 import { benchBrowserGrid } from './browser-grid';
 import { benchCalibration } from './calibration';
@@ -60,6 +61,7 @@ async function benchPeoplePage(dir: string, files: BenchFiles) {
   floorDb.close();
   record(`people grid page via router (100 rows, by name, dept+subdepts: ${total.toLocaleString('en')} of ${SIZE})`, viaRouter, floor, 15, 'floor: the same count and page SQL, raw');
   await benchAsOfPage(app, dbPath, departmentId, files);
+  await benchGridWindows(app, dbPath, files);
   await app.close();
   return dbPath;
 }
@@ -75,6 +77,38 @@ async function benchDemoLoad(app: Awaited<ReturnType<typeof createAppHost>>) {
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   record(`demo organisation load (${SIZE} employees, one run)`, elapsed, null, EMPLOYEES >= 50_000 ? 120_000 : 20_000,
     `CPU ${Math.round((cpu.user + cpu.system) / 1000).toLocaleString('en')} ms; peak RSS of the bench process ${peakMb} MB; machine load ${os.loadavg()[0].toFixed(1)}`);
+}
+
+/**
+ * The people grid's row source: the window a user scrolled to the middle of sees (200 rows by
+ * name), and one sorted by department label with a quick filter (joins, every row sorted).
+ * The floor runs the same SQL on a raw connection.
+ */
+async function benchGridWindows(app: Awaited<ReturnType<typeof createAppHost>>, dbPath: string, files: BenchFiles) {
+  const windows = [
+    { name: `people grid window via router (200 rows mid-scroll, by name, ${EMPLOYEES} employees)`, query: { offset: Math.floor(EMPLOYEES / 2), limit: 200 }, budget: 15 },
+    {
+      name: `people grid window via router (200 rows, sorted by department, quick filter "an", ${EMPLOYEES} employees)`,
+      query: { offset: 0, limit: 200, sort: { field: 'departmentId' as const }, search: 'an', searchFields: ['firstName' as const, 'lastName' as const, 'departmentId' as const] },
+      budget: null,
+    },
+  ];
+  const floorDb = files.openRaw(dbPath, { readonly: true });
+  for (const { name, query, budget } of windows) {
+    const viaRouter = await time(30, async () => {
+      const result = await app.call('people.listEmployeeWindow', query);
+      if (!result.ok) throw new Error(result.error.message);
+    });
+    const { sql, countSql, params } = buildEmployeeWindow(query);
+    const page = floorDb.prepare(sql);
+    const count = floorDb.prepare(countSql);
+    const floor = await time(30, () => {
+      page.all(...params);
+      count.get(...params);
+    });
+    record(name, viaRouter, floor, budget);
+  }
+  floorDb.close();
 }
 
 /** The same page as of a past day: each person's history row found by one index seek. */

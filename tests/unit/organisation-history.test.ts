@@ -104,6 +104,10 @@ describe('effective-dated organisation', () => {
     // The as-of filters use the department of that day.
     expect((await app.ok('people.listEmployees', { asOf: '2023-12-31', departmentId: ops.id })).total).toBe(1);
     expect((await app.ok('people.listEmployees', { asOf: '2023-12-31', departmentId: sales.id })).total).toBe(0);
+    // The people grid's window as of a day filters and shows the department of that day too.
+    const window = (asOf: string) => app.ok('people.listEmployeeWindow', { asOf, offset: 0, limit: 10, filters: [{ field: 'departmentId', contains: 'ops' }] });
+    expect((await window('2023-12-31')).rows.map((e) => e.departmentId)).toEqual([ops.id]);
+    expect((await window('2024-01-01')).total).toBe(0);
   });
 
   it('moving a position incumbent writes the history too', async () => {

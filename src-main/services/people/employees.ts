@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { employeeFields, type Employee, type EmployeeDetail, type EmployeeQuery } from '../../../src-shared/api';
+import { employeeFields, type Employee, type EmployeeDetail, type EmployeeQuery, type EmployeeScope } from '../../../src-shared/api';
 import { ASSIGNMENT_FIELDS, effectiveDateProblem, localToday, settleTermination, terminationProblems, type Assignment } from '../../../src-shared/domain/organisation';
 import { notFound, type ErrorIssue } from '../../../src-shared/errors';
 import { EmployeeEntity, type EmployeeRow } from '../../store/entities/people';
@@ -11,6 +11,9 @@ import { assignmentAsOfJoin, employedOn, employeeHistory, moveHistoryStart, reco
 
 type Values = z.infer<typeof employeeFields>;
 
+/** Someone who left after the day asked about was still employed then. */
+export const STATUS_AS_OF = `(CASE WHEN e.status = 'terminated' AND e.termination_date IS NOT NULL THEN 'active' ELSE e.status END)`;
+
 export const EMPLOYEE_COLUMNS = `e.id, e.employee_number AS employeeNumber, e.first_name AS firstName, e.last_name AS lastName,
   e.email, e.hire_date AS hireDate, e.status, e.manager_id AS managerId, e.position_id AS positionId,
   e.department_id AS departmentId, e.job_id AS jobId, e.location, e.termination_date AS terminationDate, e.archived,
@@ -20,8 +23,8 @@ export const EMPLOYEE_COLUMNS = `e.id, e.employee_number AS employeeNumber, e.fi
  * The same columns with department, job, manager and position taken from the history row in force
  * (alias `a`), and the status as it was: someone who left after that day was still employed then.
  */
-const EMPLOYEE_COLUMNS_AS_OF = `e.id, e.employee_number AS employeeNumber, e.first_name AS firstName, e.last_name AS lastName,
-  e.email, e.hire_date AS hireDate, CASE WHEN e.status = 'terminated' AND e.termination_date IS NOT NULL THEN 'active' ELSE e.status END AS status,
+export const EMPLOYEE_COLUMNS_AS_OF = `e.id, e.employee_number AS employeeNumber, e.first_name AS firstName, e.last_name AS lastName,
+  e.email, e.hire_date AS hireDate, ${STATUS_AS_OF} AS status,
   a.manager_id AS managerId, a.position_id AS positionId, a.department_id AS departmentId, a.job_id AS jobId, e.location,
   e.termination_date AS terminationDate, e.archived, e.created_at AS createdAt, e.updated_at AS updatedAt, e.version`;
 
@@ -55,11 +58,10 @@ const SORT_INDEX: Record<string, string> = {
 export const SORT_MATCHES_UP_TO = 1000;
 
 /**
- * One set-based query: filters, sort and page in SQL (the people grid's hot path). `walkSql` is the
- * same page read along the sort's index (see SORT_MATCHES_UP_TO). With `asOf`, the organisation on
- * that day: the people employed then, where they were then.
+ * FROM and WHERE of the employees a scope selects. `org` is the alias holding department, job,
+ * manager and position: the history row in force (`a`) as of a day, else the employee (`e`).
  */
-export function buildEmployeeQuery(query: EmployeeQuery): { sql: string; walkSql: string; countSql: string; params: unknown[] } {
+export function employeeScopeSql(query: EmployeeScope): { from: string; org: 'a' | 'e'; where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const from = query.asOf ? `employee e ${assignmentAsOfJoin('e')}` : 'employee e';
@@ -74,12 +76,25 @@ export function buildEmployeeQuery(query: EmployeeQuery): { sql: string; walkSql
   }
   if (query.jobId) (where.push(`${org}.job_id = ?`), params.push(query.jobId));
   if (query.status) {
-    where.push(query.asOf ? `(CASE WHEN e.status = 'terminated' AND e.termination_date IS NOT NULL THEN 'active' ELSE e.status END) = ?` : 'e.status = ?');
+    where.push(query.asOf ? `${STATUS_AS_OF} = ?` : 'e.status = ?');
     params.push(query.status);
   }
   if (query.location) (where.push('e.location = ? COLLATE NOCASE'), params.push(query.location));
+  return { from, org, where, params };
+}
+
+/** `%text%` for LIKE … ESCAPE '\\'. */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * One set-based query: filters, sort and page in SQL (the people grid's hot path). `walkSql` is the
+ * same page read along the sort's index (see SORT_MATCHES_UP_TO). With `asOf`, the organisation on
+ * that day: the people employed then, where they were then.
+ */
+export function buildEmployeeQuery(query: EmployeeQuery): { sql: string; walkSql: string; countSql: string; params: unknown[] } {
+  const { from, where, params } = employeeScopeSql(query);
   if (query.search?.trim()) {
-    const like = `%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(query.search.trim());
     where.push(`(e.first_name LIKE ? ESCAPE '\\' OR e.last_name LIKE ? ESCAPE '\\' OR e.employee_number LIKE ? ESCAPE '\\' OR e.email LIKE ? ESCAPE '\\' OR (e.first_name || ' ' || e.last_name) LIKE ? ESCAPE '\\')`);
     params.push(like, like, like, like, like);
   }

@@ -2,6 +2,7 @@ import type { peopleArea } from '../../../src-shared/api/people';
 import type { AreaHandlers } from '../../api/types';
 import { archiveDepartments, listDepartments, saveDepartments } from './departments';
 import { searchEmployees } from './employee-search';
+import { exportEmployees, listEmployeeWindow } from './employee-window';
 import { archiveEmployees, getEmployee, listEmployees, listLocations, saveEmployees } from './employees';
 import { archiveJobs, listJobs, saveJobs } from './jobs';
 import { getOrgTree } from './org-tree';
@@ -18,6 +19,8 @@ export const peopleHandlers: AreaHandlers<typeof peopleArea.methods> = {
   'people.savePositions': async (input, ctx) => ({ rows: await savePositions(ctx, input.rows) }),
   'people.archivePositions': async (input, ctx) => ({ count: await archivePositions(ctx, input.ids, input.archived ?? true) }),
   'people.listEmployees': (input, ctx) => listEmployees(ctx, input),
+  'people.listEmployeeWindow': async (input, ctx) => listEmployeeWindow(ctx, input),
+  'people.exportEmployees': (input, ctx) => exportEmployees(ctx, input),
   'people.getEmployee': (input, ctx) => getEmployee(ctx, input.id),
   'people.searchEmployees': async (input, ctx) => searchEmployees(ctx, input),
   'people.saveEmployees': async (input, ctx) => ({ rows: await saveEmployees(ctx, input.rows) }),

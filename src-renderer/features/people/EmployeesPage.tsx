@@ -2,11 +2,11 @@ import { Button, Group, Select, Switch } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import type { EmployeeQuery } from '../../../src-shared/api';
+import type { EmployeeScope } from '../../../src-shared/api';
 import { ASSIGNMENT_FIELDS, localToday } from '../../../src-shared/domain/organisation';
 import { useApi } from '../../api/hooks';
-import { DataGrid, type GridColumn, type GridRow } from '../../grid';
-import { archiveThroughApi, exportGrid, saveThroughApi } from '../shared/grid-adapters';
+import { DataGrid, type GridColumn } from '../../grid';
+import { archiveThroughApi, exportGrid, saveThroughApi, useApiRowSource } from '../shared/grid-adapters';
 import { FullHeightPage, PageHeader } from '../shared/PageHeader';
 import { EmployeeFormModal } from './EmployeeFormModal';
 import { STATUS_OPTIONS, usePeopleReferences } from './options';
@@ -21,17 +21,17 @@ export function EmployeesPage() {
   const [effectiveDate, setEffectiveDate] = useState(localToday);
   const refs = usePeopleReferences();
   const asOf = params.get('asOf');
-  // Unfiltered, this is the same query (and cache entry) as the manager options: fetched once.
   const department = params.get('department');
-  const query: EmployeeQuery = {
-    limit: 100_000,
+  const query: EmployeeScope = {
     ...(department ? { departmentId: department, includeSubdepartments: true } : {}),
-    ...(params.get('status') ? { status: params.get('status') as EmployeeQuery['status'] } : {}),
+    ...(params.get('status') ? { status: params.get('status') as EmployeeScope['status'] } : {}),
     ...(params.get('location') ? { location: params.get('location')! } : {}),
     ...(showArchived ? { includeArchived: true } : {}),
     ...(asOf ? { asOf } : {}),
   };
-  const employees = useApi('people.listEmployees', query);
+  // The grid loads the rows it shows (all of them when there are few); the header only needs the count.
+  const source = useApiRowSource('people.listEmployeeWindow', query, { method: 'people.exportEmployees', title: 'Employees' });
+  const employees = useApi('people.listEmployeeWindow', { ...query, offset: 0, limit: 1 });
   const locations = useApi('people.listLocations', {});
   const setFilter = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -61,7 +61,6 @@ export function EmployeesPage() {
   /** Grid edits of the organisation carry the date they take effect. */
   const withEffectiveDate = (values: Record<string, unknown>) =>
     ASSIGNMENT_FIELDS.some((field) => field in values) ? { ...values, effectiveDate } : values;
-  const rows = (employees.data?.rows ?? []) as unknown as GridRow[];
 
   return (
     <FullHeightPage
@@ -115,7 +114,7 @@ export function EmployeesPage() {
         rowNoun={{ one: 'employee', other: 'employees' }}
         viewKey={JSON.stringify(query)}
         columns={columns}
-        rows={rows}
+        source={source}
         allowAdd={!asOf}
         onSave={async (changes) =>
           asOf ? { ok: false, message: `This is the organisation as of ${asOf}: clear "As of" to edit.`, errors: [] } : saveThroughApi('people.saveEmployees', changes, withEffectiveDate)

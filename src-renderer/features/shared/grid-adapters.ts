@@ -1,8 +1,9 @@
 import { notifications } from '@mantine/notifications';
-import type { Input, Method, Output } from '../../../src-shared/api';
-import { ApiCallError, call } from '../../api/client';
+import { useMemo } from 'react';
+import { topicsOf, touches, type Input, type Method, type Output } from '../../../src-shared/api';
+import { ApiCallError, call, onApiEvent } from '../../api/client';
 import { queryClient } from '../../api/hooks';
-import type { ExportFormat, GridColumn, GridRow, RowChange, SaveResult } from '../../grid';
+import type { ExportFormat, GridColumn, GridRow, RowChange, RowSource, RowView, SaveResult } from '../../grid';
 
 type SaveMethod = Extract<Method, `${string}.save${string}`>;
 type ArchiveMethod = Extract<Method, `${string}.archive${string}`>;
@@ -61,6 +62,42 @@ export async function exportGrid(title: string, format: ExportFormat, rows: Grid
       rows: rows.map((row) => columns.map((column) => labelOf(column, row[column.id]))),
       dateColumns: columns.flatMap((column, index) => (column.kind === 'date' ? [index] : [])),
     });
+    downloadFile(file.fileName, file.mimeType, file.contentBase64);
+  } catch (error) {
+    notifications.show({ color: 'red', title: 'Export failed', message: (error as Error).message });
+  }
+}
+
+type WindowMethod = Extract<Method, `${string}Window`>;
+type ViewExportMethod = Extract<Method, `${string}.export${string}`>;
+/** A window method's input without the grid's part (window, sort, filters, quick filter): the page's own filters. */
+type PageScope<M extends WindowMethod> = Omit<Input<M>, 'offset' | 'limit' | 'sort' | 'filters' | 'search' | 'searchFields'>;
+
+/**
+ * A grid row source over a window method (`people.listEmployeeWindow`): the grid asks for the
+ * rows it shows; writes to the method's topics refresh them; `exportMethod` makes the file of
+ * the whole view in the main process. Column ids must be fields the method sorts and filters by.
+ */
+export function useApiRowSource<M extends WindowMethod>(method: M, input: PageScope<M>, exporting?: { method: ViewExportMethod; title: string }): RowSource {
+  const key = JSON.stringify([method, input]);
+  const exportMethod = exporting?.method;
+  const title = exporting?.title;
+  return useMemo<RowSource>(() => {
+    const scope = JSON.parse(key)[1] as PageScope<M>;
+    return {
+      key,
+      load: async (request) => (await call(method, { ...scope, ...request } as Input<M>)) as unknown as { rows: GridRow[]; total: number },
+      subscribe: (onChange) => onApiEvent((event) => event.type === 'changed' && touches(topicsOf(method), event.topics) && onChange()),
+      exportView: exportMethod && title ? (format, view, columns) => exportViewThroughApi(exportMethod, { ...scope, ...view }, format, title, columns) : undefined,
+    };
+  }, [key, method, exportMethod, title]);
+}
+
+/** The file of every row of a view, made by the main process from the same query as the grid's windows. */
+async function exportViewThroughApi(method: ViewExportMethod, view: RowView & object, format: ExportFormat, title: string, columns: GridColumn[]): Promise<void> {
+  try {
+    const input = { ...view, format, title, columns: columns.map((c) => ({ field: c.id, header: c.header })) };
+    const file = (await call(method, input as Input<typeof method>)) as { fileName: string; mimeType: string; contentBase64: string };
     downloadFile(file.fileName, file.mimeType, file.contentBase64);
   } catch (error) {
     notifications.show({ color: 'red', title: 'Export failed', message: (error as Error).message });

@@ -13,6 +13,8 @@ export const examples: Examples<typeof peopleArea.methods> = {
   'people.savePositions': { rows: [{ values: { title: 'X', jobId: ID, departmentId: ID } }] },
   'people.archivePositions': { ids: [ID] },
   'people.listEmployees': { limit: 10, search: 'a' },
+  'people.listEmployeeWindow': { offset: 0, limit: 100, sort: { field: 'departmentId', desc: true }, filters: [{ field: 'lastName', contains: 'a' }], search: 'b' },
+  'people.exportEmployees': { format: 'csv', title: 'Employees', columns: [{ field: 'employeeNumber', header: 'Number' }], search: 'a' },
   'people.getEmployee': { id: ID },
   'people.searchEmployees': { query: 'E10', limit: 50, includeTerminated: true },
   'people.saveEmployees': { rows: [{ values: { employeeNumber: 'E1', firstName: 'A', lastName: 'B', hireDate: '2020-01-01', status: 'active' } }] },

@@ -1,0 +1,137 @@
+import { EMPLOYEE_GRID_FIELDS, EMPLOYEE_STATUS_LABELS, type Employee, type EmployeeExportQuery, type EmployeeGridField, type EmployeeWindowQuery } from '../../../src-shared/api';
+import { LABEL_SEPARATOR } from '../../../src-shared/domain/people-labels';
+import { exportTable, type Cell } from '../../exports/table';
+import type { EmployeeRow } from '../../store/entities/people';
+import type { ServiceContext } from '../context';
+import { containsPattern, EMPLOYEE_COLUMNS, EMPLOYEE_COLUMNS_AS_OF, employeeScopeSql, STATUS_AS_OF, toEmployee } from './employees';
+
+/*
+ * The people grid's row source: a window of rows by index with the grid's sort, column filters
+ * and quick filter applied in SQL, on the text the grid shows (labels of references, not ids),
+ * so a filter finds what the user sees and the export holds what the grid shows.
+ */
+
+type Join = 'd' | 'dp' | 'j' | 'p' | 'pd' | 'm';
+
+/** Joins a label needs, in the order they must be written (a parent after its child). */
+const JOIN_ORDER: Join[] = ['d', 'dp', 'j', 'p', 'pd', 'm'];
+
+function joinSql(join: Join, org: string): string {
+  switch (join) {
+    case 'd':
+      return `LEFT JOIN department d ON d.id = ${org}.department_id`;
+    case 'dp':
+      return 'LEFT JOIN department dp ON dp.id = d.parent_id';
+    case 'j':
+      return `LEFT JOIN job j ON j.id = ${org}.job_id`;
+    case 'p':
+      return `LEFT JOIN position p ON p.id = ${org}.position_id`;
+    case 'pd':
+      return 'LEFT JOIN department pd ON pd.id = p.department_id';
+    case 'm':
+      return `LEFT JOIN employee m ON m.id = ${org}.manager_id`;
+  }
+}
+
+const sep = `'${LABEL_SEPARATOR}'`;
+const statusLabel = (status: string) =>
+  `(CASE ${status} ${Object.entries(EMPLOYEE_STATUS_LABELS).map(([value, label]) => `WHEN '${value}' THEN '${label}'`).join(' ')} END)`;
+
+/**
+ * The text a column shows, in SQL, and the joins it needs. References read as their labels
+ * (src-shared/domain/people-labels): a department names its parent below the top of the tree,
+ * a job its level, a position its department, a manager their number.
+ */
+function fieldText(field: EmployeeGridField, asOf: boolean): { sql: string; joins: Join[] } {
+  switch (field) {
+    case 'employeeNumber':
+      return { sql: 'e.employee_number', joins: [] };
+    case 'firstName':
+      return { sql: 'e.first_name', joins: [] };
+    case 'lastName':
+      return { sql: 'e.last_name', joins: [] };
+    case 'email':
+      return { sql: 'e.email', joins: [] };
+    case 'hireDate':
+      return { sql: 'e.hire_date', joins: [] };
+    case 'terminationDate':
+      return { sql: 'e.termination_date', joins: [] };
+    case 'location':
+      return { sql: 'e.location', joins: [] };
+    case 'status':
+      return { sql: statusLabel(asOf ? STATUS_AS_OF : 'e.status'), joins: [] };
+    case 'departmentId':
+      return { sql: `(CASE WHEN dp.archived = 0 AND dp.parent_id IS NOT NULL THEN d.name || ${sep} || dp.name ELSE d.name END)`, joins: ['d', 'dp'] };
+    case 'jobId':
+      return { sql: `(CASE WHEN j.level IS NOT NULL AND j.level <> '' THEN j.title || ' (' || j.level || ')' ELSE j.title END)`, joins: ['j'] };
+    case 'positionId':
+      return { sql: `(p.title || ${sep} || coalesce(CASE WHEN pd.archived = 0 THEN pd.name END, '?'))`, joins: ['p', 'pd'] };
+    case 'managerId':
+      return { sql: `(m.first_name || ' ' || m.last_name || ' (' || m.employee_number || ')')`, joins: ['m'] };
+  }
+}
+
+type View = Omit<EmployeeWindowQuery, 'offset' | 'limit'>;
+
+/** FROM … WHERE … ORDER BY of a view, with the joins its filters and sort need. */
+function viewSql(view: View, extraFields: EmployeeGridField[] = []) {
+  const asOf = Boolean(view.asOf);
+  const { from, org, where, params } = employeeScopeSql(view);
+  const joins = new Set<Join>();
+  const text = (field: EmployeeGridField) => {
+    const { sql, joins: needed } = fieldText(field, asOf);
+    needed.forEach((join) => joins.add(join));
+    return sql;
+  };
+  for (const filter of view.filters ?? []) {
+    if (filter.contains.trim() === '') continue;
+    where.push(`${text(filter.field)} LIKE ? ESCAPE '\\'`);
+    params.push(containsPattern(filter.contains.trim()));
+  }
+  const search = view.search?.trim();
+  if (search) {
+    const fields = view.searchFields?.length ? view.searchFields : EMPLOYEE_GRID_FIELDS;
+    where.push(`(${fields.map((field) => `${text(field)} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    params.push(...fields.map(() => containsPattern(search)));
+  }
+  const filterJoins = new Set(joins);
+  const byName = 'e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id';
+  let order = byName;
+  if (view.sort) {
+    const sorted = text(view.sort.field);
+    // Empty cells last either way, as the grid sorts them.
+    order = `(${sorted}) IS NULL, ${sorted} COLLATE NOCASE ${view.sort.desc ? 'DESC' : 'ASC'}, ${byName}`;
+  }
+  const columns = extraFields.map(text);
+  const joinsOf = (set: Set<Join>) => JOIN_ORDER.filter((join) => set.has(join)).map((join) => joinSql(join, org)).join(' ');
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return {
+    asOf,
+    columns,
+    body: `FROM ${from} ${joinsOf(joins)} ${filter} ORDER BY ${order}`,
+    countSql: `SELECT count(*) AS total FROM ${from} ${joinsOf(filterJoins)} ${filter}`,
+    params,
+  };
+}
+
+/** The SQL of one window and of its view's count (exported for the benchmark's raw floor). */
+export function buildEmployeeWindow(query: EmployeeWindowQuery): { sql: string; countSql: string; params: unknown[] } {
+  const { asOf, body, countSql, params } = viewSql(query);
+  return { sql: `SELECT ${asOf ? EMPLOYEE_COLUMNS_AS_OF : EMPLOYEE_COLUMNS} ${body} LIMIT ${query.limit} OFFSET ${query.offset}`, countSql, params };
+}
+
+export function listEmployeeWindow(ctx: ServiceContext, query: EmployeeWindowQuery): { rows: Employee[]; total: number } {
+  const { sql, countSql, params } = buildEmployeeWindow(query);
+  const rows = ctx.store.raw.prepare(sql).all(...params) as EmployeeRow[];
+  const { total } = ctx.store.raw.prepare(countSql).get(...params) as { total: number };
+  return { rows: rows.map(toEmployee), total };
+}
+
+/** Every row of the view as the grid shows it, as a file (the same format as a grid's own export). */
+export async function exportEmployees(ctx: ServiceContext, query: EmployeeExportQuery) {
+  const { format, title, columns, ...view } = query;
+  const { columns: texts, body, params } = viewSql(view, columns.map((c) => c.field));
+  const select = texts.map((sql, i) => `${sql} AS c${i}`).join(', ');
+  const rows = ctx.store.raw.prepare(`SELECT ${select} ${body}`).raw(true).all(...params) as Cell[][];
+  return exportTable({ format, title, headers: columns.map((c) => c.header), rows });
+}
