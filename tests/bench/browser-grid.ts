@@ -1,36 +1,15 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { hasChromium, CHROMIUM, openInBrowser } from './browser-host';
 import type { BenchFiles } from './files';
 import type { BenchRow } from './run';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** The people grid with every employee loaded, in Chromium through the browser host. */
 export async function benchBrowserGrid(dbPath: string, files: BenchFiles): Promise<BenchRow[]> {
-  if (!fs.existsSync(CHROMIUM)) return [{ name: 'people grid in Chromium', medianMs: null, floorMs: null, ratio: null, budgetMs: 500, note: `skipped: no Chromium at ${CHROMIUM}` }];
-  const host = spawn(path.resolve('node_modules/.bin/tsx'), ['src-main/browser-host.ts', '--db', dbPath], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
-  let serverPid = host.pid!;
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    host.stdout!.on('data', (c) => {
-      out += c;
-      const m = /open: (\S+)/.exec(out);
-      serverPid = Number(/\(pid (\d+)\)/.exec(out)?.[1] ?? serverPid);
-      if (m) resolve(m[1]);
-    });
-    host.on('exit', () => reject(new Error(out)));
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  if (!hasChromium()) return [{ name: 'people grid in Chromium', medianMs: null, floorMs: null, ratio: null, budgetMs: 500, note: `skipped: no Chromium at ${CHROMIUM}` }];
+  const session = await openInBrowser(dbPath, { passphrase: files.passphrase });
+  const { page } = session;
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(url);
-    if (files.passphrase) {
-      await page.getByTestId('unlock-passphrase').fill(files.passphrase);
-      await page.getByTestId('unlock').click();
-    }
     await page.getByText('Organisation').first().waitFor();
     const renders: number[] = [];
     const fetches: number[] = [];
@@ -56,7 +35,7 @@ export async function benchBrowserGrid(dbPath: string, files: BenchFiles): Promi
     }
     const domRows = await scrollAndCountRows(page);
     const matrix = await measureMatrix(page);
-    const rss = residentMemoryMb(serverPid);
+    const rss = residentMemoryMb(session.serverPid);
     const { median } = await import('./run');
     return [
       { name: 'people grid in Chromium: navigate → first rows (windowed row source above 2,000 employees)', medianMs: round(median(renders)), floorMs: null, ratio: null, budgetMs: 500, note: `cold cache; last API response after ~${round(median(fetches))} ms` },
@@ -65,8 +44,7 @@ export async function benchBrowserGrid(dbPath: string, files: BenchFiles): Promi
       { name: 'browser host resident memory after loading the grid', medianMs: null, floorMs: null, ratio: null, budgetMs: null, note: `${rss} MB RSS` },
     ];
   } finally {
-    await browser.close();
-    host.kill('SIGTERM');
+    await session.close();
   }
 }
 

@@ -41,7 +41,9 @@ export async function openInBrowser(dbPath: string, options: { width?: number; h
   }
   return {
     page,
-    serverPid,
+    get serverPid() {
+      return serverPid;
+    },
     async close() {
       await browser.close();
       host.kill('SIGTERM');

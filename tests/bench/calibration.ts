@@ -1,7 +1,6 @@
 // Calibration at scale: a session of 2,000 people. A move saved with the distribution recomputed,
 // through the router against the same writes and grouped count by hand; the PDF and PPTX
 // hand-outs; and the nine-box opened in Chromium (time to the first cards, cards in the DOM).
-import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -10,7 +9,7 @@ import { distributionSql } from '../../src-main/services/calibration/distributio
 import { generateDemoOrganisation, insertDemoOrganisation } from '../../src-main/services/people/demo';
 import { random } from '../../src-main/services/shared/demo';
 import { defaultSessionSettings } from '../../src-shared/domain/calibration';
-import { CHROMIUM, openInBrowser } from './browser-host';
+import { CHROMIUM, hasChromium, openInBrowser } from './browser-host';
 import type { BenchRow } from './run';
 import { median, time } from './timing';
 
@@ -129,7 +128,7 @@ async function benchExport(app: AppHost, sessionId: string, method: string, labe
 
 /** The nine-box page opened from another page (cold query cache each run), in Chromium through the browser host. */
 async function benchNineBox(file: string, sessionId: string): Promise<BenchRow[]> {
-  if (!fs.existsSync(CHROMIUM)) return [{ name: 'calibration nine-box in Chromium', medianMs: null, floorMs: null, ratio: null, budgetMs: 500, note: `skipped: no Chromium at ${CHROMIUM}` }];
+  if (!hasChromium()) return [{ name: 'calibration nine-box in Chromium', medianMs: null, floorMs: null, ratio: null, budgetMs: 500, note: `skipped: no Chromium at ${CHROMIUM}` }];
   const session = await openInBrowser(file, { width: 1600, height: 1000 });
   const { page } = session;
   try {

@@ -1,14 +1,13 @@
 // The succession chart at scale: 2,000 positions with 5,000 nominations. The chart's data through the
 // router against a raw-SQL floor, the shared layout, every export with the size of the file it makes,
 // and panning and zooming the chart in Chromium (frame times, cards in the DOM).
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createAppHost, type AppHost } from '../../src-main/app-host';
 import { random } from '../../src-main/services/shared/demo';
 import { layoutTree, scopeTree } from '../../src-shared/domain/succession';
 import type { ChartData } from '../../src-shared/api/succession';
-import { CHROMIUM, openInBrowser } from './browser-host';
+import { CHROMIUM, hasChromium, openInBrowser } from './browser-host';
 import type { BenchRow } from './run';
 import { median, time } from './timing';
 
@@ -128,7 +127,7 @@ async function measureExport(app: AppHost, label: string, input: Record<string, 
 /** Expands the whole chart, then pans and zooms it with the mouse, timing frames; counts the cards in the DOM. */
 export async function benchChartInBrowser(dbPath: string): Promise<BenchRow[]> {
   const name = 'succession chart in Chromium: pan and zoom the whole expanded chart';
-  if (!fs.existsSync(CHROMIUM)) return [{ name, medianMs: null, floorMs: null, ratio: null, budgetMs: 16.7, note: `skipped: no Chromium at ${CHROMIUM}` }];
+  if (!hasChromium()) return [{ name, medianMs: null, floorMs: null, ratio: null, budgetMs: 16.7, note: `skipped: no Chromium at ${CHROMIUM}` }];
   const session = await openInBrowser(dbPath, { width: 1440, height: 900 });
   const { page } = session;
   try {
