@@ -201,6 +201,13 @@ export const employeeHit = z.strictObject({
 });
 export type EmployeeHit = z.infer<typeof employeeHit>;
 
+/**
+ * Typed or pasted texts that name people, for a grid cell: each text's people, found by their
+ * label ("Ann Smith (E100)"), id, employee number or "First Last" (any case). Archived people
+ * never; terminated people too, so a file exported with a former manager pastes back.
+ */
+export const employeeResolveInput = z.strictObject({ texts: z.array(z.string().max(MAX_TEXT)).min(1).max(5000) });
+
 /** The people grid's columns, as the row source sorts and filters them. */
 export const EMPLOYEE_GRID_FIELDS = ['employeeNumber', 'firstName', 'lastName', 'email', 'hireDate', 'status', 'terminationDate', 'departmentId', 'jobId', 'positionId', 'managerId', 'location'] as const;
 export const employeeGridField = z.enum(EMPLOYEE_GRID_FIELDS);
@@ -257,6 +264,8 @@ export const peopleArea = defineArea({
     'people.getEmployee': read(z.strictObject({ id }), employeeDetail),
     /** `more`: other people match too (the picker asks the user to type more). */
     'people.searchEmployees': read(employeeSearchInput, z.strictObject({ rows: z.array(employeeHit), more: z.boolean() })),
+    /** `matches[i]`: every person `texts[i]` names (none, one, or several when it is ambiguous). */
+    'people.resolveEmployees': read(employeeResolveInput, z.strictObject({ matches: z.array(z.array(employeeHit)) })),
     'people.saveEmployees': write(batchOf(employeeFields), z.strictObject({ rows: z.array(employee) })),
     'people.archiveEmployees': write(archiveInput, countOutput),
     'people.listLocations': read(z.strictObject({}), z.strictObject({ locations: z.array(z.string()) })),

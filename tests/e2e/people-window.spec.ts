@@ -164,3 +164,57 @@ test('3,000 employees: an edit far down started before another window saved the 
   await expect.poll(() => host.query(`SELECT location, version FROM employee WHERE id = ?`, person.id)).toEqual([{ location: 'Lisbon (B)', version: version + 2 }]);
   await expect(cell(page, 'employees', index, 'location')).toHaveText('Lisbon (B)');
 });
+
+test('3,000 employees: managers are searched and resolved where they are, never listed; typed by number, pasted by label, number or name; a shared name is refused', async ({ page }) => {
+  test.setTimeout(120_000);
+  const listed: unknown[] = [];
+  page.on('request', (request) => {
+    const body = request.url().endsWith('/api') ? (request.postDataJSON() as { method?: string; input?: unknown } | null) : null;
+    if (body?.method === 'people.listEmployees') listed.push(body.input);
+  });
+  const people = peopleByName(host);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const label = (p: Person) => `${p.first} ${p.last} (${p.number})`;
+  await page.goto(host.url);
+  await goTo(page, '/people/employees');
+  const grid = page.getByTestId('grid-employees');
+  await expect(grid.getByTestId('grid-row-count')).toHaveText('3,000 rows');
+
+  // The first rows show their managers' labels, fetched for the rows, not for the organisation.
+  const [firstManager] = host.query<{ managerId: string | null }>(`SELECT manager_id AS managerId FROM employee WHERE id = ?`, people[0].id);
+  await expect(cell(page, 'employees', 0, 'managerId')).toHaveText(firstManager.managerId ? label(byId.get(firstManager.managerId)!) : '');
+
+  // Typed by employee number into the cell, picked from the type-ahead with Enter.
+  const boss = people[2500];
+  await cell(page, 'employees', 3, 'managerId').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(boss.number);
+  await expect(page.getByRole('option', { name: label(boss) })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => host.query(`SELECT manager_id AS m FROM employee WHERE id = ?`, people[3].id)).toEqual([{ m: boss.id }]);
+  await expect(cell(page, 'employees', 3, 'managerId')).toHaveText(label(boss));
+
+  // Pasted down the column far from the top: a label, a number in lower case, a plain name that one person has.
+  const unique = people.filter((p) => people.filter((q) => q.first === p.first && q.last === p.last).length === 1);
+  const [a, b, c] = [people[2900], people[2901], unique[Math.floor(unique.length / 2)]];
+  const scroller = grid.locator('.cg-scroller');
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await cell(page, 'employees', EMPLOYEES - 3, 'managerId').click();
+  await pasteInto(page, `${label(a)}\n${b.number.toLowerCase()}\n${c.first} ${c.last}`);
+  await expect(page.getByTestId('grid-paste-question')).toContainText('changes 2 existing employees');
+  await page.getByRole('button', { name: 'Apply paste' }).click();
+  const lastThree = people.slice(EMPLOYEES - 3).map((p) => p.id);
+  await expect.poll(() => lastThree.map((id) => host.query<{ m: string }>(`SELECT manager_id AS m FROM employee WHERE id = ?`, id)[0].m)).toEqual([a.id, b.id, c.id]);
+  await expect(cell(page, 'employees', EMPLOYEES - 1, 'managerId')).toHaveText(label(c));
+
+  // A name two people share is not guessed: the paste is refused whole and names both.
+  const shared = people.find((p) => people.filter((q) => q.first === p.first && q.last === p.last).length >= 2);
+  expect(shared, 'the seeded organisation has two people of one name').toBeDefined();
+  const before = host.query(`SELECT id, manager_id FROM employee ORDER BY id`);
+  await cell(page, 'employees', EMPLOYEES - 2, 'managerId').click();
+  await pasteInto(page, `${shared!.first} ${shared!.last}\n${a.number}`);
+  await expect(page.getByTestId('grid-error-report')).toContainText(`"${shared!.first} ${shared!.last}" matches`);
+  expect(host.query(`SELECT id, manager_id FROM employee ORDER BY id`)).toEqual(before);
+
+  expect(listed).toEqual([]);
+});

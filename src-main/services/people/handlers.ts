@@ -1,6 +1,7 @@
 import type { peopleArea } from '../../../src-shared/api/people';
 import type { AreaHandlers } from '../../api/types';
 import { archiveDepartments, listDepartments, saveDepartments } from './departments';
+import { resolveEmployees } from './employee-resolve';
 import { searchEmployees } from './employee-search';
 import { exportEmployees, listEmployeeWindow } from './employee-window';
 import { archiveEmployees, getEmployee, listEmployees, listLocations, saveEmployees } from './employees';
@@ -23,6 +24,7 @@ export const peopleHandlers: AreaHandlers<typeof peopleArea.methods> = {
   'people.exportEmployees': (input, ctx) => exportEmployees(ctx, input),
   'people.getEmployee': (input, ctx) => getEmployee(ctx, input.id),
   'people.searchEmployees': async (input, ctx) => searchEmployees(ctx, input),
+  'people.resolveEmployees': async (input, ctx) => ({ matches: resolveEmployees(ctx, input.texts) }),
   'people.saveEmployees': async (input, ctx) => ({ rows: await saveEmployees(ctx, input.rows) }),
   'people.archiveEmployees': async (input, ctx) => ({ count: await archiveEmployees(ctx, input.ids, input.archived ?? true) }),
   'people.listLocations': async (_input, ctx) => ({ locations: await listLocations(ctx) }),

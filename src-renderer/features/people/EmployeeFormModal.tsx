@@ -34,7 +34,7 @@ export function EmployeeFormModal({ opened, onClose, onCreated, employee }: Prop
 }
 
 function EmployeeForm({ onClose, onCreated, employee }: Omit<Props, 'opened'>) {
-  const refs = usePeopleReferences({ employees: false });
+  const refs = usePeopleReferences();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   // When a change of department, job, manager or position takes effect (edits only; a new person starts on their hire date).

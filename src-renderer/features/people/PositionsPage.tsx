@@ -4,7 +4,7 @@ import { useApi } from '../../api/hooks';
 import { DataGrid, type GridColumn, type GridRow } from '../../grid';
 import { archiveThroughApi, exportGrid, saveThroughApi } from '../shared/grid-adapters';
 import { FullHeightPage, PageHeader } from '../shared/PageHeader';
-import { YES_NO, usePeopleReferences } from './options';
+import { YES_NO, employeeLookup, usePeopleReferences } from './options';
 
 /** The grid edits the key-position flag as Yes/No; the API takes a boolean. */
 const toApiValues = (values: Record<string, unknown>) =>
@@ -20,10 +20,10 @@ export function PositionsPage() {
       { id: 'jobId', header: 'Job', kind: 'reference', width: 220, options: refs.jobs, optionNoun: 'jobs', required: true },
       { id: 'departmentId', header: 'Department', kind: 'reference', width: 240, options: refs.departments, optionNoun: 'departments', required: true },
       { id: 'reportsToId', header: 'Reports to', kind: 'reference', width: 260, options: refs.positions, optionNoun: 'positions' },
-      { id: 'incumbentId', header: 'Incumbent', kind: 'reference', width: 220, options: refs.employees, optionNoun: 'employees' },
+      { id: 'incumbentId', header: 'Incumbent', kind: 'reference', width: 220, lookup: employeeLookup, optionNoun: 'employees' },
       { id: 'isKey', header: 'Key position', kind: 'select', width: 120, options: YES_NO },
     ],
-    [refs.jobs, refs.departments, refs.positions, refs.employees],
+    [refs.jobs, refs.departments, refs.positions],
   );
   const rows = useMemo(
     () => (positions.data?.rows ?? []).map((p) => ({ ...p, isKey: p.isKey ? 'yes' : 'no' })) as unknown as GridRow[],

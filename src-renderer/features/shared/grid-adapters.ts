@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { topicsOf, touches, type Input, type Method, type Output } from '../../../src-shared/api';
 import { ApiCallError, call, onApiEvent } from '../../api/client';
 import { queryClient } from '../../api/hooks';
-import type { ExportFormat, GridColumn, GridRow, RowChange, RowSource, RowView, SaveResult } from '../../grid';
+import { formatCellValue, type ExportFormat, type GridColumn, GridRow, RowChange, RowSource, RowView, SaveResult } from '../../grid';
 
 type SaveMethod = Extract<Method, `${string}.save${string}`>;
 type ArchiveMethod = Extract<Method, `${string}.archive${string}`>;
@@ -51,7 +51,7 @@ export async function archiveThroughApi(method: ArchiveMethod, rows: GridRow[], 
 export async function exportGrid(title: string, format: ExportFormat, rows: GridRow[], columns: GridColumn[]): Promise<void> {
   const labelOf = (column: GridColumn, value: unknown) => {
     if (value === null || value === undefined) return null;
-    if (column.options) return column.options.find((o) => o.value === value)?.label ?? String(value);
+    if (column.options || column.lookup) return formatCellValue(column, value);
     return typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
   };
   try {

@@ -17,7 +17,7 @@ const withoutEmptyVersions = (changes: RowChange[]) => changes.map((change) => (
 export function KeyPositionsPage() {
   const [showUnmarked, setShowUnmarked] = useState(false);
   const keyPositions = useApi('succession.listKeyPositions', { includeArchived: showUnmarked || undefined });
-  const refs = usePeopleReferences({ employees: false });
+  const refs = usePeopleReferences();
   const columns = useMemo<GridColumn[]>(
     () => [
       { id: 'positionId', header: 'Position', kind: 'reference', width: 300, options: refs.positions, required: true, pinned: true },

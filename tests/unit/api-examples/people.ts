@@ -17,6 +17,7 @@ export const examples: Examples<typeof peopleArea.methods> = {
   'people.exportEmployees': { format: 'csv', title: 'Employees', columns: [{ field: 'employeeNumber', header: 'Number' }], search: 'a' },
   'people.getEmployee': { id: ID },
   'people.searchEmployees': { query: 'E10', limit: 50, includeTerminated: true },
+  'people.resolveEmployees': { texts: ['Ann Smith (E100)', 'E10'] },
   'people.saveEmployees': { rows: [{ values: { employeeNumber: 'E1', firstName: 'A', lastName: 'B', hireDate: '2020-01-01', status: 'active' } }] },
   'people.archiveEmployees': { ids: [ID] },
   'people.listLocations': {},
