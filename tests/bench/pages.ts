@@ -5,8 +5,8 @@
 // Each page is opened from a reload on a page that reads nothing (so the query cache is empty, as when
 // the user first comes to it this session), four times: the first is reported as the cold run, the
 // median of the other three as the page's time. The note names the slowest API calls of the median run
-// (timed in the page, request to response headers, with the response's size), which is where a slow
-// page usually spends its time.
+// (timed in the page up to the response's headers, each charged from when the call before it answered,
+// as the host answers one at a time; with the response's size), where a slow page usually spends it.
 import type { Page } from '@playwright/test';
 import { CHROMIUM, hasChromium, openInBrowser } from './browser-host';
 import type { BenchFiles } from './files';
@@ -164,7 +164,7 @@ const API_LOG = `(() => {
 
 interface Sample {
   ms: number | null;
-  calls: { method: string; ms: number; bytes: number }[];
+  calls: { method: string; start: number; end: number; bytes: number }[];
 }
 
 /** In the page: start the clock, navigate (or act), wait for the ready selectors; the calls made meanwhile. */
@@ -183,7 +183,7 @@ function measureSource(spec: PageSpec): string {
       const done = ${wait ? `seen(${JSON.stringify(wait)})` : `calls.some((c) => c.method === ${JSON.stringify(spec.action?.afterCall)}) && calls.every((c) => c.method !== ${JSON.stringify(spec.action?.afterCall)} || c.end !== null)`};
       if (done) { ${wait ? '' : 'await frame();'} ms = performance.now() - start; break; }
     }
-    const calls = window.__api.slice(from).filter((c) => c.end !== null).map((c) => ({ method: c.method, ms: c.end - c.start, bytes: c.bytes }));
+    const calls = window.__api.slice(from).filter((c) => c.end !== null).map((c) => ({ method: c.method, start: c.start - start, end: c.end - start, bytes: c.bytes }));
     return { ms, calls };
   })()`;
 }
@@ -227,6 +227,19 @@ async function measure(page: Page, spec: PageSpec): Promise<Sample> {
 const round = (v: number) => Math.round(v * 100) / 100;
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
+/**
+ * Each call's own time: the browser host answers one call at a time, so a call that waited behind
+ * another is charged only from when the one before it answered (or from its own start).
+ */
+function ownTimes(calls: Sample['calls']) {
+  let free = -Infinity;
+  return [...calls].sort((a, b) => a.end - b.end).map((call) => {
+    const own = call.end - Math.max(call.start, free);
+    free = call.end;
+    return { ...call, own };
+  });
+}
+
 function note(cold: Sample, rest: Sample[], warm: number | null): string {
   const parts: string[] = [];
   if (cold.ms === null) parts.push('first run never showed the data');
@@ -234,8 +247,8 @@ function note(cold: Sample, rest: Sample[], warm: number | null): string {
   // The median run's slowest calls.
   const byTime = rest.filter((s) => s.ms !== null).sort((a, b) => a.ms! - b.ms!);
   const typical = byTime[Math.floor(byTime.length / 2)] ?? cold;
-  const slow = [...typical.calls].sort((a, b) => b.ms - a.ms).slice(0, 3).filter((c) => c.ms >= 20);
-  if (slow.length) parts.push(`slowest calls: ${slow.map((c) => `${c.method} ${Math.round(c.ms)} ms (${size(c.bytes)})`).join(', ')}`);
+  const slow = [...ownTimes(typical.calls)].sort((a, b) => b.own - a.own).slice(0, 3).filter((c) => c.own >= 20);
+  if (slow.length) parts.push(`slowest calls: ${slow.map((c) => `${c.method} ${Math.round(c.own)} ms (${size(c.bytes)})`).join(', ')}`);
   return parts.join('; ');
 }
 
