@@ -92,6 +92,33 @@ export const position = z.strictObject({
 });
 export type Position = z.infer<typeof position>;
 
+/** The positions grid's columns, as its row source sorts and filters them. */
+export const POSITION_GRID_FIELDS = ['title', 'jobId', 'departmentId', 'reportsToId', 'incumbentId', 'isKey'] as const;
+export const positionGridField = z.enum(POSITION_GRID_FIELDS);
+export type PositionGridField = z.infer<typeof positionGridField>;
+export const positionWindowQuery = z.strictObject({ includeArchived: z.boolean().optional(), ...gridWindow(positionGridField) });
+export type PositionWindowQuery = z.infer<typeof positionWindowQuery>;
+export const positionExportQuery = z.strictObject({
+  includeArchived: z.boolean().optional(),
+  ...gridView(positionGridField),
+  format: z.enum(['csv', 'xlsx']),
+  title: z.string().min(1).max(100),
+  columns: z.array(z.strictObject({ field: positionGridField, header: z.string().max(200) })).min(1).max(50),
+});
+export type PositionExportQuery = z.infer<typeof positionExportQuery>;
+
+/** A position found for a picker or a grid cell; `departmentName` null when the department is archived (labels show "?"). */
+export const positionHit = z.strictObject({ id, title: z.string(), departmentName: z.string().nullable(), archived: z.boolean() });
+export type PositionHit = z.infer<typeof positionHit>;
+/** Type-ahead over positions by title and department (first 50, ranked: title starts with it first), or the positions of `ids`. */
+export const positionSearchInput = z.strictObject({
+  query: text(MAX_TEXT).optional(),
+  ids: z.array(id).max(2000).optional(),
+  limit: z.number().int().min(1).max(50).optional(),
+});
+/** Texts naming positions ("Sales Lead · Sales", a title, an id), each to every position it names. */
+export const positionResolveInput = z.strictObject({ texts: z.array(z.string().max(MAX_TEXT)).min(1).max(5000) });
+
 // ---- Employees ---------------------------------------------------------------
 export const employeeFields = z.strictObject({
   employeeNumber: requiredText('Employee number', 40),
@@ -255,6 +282,10 @@ export const peopleArea = defineArea({
     'people.archiveJobs': write(archiveInput, countOutput),
 
     'people.listPositions': read(listAll, z.strictObject({ rows: z.array(position) })),
+    'people.listPositionWindow': read(positionWindowQuery, pageOf(position)),
+    'people.exportPositions': read(positionExportQuery, exportedFile),
+    'people.searchPositions': read(positionSearchInput, z.strictObject({ rows: z.array(positionHit), more: z.boolean() })),
+    'people.resolvePositions': read(positionResolveInput, z.strictObject({ matches: z.array(z.array(positionHit)) })),
     'people.savePositions': write(batchOf(positionFields), z.strictObject({ rows: z.array(position) })),
     'people.archivePositions': write(archiveInput, countOutput),
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { EMPLOYEE_STATUSES, EMPLOYEE_STATUS_LABELS, type Department, type Employee, type Job, type Position } from '../../../src-shared/api';
+import { EMPLOYEE_STATUSES, EMPLOYEE_STATUS_LABELS, type Department, type Employee, type Job, type Position, type PositionHit } from '../../../src-shared/api';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import type { Option, ReferenceLookup } from '../../grid';
@@ -48,6 +48,33 @@ export const employeeLookup: ReferenceLookup = {
   },
 };
 
+const positionOption = (p: PositionHit): Option => ({ value: p.id, label: positionLabel(p, p.departmentName ?? undefined), aliases: [p.title] });
+
+/** A column's positions, found where they are (as many as people): by title and department, labels for the ids rows hold. */
+export const positionLookup: ReferenceLookup = {
+  kind: 'position',
+  search: async (text, limit) => {
+    const found = await call('people.searchPositions', { query: text, limit: Math.min(limit, 50) });
+    return { options: found.rows.map(positionOption), more: found.more };
+  },
+  resolve: async (texts) => {
+    const matches: Option[][] = [];
+    for (let at = 0; at < texts.length; at += 5000) {
+      const found = await call('people.resolvePositions', { texts: texts.slice(at, at + 5000) });
+      matches.push(...found.matches.map((hits) => hits.map(positionOption)));
+    }
+    return matches;
+  },
+  options: async (values) => {
+    const options: Option[] = [];
+    for (let at = 0; at < values.length; at += 2000) {
+      const found = await call('people.searchPositions', { ids: values.slice(at, at + 2000) });
+      options.push(...found.rows.map(positionOption));
+    }
+    return options;
+  },
+};
+
 /** Labels name the parent too ("Platform · Engineering Group 1") so same-named teams stay apart. */
 export function departmentOptions(departments: Department[]): Option[] {
   const byId = new Map(departments.map((d) => [d.id, d]));
@@ -56,22 +83,21 @@ export function departmentOptions(departments: Department[]): Option[] {
 }
 
 /**
- * Departments, jobs and positions as options, for the grids and forms that show them as names.
- * People are never listed whole: columns pointing to a person use `employeeLookup`, forms `EmployeePicker`.
+ * Departments and jobs as options, for the grids and forms that show them as names. People and
+ * positions (as many as people) are never listed whole: grid columns use `employeeLookup` and
+ * `positionLookup`, forms `EmployeePicker` and `LookupSelect`.
  */
 export function usePeopleReferences() {
   const departments = useApi('people.listDepartments', {});
   const jobs = useApi('people.listJobs', {});
-  const positions = useApi('people.listPositions', {});
   return useMemo(
     () => ({
-      loading: departments.isLoading || jobs.isLoading || positions.isLoading,
-      error: departments.error ?? jobs.error ?? positions.error,
+      loading: departments.isLoading || jobs.isLoading,
+      error: departments.error ?? jobs.error,
       departments: departmentOptions(departments.data?.rows ?? []),
       jobs: (jobs.data?.rows ?? []).map((j: Job) => ({ value: j.id, label: jobLabel(j), aliases: [j.title] })),
-      positions: positionOptions(positions.data?.rows ?? [], departments.data?.rows ?? []),
     }),
-    [departments.data, jobs.data, positions.data, departments.isLoading, jobs.isLoading, positions.isLoading, departments.error, jobs.error, positions.error],
+    [departments.data, jobs.data, departments.isLoading, jobs.isLoading, departments.error, jobs.error],
   );
 }
 

@@ -78,7 +78,13 @@ type PageScope<M extends WindowMethod> = Omit<Input<M>, 'offset' | 'limit' | 'so
  * rows it shows; writes to the method's topics refresh them; `exportMethod` makes the file of
  * the whole view in the main process. Column ids must be fields the method sorts and filters by.
  */
-export function useApiRowSource<M extends WindowMethod>(method: M, input: PageScope<M>, exporting?: { method: ViewExportMethod; title: string }): RowSource {
+export function useApiRowSource<M extends WindowMethod>(
+  method: M,
+  input: PageScope<M>,
+  exporting?: { method: ViewExportMethod; title: string },
+  /** How a row of the method shows in the grid (a boolean as Yes/No), when not as it is. */
+  toRow?: (row: GridRow) => GridRow,
+): RowSource {
   const key = JSON.stringify([method, input]);
   const exportMethod = exporting?.method;
   const title = exporting?.title;
@@ -86,10 +92,15 @@ export function useApiRowSource<M extends WindowMethod>(method: M, input: PageSc
     const scope = JSON.parse(key)[1] as PageScope<M>;
     return {
       key,
-      load: async (request) => (await call(method, { ...scope, ...request } as Input<M>)) as unknown as { rows: GridRow[]; total: number },
+      load: async (request) => {
+        const page = (await call(method, { ...scope, ...request } as Input<M>)) as unknown as { rows: GridRow[]; total: number };
+        return toRow ? { rows: page.rows.map(toRow), total: page.total } : page;
+      },
       subscribe: (onChange) => onApiEvent((event) => event.type === 'changed' && touches(topicsOf(method), event.topics) && onChange()),
       exportView: exportMethod && title ? (format, view, columns) => exportViewThroughApi(exportMethod, { ...scope, ...view }, format, title, columns) : undefined,
     };
+    // `toRow` is a page's module-level function: it never changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, method, exportMethod, title]);
 }
 

@@ -7,7 +7,7 @@ import { useApi } from '../../api/hooks';
 import { DataGrid, type GridColumn, type GridRow } from '../../grid';
 import { archiveThroughApi, exportGrid, saveThroughApi } from '../shared/grid-adapters';
 import { PageHeader } from '../shared/PageHeader';
-import { employeeLookup, usePeopleReferences } from '../people/options';
+import { employeeLookup, positionLookup, usePeopleReferences } from '../people/options';
 import { useSuccessionReferences, YES_NO } from './options';
 import { downloadExport } from './exporting';
 
@@ -20,7 +20,7 @@ export function PlansPage() {
   const succession = useSuccessionReferences();
   const planColumns = useMemo<GridColumn[]>(
     () => [
-      { id: 'positionId', header: 'Key position', kind: 'reference', width: 280, options: refs.positions, pinned: true },
+      { id: 'positionId', header: 'Key position', kind: 'reference', width: 280, lookup: positionLookup, optionNoun: 'positions', pinned: true },
       { id: 'jobId', header: 'or job', kind: 'reference', width: 200, options: refs.jobs },
       { id: 'incumbentName', header: 'Incumbent', kind: 'text', width: 160, editable: false },
       ...succession.readinessRows.map((level): GridColumn => ({ id: `count:${level.id}`, header: level.label, kind: 'number', width: 120, editable: false })),
@@ -30,7 +30,7 @@ export function PlansPage() {
       { id: 'reviewedOn', header: 'Reviewed on', kind: 'date', width: 120 },
       { id: 'notes', header: 'Plan notes', kind: 'text', width: 300 },
     ],
-    [refs.positions, refs.jobs, succession.readinessRows],
+    [refs.jobs, succession.readinessRows],
   );
   const planRows = useMemo(
     () => (plans.data?.rows ?? []).map((plan) => ({

@@ -7,7 +7,7 @@ import { useApi } from '../../api/hooks';
 import { DataGrid, type GridColumn, type GridRow } from '../../grid';
 import { archiveThroughApi, exportGrid, saveThroughApi } from '../shared/grid-adapters';
 import { FullHeightPage, PageHeader } from '../shared/PageHeader';
-import { employeeLookup, usePeopleReferences } from '../people/options';
+import { employeeLookup, positionLookup } from '../people/options';
 import { LEVEL_OPTIONS, useSuccessionReferences } from './options';
 
 type SaveMethod = Extract<Method, `succession.save${string}`>;
@@ -78,7 +78,6 @@ const POOL_COLUMNS: GridColumn[] = [
 export function TalentPoolsPage() {
   const pools = useApi('succession.listTalentPools', {});
   const [poolId, setPoolId] = useState<string | null>(null);
-  const refs = usePeopleReferences();
   const succession = useSuccessionReferences();
   const members = useApi('succession.listPoolMembers', poolId ? { poolId } : {});
   const positions = useApi('succession.listPoolPositions', poolId ? { poolId } : {});
@@ -90,9 +89,9 @@ export function TalentPoolsPage() {
   ], [succession.pools]);
   const positionColumns = useMemo<GridColumn[]>(() => [
     { id: 'poolId', header: 'Pool', kind: 'reference', width: 200, options: succession.pools, required: true, pinned: true },
-    { id: 'positionId', header: 'Feeds position', kind: 'reference', width: 320, options: refs.positions, required: true },
+    { id: 'positionId', header: 'Feeds position', kind: 'reference', width: 320, lookup: positionLookup, optionNoun: 'positions', required: true },
     { id: 'keyLabel', header: 'Key', kind: 'text', width: 80, editable: false },
-  ], [succession.pools, refs.positions]);
+  ], [succession.pools]);
   return (
     <Stack gap="md" style={{ flex: 1, minHeight: 0 }}>
       <PageHeader title="Talent pools" description="Named groups such as future leaders: their members, and the positions they are developed for." />
