@@ -7,8 +7,9 @@ import type { ServiceContext } from '../context';
  * has as many seats, too many to list. Labels read "Title · Department" (people-labels).
  */
 
-const HIT_SQL = `SELECT p.id, p.title, CASE WHEN d.archived = 0 THEN d.name END AS departmentName, p.archived
-  FROM position p LEFT JOIN department d ON d.id = p.department_id`;
+const hitSql = (index = '') => `SELECT p.id, p.title, CASE WHEN d.archived = 0 THEN d.name END AS departmentName, p.archived
+  FROM position p ${index} LEFT JOIN department d ON d.id = p.department_id`;
+const HIT_SQL = hitSql();
 
 type HitRow = Omit<PositionHit, 'archived'> & { archived: number };
 const toHit = (row: HitRow): PositionHit => ({ ...row, archived: Boolean(row.archived) });
@@ -18,8 +19,10 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const MAX_NAMESAKES = 500;
 
 /**
- * Type-ahead: positions whose title and department contain every word typed; those whose title
+ * Type-ahead: positions whose title or department contains every word typed; those whose title
  * starts with the text first, then by title. Archived positions never; with `ids`, those positions.
+ * Two indexed stages, so a common word does not sort every seat: the title prefix as a range of
+ * the title index, then the title index walked in order until enough seats match.
  */
 export function searchPositions(ctx: ServiceContext, input: { query?: string; ids?: string[]; limit?: number }): { rows: PositionHit[]; more: boolean } {
   const db = ctx.store.raw;
@@ -32,13 +35,22 @@ export function searchPositions(ctx: ServiceContext, input: { query?: string; id
   const limit = input.limit ?? 50;
   const query = (input.query ?? '').trim().replace(/\s+/g, ' ');
   const words = query ? query.split(' ') : [];
-  const where = words.map((_, i) => `AND (p.title || ' ' || coalesce(d.name, '')) LIKE @w${i} ESCAPE '\\'`).join(' ');
+  // A word may name the department: its few matching departments are found once.
+  const where = words
+    .map((_, i) => `AND (p.title LIKE @w${i} ESCAPE '\\' OR p.department_id IN (SELECT id FROM department WHERE name LIKE @w${i} ESCAPE '\\'))`)
+    .join(' ');
   const params: Record<string, string> = Object.fromEntries(words.map((word, i) => [`w${i}`, `%${escapeLike(word)}%`]));
-  params.prefix = `${escapeLike(query)}%`;
-  const rows = db
-    .prepare(`${HIT_SQL} WHERE p.archived = 0 ${where}
-      ORDER BY (p.title LIKE @prefix ESCAPE '\\') DESC, p.title COLLATE NOCASE, d.name COLLATE NOCASE, p.id LIMIT ${limit + 1}`)
+  const prefixed = query
+    ? (db
+        .prepare(`${HIT_SQL} WHERE p.archived = 0 AND p.title >= @from COLLATE NOCASE AND p.title < @to COLLATE NOCASE AND p.title LIKE @prefix ESCAPE '\\'
+          ORDER BY p.title COLLATE NOCASE, d.name COLLATE NOCASE, p.id LIMIT ${limit + 1}`)
+        .all({ from: query, to: `${query}\u{10FFFF}`, prefix: `${escapeLike(query)}%` }) as HitRow[])
+    : [];
+  const containing = db
+    .prepare(`${hitSql('INDEXED BY position_title')} WHERE p.archived = 0 ${where} ORDER BY p.title COLLATE NOCASE, p.id LIMIT ${limit + prefixed.length + 1}`)
     .all(params) as HitRow[];
+  const seen = new Set<string>();
+  const rows = [...prefixed, ...containing].filter((row) => !seen.has(row.id) && seen.add(row.id));
   return { rows: rows.slice(0, limit).map(toHit), more: rows.length > limit };
 }
 
