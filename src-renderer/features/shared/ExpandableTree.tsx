@@ -1,4 +1,4 @@
-import { Group, Text, Tree, getTreeExpandedState, useTree, type TreeNodeData } from '@mantine/core';
+import { Group, Text, Tree, useTree, type TreeNodeData } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 interface FlatNode {
@@ -12,13 +12,31 @@ interface FlatNode {
  */
 export function nestNodes<T extends FlatNode>(nodes: T[], label: (node: T) => string, matches?: (node: T) => boolean): TreeNodeData[] {
   const children = new Map<string | null, T[]>();
-  for (const node of nodes) children.set(node.parentId, [...(children.get(node.parentId) ?? []), node]);
+  for (const node of nodes) {
+    const siblings = children.get(node.parentId);
+    if (siblings) siblings.push(node);
+    else children.set(node.parentId, [node]);
+  }
   const build = (node: T): TreeNodeData | null => {
     const kids = (children.get(node.id) ?? []).map(build).filter((n): n is TreeNodeData => n !== null);
     if (matches && !matches(node) && kids.length === 0) return null;
     return { value: node.id, label: label(node), nodeProps: { node }, children: kids };
   };
   return (children.get(null) ?? []).map(build).filter((n): n is TreeNodeData => n !== null);
+}
+
+/** Which nodes start open: `open`, or every node with children (Mantine's own helper copies its state once per node). */
+function expandedState(data: TreeNodeData[], open: string[] | null): Record<string, boolean> {
+  const state: Record<string, boolean> = {};
+  const visit = (nodes: TreeNodeData[]) => {
+    for (const node of nodes) {
+      state[node.value] = open === null;
+      if (node.children) visit(node.children);
+    }
+  };
+  visit(data);
+  for (const value of open ?? []) state[value] = true;
+  return state;
 }
 
 /**
@@ -33,7 +51,7 @@ export function ExpandableTree<T>({ data, expandAll = false, rowTestId, renderRo
   renderRow: (node: T) => ReactNode;
 }) {
   const firstTwoLevels = data.flatMap((n) => [n.value, ...(n.children ?? []).map((c) => c.value)]);
-  const controller = useTree({ initialExpandedState: getTreeExpandedState(data, expandAll ? '*' : firstTwoLevels) });
+  const controller = useTree({ initialExpandedState: expandedState(data, expandAll ? null : firstTwoLevels) });
   return (
     <Tree
       data={data}
