@@ -10,6 +10,7 @@ import { PageHeader } from '../shared/PageHeader';
 import { employeeLookup, jobLabel } from '../people/options';
 import { useSuccessionReferences, YES_NO } from './options';
 import { downloadExport } from './exporting';
+import { useMemoryRowSource } from './memorySource';
 
 /** Above this many successors in all, the successors grid shows one plan's at a time. */
 const ALL_SUCCESSORS_AT_ONCE = 2_000;
@@ -51,6 +52,9 @@ export function PlansPage() {
     })) as unknown as GridRow[],
     [plans.data],
   );
+  // Thousands of plans at 50,000 people: the grid lays out the rows in view, a window at a time.
+  const planSource = useMemoryRowSource('succession-plans', plans.data ? planRows : undefined, planColumns,
+    (format, visible, cols) => void exportGrid('Succession plans', format, visible, cols));
   // Every successor at once only while they are few: a large organisation's (11,000 at 50,000 people) are read a plan at a time.
   const successorsInAll = plans.data ? plans.data.rows.reduce((sum, plan) => sum + plan.successors, 0) : Infinity;
   return (
@@ -65,7 +69,7 @@ export function PlansPage() {
         <DataGrid
           gridId="succession-plans"
           columns={planColumns}
-          rows={planRows}
+          source={planSource}
           allowAdd
           onSave={(changes) => saveThroughApi('succession.savePlans', changes)}
           onDelete={(selected) => archiveThroughApi('succession.archivePlans', selected, 'plan')}
