@@ -232,6 +232,78 @@ export type ChartPosition = z.infer<typeof chartPosition>;
 export const chartData = z.strictObject({ readiness: z.array(readinessLevel), positions: z.array(chartPosition) });
 export type ChartData = z.infer<typeof chartData>;
 
+// ---- The chart on screen: only the positions shown, loaded as the user opens them ----------------
+
+/** Levels the chart opens with below the top (or the focused position): the leadership tree. */
+export const CHART_OPEN_LEVELS = 2;
+/** "Expand all" loads whole levels while the chart stays at most this large. */
+export const CHART_MAX_POSITIONS = 3_000;
+
+export const chartNodesInput = z.strictObject({
+  /** Start from this position (focus); left out, from the top of the organisation. */
+  rootId: id.optional(),
+  /** Whole levels below the start to load (0 = the start only); default CHART_OPEN_LEVELS. */
+  levels: z.number().int().min(0).max(50).optional(),
+  /** Stop before a level that would take the chart past this many positions. */
+  maxPositions: z.number().int().min(1).max(CHART_MAX_POSITIONS).optional(),
+  /** Also the direct reports of these positions (expanded on screen). */
+  parentIds: z.array(id).max(5_000).optional(),
+  /** Also these positions, every position above them, and the direct reports of those (search hits, chains, links). */
+  revealIds: z.array(id).max(500).optional(),
+});
+export type ChartNodesInput = z.infer<typeof chartNodesInput>;
+export const chartNode = chartPosition.extend({
+  /** Direct reports in the whole organisation (loaded or not). */
+  reports: z.number().int(),
+  /** Every position below, at any level. */
+  below: z.number().int(),
+});
+export type ChartNode = z.infer<typeof chartNode>;
+export const chartNodes = z.strictObject({
+  readiness: z.array(readinessLevel),
+  positions: z.array(chartNode),
+  /** Levels were cut short by `maxPositions`. */
+  truncated: z.boolean(),
+  /** Any employee has a photo (the export dialog says so). */
+  hasPhotos: z.boolean(),
+});
+export type ChartNodes = z.infer<typeof chartNodes>;
+
+export const chartSearchHit = z.strictObject({
+  kind: z.enum(['position', 'person']),
+  id: z.string(),
+  /** What the search box lists: "Title · Department — Incumbent" or "Person: Name". */
+  label: z.string(),
+});
+export type ChartSearchHit = z.infer<typeof chartSearchHit>;
+
+/** Where a person (employee or external candidate) is on the chart: the position they hold and every position they are a successor for. */
+export const chartPersonPlaces = z.strictObject({
+  personId: z.string(),
+  name: z.string().nullable(),
+  kind: z.enum(SUCCESSOR_KINDS),
+  holds: z.strictObject({ positionId: z.string(), title: z.string() }).nullable(),
+  nominations: z.array(z.strictObject({
+    positionId: z.string(), title: z.string(), departmentName: z.string().nullable(), nominationId: z.string(), rank: z.number().int(), readinessId: z.string(),
+  })),
+});
+export type ChartPersonPlaces = z.infer<typeof chartPersonPlaces>;
+
+const chainCandidate = z.strictObject({
+  nominationId: z.string(), kind: z.enum(SUCCESSOR_KINDS), personId: z.string(), name: z.string(), rank: z.number().int(), readinessId: z.string(), currentPositionId: z.string().nullable(),
+});
+export const vacancyChainResult = z.strictObject({
+  steps: z.array(z.strictObject({
+    positionId: z.string(),
+    title: z.string(),
+    leaver: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
+    successor: chainCandidate.nullable(),
+    skipped: z.array(z.strictObject({ personId: z.string(), name: z.string(), reason: z.enum(['left', 'moved']) })),
+  })),
+  end: z.enum(['no-ready-successor', 'external', 'no-position']),
+  gaps: z.array(z.string()),
+});
+
 // ---- Exports -------------------------------------------------------------------------------------
 
 export const CHART_FORMATS = ['svg', 'png', 'pdf', 'pptx'] as const;
@@ -327,7 +399,8 @@ export const successionArea = defineArea({
     'succession.saveReadinessLevels': write(batchOf(readinessFields), rowsOf(readinessLevel)),
     'succession.archiveReadinessLevels': write(archiveInput, countOutput),
 
-    'succession.listKeyPositions': read(listAll, rowsOf(keyPosition), ['succession', 'people']),
+    /** With `ids`, only those positions (when key): the chart's panel reads one. */
+    'succession.listKeyPositions': read(listAll.extend({ ids: z.array(id).max(500).optional() }), rowsOf(keyPosition), ['succession', 'people']),
     /** Marks positions key (a new row names the position) and edits their details. */
     'succession.saveKeyPositions': write(batchOf(keyPositionFields), rowsOf(keyPosition), ['succession', 'people']),
     /** Unmarks key positions (ids are position ids); details and plans are kept for when they are marked again. */
@@ -365,7 +438,15 @@ export const successionArea = defineArea({
     'succession.savePoolPositions': write(batchOf(poolPositionFields), rowsOf(poolPosition)),
     'succession.archivePoolPositions': write(archiveInput, countOutput),
 
+    /** The whole chart (every position): for tests and tools; the screen reads `getChartNodes`. */
     'succession.getChart': read(z.strictObject({}), chartData, ['succession', 'people']),
+    /** The positions the chart shows: a number of levels from the top or a focus, expanded positions' reports, revealed paths. */
+    'succession.getChartNodes': read(chartNodesInput, chartNodes, ['succession', 'people']),
+    /** Positions (title, department, incumbent) and people (incumbents, successors) matching typed text, for the chart's search box. */
+    'succession.searchChart': read(z.strictObject({ query: z.string().trim().min(1, 'Type something to search for.').max(100) }), z.strictObject({ hits: z.array(chartSearchHit) }), ['succession', 'people']),
+    'succession.getChartPerson': read(z.strictObject({ personId: id }), chartPersonPlaces, ['succession', 'people']),
+    /** "What if they leave": the moves when the holder of a position leaves (see vacancyChain). */
+    'succession.getVacancyChain': read(z.strictObject({ positionId: id, readyLevels: z.number().int().min(1).max(MAX_READINESS_LEVELS) }), vacancyChainResult, ['succession', 'people']),
     'succession.getPersonSuccession': read(z.strictObject({ employeeId: id }), personSuccession, ['succession', 'people']),
     'succession.getInsights': read(z.strictObject({}), successionInsights, ['succession', 'people']),
 

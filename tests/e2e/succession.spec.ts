@@ -24,7 +24,7 @@ async function organisation(page: Page) {
   const [ceo] = (await api<{ rows: Row[] }>(page, 'people.savePositions', { rows: [{ values: { title: 'Chief Executive', jobId: job.id, departmentId: department.id, incumbentId: ann.id } }] })).rows;
   const [vp] = (await api<{ rows: Row[] }>(page, 'people.savePositions', { rows: [{ values: { title: 'VP Sales', jobId: job.id, departmentId: department.id, reportsToId: ceo.id, incumbentId: bo.id } }] })).rows;
   const [lead] = (await api<{ rows: Row[] }>(page, 'people.savePositions', { rows: [{ values: { title: 'Sales Lead', jobId: job.id, departmentId: department.id, reportsToId: vp.id, incumbentId: cy.id } }] })).rows;
-  return { ceo, vp, lead, ann, bo, cy, dana };
+  return { ceo, vp, lead, ann, bo, cy, dana, department, job };
 }
 
 const card = (page: Page, positionId: string) => page.getByTestId(`chart-node-${positionId}`);
@@ -99,6 +99,50 @@ test('mark a key position, nominate a successor on the chart, see the readiness 
   await expect(page.getByTestId('person-panel')).toContainText('Nominated for 1 position');
   await expect(card(page, o.ceo.id)).toHaveClass(/sc-person-here/);
   await expect(card(page, o.vp.id)).toHaveClass(/sc-person-here/);
+});
+
+test('the chart opens two levels deep: a collapsed subtree loads when expanded, counts what it hides, and search opens the way to a position inside one', async ({ page, host }) => {
+  await page.goto(host.url);
+  const o = await organisation(page);
+  // Two more levels under the Sales Lead (third level): an Account Manager, and an Account Executive under them.
+  const position = async (title: string, reportsToId: string) =>
+    (await api<{ rows: Row[] }>(page, 'people.savePositions', { rows: [{ values: { title, jobId: o.job.id, departmentId: o.department.id, reportsToId } }] })).rows[0];
+  const manager = await position('Account Manager', o.lead.id);
+  const executive = await position('Account Executive', manager.id);
+  const apiCalls: string[] = [];
+  page.on('request', (request) => { if (request.url().endsWith('/api')) apiCalls.push(request.postData() ?? ''); });
+  await goTo(page, '/succession');
+  await expect(card(page, o.lead.id)).toBeVisible();
+  await page.getByTestId('chart-fit').click();
+  await expect(card(page, manager.id)).toHaveCount(0);
+  // The Sales Lead is closed with both positions below it counted, though neither was loaded.
+  const lead = page.getByTestId(`chart-toggle-${o.lead.id}`);
+  await expect(lead).toHaveText('+2');
+  await expect(lead).toHaveAttribute('aria-label', 'Show the 2 positions below');
+  expect(apiCalls.some((body) => body.includes('succession.getChart"'))).toBe(false);
+
+  // Opening it loads its report, shown closed with the one below it.
+  await lead.click();
+  await expect(card(page, manager.id)).toBeVisible();
+  await expect(lead).toHaveText('−');
+  await expect(page.getByTestId(`chart-toggle-${manager.id}`)).toHaveText('+1');
+  await expect(card(page, executive.id)).toHaveCount(0);
+  await page.getByTestId(`chart-toggle-${manager.id}`).click();
+  await expect(card(page, executive.id)).toBeVisible();
+  await expect(card(page, executive.id).locator('.sc-toggle')).toHaveCount(0);
+
+  // Closing the Sales Lead hides both again.
+  await lead.click();
+  await expect(card(page, manager.id)).toHaveCount(0);
+  await expect(lead).toHaveText('+2');
+
+  // Searching for the Account Executive opens the way down to it and selects it.
+  await page.getByTestId('chart-search').fill('Account Exec');
+  await page.getByRole('option', { name: 'Account Executive · Head office' }).click();
+  await expect(panel(page).getByTestId('panel-title')).toHaveText('Account Executive');
+  await expect(card(page, executive.id)).toBeVisible();
+  await expect(card(page, executive.id)).toHaveClass(/sc-selected/);
+  await expect(lead).toHaveText('−');
 });
 
 test('bad input: the incumbent as their own successor and a person twice on one plan are refused in the grid; a non-image and a 200 MB photo are refused', async ({ page, host }) => {

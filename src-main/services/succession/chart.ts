@@ -3,7 +3,7 @@
 // pure function on screen and in the exports.
 import type { ChartData, ChartPosition, ChartSuccessor, Level } from '../../../src-shared/api/succession';
 import type { ServiceContext } from '../context';
-import { PERSON_NAME, readinessLevels } from './common';
+import { jsonIds, PERSON_NAME, readinessLevels } from './common';
 
 interface PositionSqlRow {
   id: string; title: string; reportsToId: string | null; departmentId: string; departmentName: string | null; jobId: string; jobTitle: string | null;
@@ -46,16 +46,27 @@ const SUCCESSORS_SQL = `SELECT n.id AS nominationId, n.plan_id AS planId,
 
 type SuccessorSqlRow = Omit<ChartSuccessor, 'emergency' | 'hasPhoto'> & { emergency: number; hasPhoto: number };
 
-export async function getChart(ctx: ServiceContext): Promise<ChartData> {
+const ONLY_IDS = ` AND p.id IN (SELECT value FROM json_each(@ids))`;
+const ONLY_PLANS = ` AND n.plan_id IN (SELECT value FROM json_each(@plans))`;
+
+/** Chart positions with incumbents and successors: all of them, or those with the given ids (in no particular order). */
+export function chartPositions(ctx: ServiceContext, ids?: readonly string[]): ChartPosition[] {
   const db = ctx.store.raw;
+  const rows = (ids
+    ? db.prepare(POSITIONS_SQL + ONLY_IDS).all({ ids: jsonIds(ids) })
+    : db.prepare(POSITIONS_SQL).all()) as PositionSqlRow[];
+  const plans = ids ? rows.flatMap((row) => { const plan = row.positionPlanId ?? row.jobPlanId; return plan ? [plan] : []; }) : null;
+  const sql = plans ? SUCCESSORS_SQL.replace('WHERE n.archived = 0', `WHERE n.archived = 0${ONLY_PLANS}`) : SUCCESSORS_SQL;
   const byPlan = new Map<string, ChartSuccessor[]>();
-  for (const row of db.prepare(SUCCESSORS_SQL).all() as SuccessorSqlRow[]) {
-    const successor: ChartSuccessor = { ...row, emergency: Boolean(row.emergency), hasPhoto: Boolean(row.hasPhoto) };
-    const list = byPlan.get(row.planId);
-    if (list) list.push(successor);
-    else byPlan.set(row.planId, [successor]);
+  if (!plans || plans.length) {
+    for (const row of db.prepare(sql).all(plans ? { plans: jsonIds(plans) } : {}) as SuccessorSqlRow[]) {
+      const successor: ChartSuccessor = { ...row, emergency: Boolean(row.emergency), hasPhoto: Boolean(row.hasPhoto) };
+      const list = byPlan.get(row.planId);
+      if (list) list.push(successor);
+      else byPlan.set(row.planId, [successor]);
+    }
   }
-  const positions = (db.prepare(POSITIONS_SQL).all() as PositionSqlRow[]).map((row): ChartPosition => {
+  return rows.map((row): ChartPosition => {
     const planId = row.positionPlanId ?? row.jobPlanId;
     // A job plan's successors exclude the position's own incumbent (they already hold the job).
     const successors = (planId ? byPlan.get(planId) ?? [] : []).filter((s) => row.positionPlanId || s.personId !== row.incumbentId);
@@ -69,5 +80,9 @@ export async function getChart(ctx: ServiceContext): Promise<ChartData> {
       successors,
     };
   });
-  return { readiness: readinessLevels(ctx), positions };
+}
+
+/** The whole chart: every active position (the exports, and tools). */
+export async function getChart(ctx: ServiceContext): Promise<ChartData> {
+  return { readiness: readinessLevels(ctx), positions: chartPositions(ctx) };
 }

@@ -2,6 +2,7 @@ import type { successionArea } from '../../../src-shared/api/succession';
 import type { AreaHandlers } from '../../api/types';
 import { archiveExternalCandidates, listExternalCandidates, saveExternalCandidates } from './candidates';
 import { getChart } from './chart';
+import { getChartNodes, getChartPerson, getVacancyChain, searchChart } from './chart-view';
 import { exportChart, exportPlans } from './exports';
 import { getInsights, getPersonSuccession } from './insights';
 import { listKeyPositions, saveKeyPositions, unmarkKeyPositions } from './key-positions';
@@ -17,7 +18,7 @@ export const successionHandlers: AreaHandlers<typeof successionArea.methods> = {
   'succession.saveReadinessLevels': async (input, ctx) => ({ rows: await saveReadinessLevels(ctx, input.rows) }),
   'succession.archiveReadinessLevels': async (input, ctx) => ({ count: await archiveReadinessLevels(ctx, input.ids, input.archived ?? true) }),
 
-  'succession.listKeyPositions': async (input, ctx) => ({ rows: await listKeyPositions(ctx, input.includeArchived) }),
+  'succession.listKeyPositions': async (input, ctx) => ({ rows: await listKeyPositions(ctx, input.includeArchived, input.ids) }),
   'succession.saveKeyPositions': async (input, ctx) => ({ rows: await saveKeyPositions(ctx, input.rows) }),
   'succession.unmarkKeyPositions': async (input, ctx) => ({ count: await unmarkKeyPositions(ctx, input.ids) }),
 
@@ -49,6 +50,10 @@ export const successionHandlers: AreaHandlers<typeof successionArea.methods> = {
   'succession.archivePoolPositions': async (input, ctx) => ({ count: await archivePoolPositions(ctx, input.ids, input.archived ?? true) }),
 
   'succession.getChart': (_input, ctx) => getChart(ctx),
+  'succession.getChartNodes': async (input, ctx) => getChartNodes(ctx, input),
+  'succession.searchChart': async (input, ctx) => ({ hits: searchChart(ctx, input.query) }),
+  'succession.getChartPerson': async (input, ctx) => getChartPerson(ctx, input.personId),
+  'succession.getVacancyChain': async (input, ctx) => getVacancyChain(ctx, input.positionId, input.readyLevels),
   'succession.getPersonSuccession': (input, ctx) => getPersonSuccession(ctx, input.employeeId),
   'succession.getInsights': (_input, ctx) => getInsights(ctx),
 

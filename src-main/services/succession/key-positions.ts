@@ -39,11 +39,12 @@ function toKeyPositions(ctx: ServiceContext, rows: KeySqlRow[]): KeyPosition[] {
 }
 
 /** Positions marked key (with `includeArchived`, also those unmarked since, as archived rows). */
-export async function listKeyPositions(ctx: ServiceContext, includeArchived = false): Promise<KeyPosition[]> {
+export async function listKeyPositions(ctx: ServiceContext, includeArchived = false, ids?: string[]): Promise<KeyPosition[]> {
   const rows = ctx.store.raw
     .prepare(`${KEY_SELECT} WHERE p.archived = 0 AND (p.is_key = 1 ${includeArchived ? 'OR kp.id IS NOT NULL' : ''})
+              ${ids ? 'AND p.id IN (SELECT value FROM json_each(@ids))' : ''}
               ORDER BY p.is_key DESC, p.title COLLATE NOCASE, d.name COLLATE NOCASE`)
-    .all() as KeySqlRow[];
+    .all(ids ? { ids: jsonIds(ids) } : {}) as KeySqlRow[];
   return toKeyPositions(ctx, rows);
 }
 

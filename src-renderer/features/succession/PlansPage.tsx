@@ -4,24 +4,35 @@ import { LEVEL_LABELS, type Nomination } from '../../../src-shared/api/successio
 import { STRENGTH_LABELS, STRENGTH_RULE, strengthBand } from '../../../src-shared/domain/succession';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
-import { DataGrid, type GridColumn, type GridRow } from '../../grid';
+import { DataGrid, type GridColumn, type GridRow, type Option } from '../../grid';
 import { archiveThroughApi, exportGrid, saveThroughApi } from '../shared/grid-adapters';
 import { PageHeader } from '../shared/PageHeader';
-import { employeeLookup, positionLookup, usePeopleReferences } from '../people/options';
+import { employeeLookup, jobLabel } from '../people/options';
 import { useSuccessionReferences, YES_NO } from './options';
 import { downloadExport } from './exporting';
+import { useMemoryRowSource } from './memorySource';
+
+/** Above this many successors in all, the successors grid shows one plan's at a time. */
+const ALL_SUCCESSORS_AT_ONCE = 2_000;
 
 /** Plans (key positions and jobs) with their bench, and every successor on them, editable in grids. */
 export function PlansPage() {
   const [planId, setPlanId] = useState<string | null>(null);
   const [showArchived, setShowArchived] = useState(false);
   const plans = useApi('succession.listPlans', {});
-  const refs = usePeopleReferences();
+  const jobs = useApi('people.listJobs', {});
   const succession = useSuccessionReferences();
+  // A key position's plan is made when it is marked key, so the positions a plan names are those of
+  // the plans (not every position of the organisation); jobs are few.
+  const positionOptions = useMemo<Option[]>(
+    () => (plans.data?.rows ?? []).flatMap((plan) => (plan.positionId ? [{ value: plan.positionId, label: plan.label }] : [])),
+    [plans.data],
+  );
+  const jobOptions = useMemo<Option[]>(() => (jobs.data?.rows ?? []).map((j) => ({ value: j.id, label: jobLabel(j), aliases: [j.title] })), [jobs.data]);
   const planColumns = useMemo<GridColumn[]>(
     () => [
-      { id: 'positionId', header: 'Key position', kind: 'reference', width: 280, lookup: positionLookup, optionNoun: 'positions', pinned: true },
-      { id: 'jobId', header: 'or job', kind: 'reference', width: 200, options: refs.jobs },
+      { id: 'positionId', header: 'Key position', kind: 'reference', width: 280, options: positionOptions, pinned: true },
+      { id: 'jobId', header: 'or job', kind: 'reference', width: 200, options: jobOptions },
       { id: 'incumbentName', header: 'Incumbent', kind: 'text', width: 160, editable: false },
       ...succession.readinessRows.map((level): GridColumn => ({ id: `count:${level.id}`, header: level.label, kind: 'number', width: 120, editable: false })),
       { id: 'emergencyLabel', header: 'Emergency cover', kind: 'text', width: 130, editable: false },
@@ -30,7 +41,7 @@ export function PlansPage() {
       { id: 'reviewedOn', header: 'Reviewed on', kind: 'date', width: 120 },
       { id: 'notes', header: 'Plan notes', kind: 'text', width: 300 },
     ],
-    [refs.jobs, succession.readinessRows],
+    [positionOptions, jobOptions, succession.readinessRows],
   );
   const planRows = useMemo(
     () => (plans.data?.rows ?? []).map((plan) => ({
@@ -41,6 +52,11 @@ export function PlansPage() {
     })) as unknown as GridRow[],
     [plans.data],
   );
+  // Thousands of plans at 50,000 people: the grid lays out the rows in view, a window at a time.
+  const planSource = useMemoryRowSource('succession-plans', plans.data ? planRows : undefined, planColumns,
+    (format, visible, cols) => void exportGrid('Succession plans', format, visible, cols));
+  // Every successor at once only while they are few: a large organisation's (11,000 at 50,000 people) are read a plan at a time.
+  const successorsInAll = plans.data ? plans.data.rows.reduce((sum, plan) => sum + plan.successors, 0) : Infinity;
   return (
     <Stack gap="md" style={{ flex: 1, minHeight: 0 }}>
       <PageHeader
@@ -53,7 +69,7 @@ export function PlansPage() {
         <DataGrid
           gridId="succession-plans"
           columns={planColumns}
-          rows={planRows}
+          source={planSource}
           allowAdd
           onSave={(changes) => saveThroughApi('succession.savePlans', changes)}
           onDelete={(selected) => archiveThroughApi('succession.archivePlans', selected, 'plan')}
@@ -80,7 +96,16 @@ export function PlansPage() {
         </Group>
       </Group>
       <div style={{ flex: 1, minHeight: 360 }}>
-        <NominationsGrid planId={planId} showArchived={showArchived} />
+        {planId || successorsInAll <= ALL_SUCCESSORS_AT_ONCE
+          ? <NominationsGrid planId={planId} showArchived={showArchived} />
+          : (
+            <Card withBorder p="md" data-testid="nominations-choose-plan">
+              <Text size="sm">
+                {successorsInAll.toLocaleString('en')} successors are named on {planRows.length.toLocaleString('en')} plans: choose a plan above, or open one in the
+                plans grid, to see and edit its successors. The workbook (Export workbook) holds every one of them.
+              </Text>
+            </Card>
+          )}
       </div>
     </Stack>
   );

@@ -7,9 +7,10 @@ export const LEVEL_OPTIONS: Option[] = LEVELS.map((value) => ({ value, label: LE
 export const YES_NO: Option[] = [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }];
 
 /** Readiness levels, plans, external candidates and pools as grid options. */
-export function useSuccessionReferences() {
+export function useSuccessionReferences(options: { plans?: boolean } = {}) {
   const readiness = useApi('succession.listReadinessLevels', {});
-  const plans = useApi('succession.listPlans', {});
+  // Every plan, for pickers; the chart's panel needs none.
+  const plans = useApi('succession.listPlans', {}, { enabled: options.plans ?? true });
   const externals = useApi('succession.listExternalCandidates', {});
   const pools = useApi('succession.listTalentPools', {});
   return useMemo(

@@ -1,10 +1,14 @@
 import { ActionIcon, Alert, Anchor, Autocomplete, Breadcrumbs, Button, Group, Loader, Paper, Select, Stack, Text, Tooltip } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { ChartData, ChartPosition } from '../../../../src-shared/api/succession';
+import { CHART_MAX_POSITIONS, type ChartNode, type ChartNodes, type ChartPosition, type ReadinessLevel } from '../../../../src-shared/api/succession';
 import {
-  ancestorsOf, cardModel, readinessStyle, reportsMap, scopeTree, STRENGTH_COLOURS, STRENGTH_RULE, layoutTree, vacancyChain, type PlacedNode, type VacancyChain,
+  ancestorsOf, cardModel, readinessStyle, scopeTree, STRENGTH_COLOURS, STRENGTH_RULE, layoutTree, type PlacedNode, type VacancyChain,
 } from '../../../../src-shared/domain/succession';
+import { call } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
 import { PageHeader } from '../../shared/PageHeader';
 import { ChartCard, Marker } from './ChartCard';
@@ -14,23 +18,33 @@ import { PersonPanel, PositionPanel } from './Panels';
 import { usePhotos } from './usePhotos';
 import './chart.css';
 
-/** Positions two levels below the top start collapsed: the first view is the leadership tree. */
-function initialCollapsed(data: ChartData): Set<string> {
-  const { childrenOf, roots } = reportsMap(data.positions);
-  const collapsed = new Set<string>();
-  const walk = (id: string, depth: number) => {
-    const kids = childrenOf.get(id) ?? [];
-    if (kids.length && depth >= 2) return void collapsed.add(id);
-    for (const kid of kids) walk(kid, depth + 1);
-  };
-  for (const root of roots) walk(root, 0);
-  return collapsed;
-}
+/** A reveal waiting for its positions to load: their ancestors are then opened, and one of them selected and centred. */
+interface PendingReveal { ids: string[]; centre?: string }
 
 export function ChartPage() {
-  const chart = useApi('succession.getChart', {});
+  const [params, setParams] = useSearchParams();
+  const focus = params.get('focus') ?? undefined;
+  // What is loaded: levels from the top (or the focus), the reports of expanded positions, and the
+  // paths to revealed ones (search hits, chains, ?position=…). One query, so a change elsewhere reloads it whole.
+  const [expandAll, setExpandAll] = useState(false);
+  const [parentIds, setParentIds] = useState<string[]>([]);
+  const [revealIds, setRevealIds] = useState<string[]>(() => (params.get('position') ? [params.get('position')!] : []));
+  const input = useMemo(() => ({
+    ...(focus ? { rootId: focus } : {}),
+    ...(expandAll ? { levels: 50, maxPositions: CHART_MAX_POSITIONS } : {}),
+    ...(parentIds.length ? { parentIds } : {}),
+    ...(revealIds.length ? { revealIds } : {}),
+  }), [focus, expandAll, parentIds, revealIds]);
+  const chart = useApi('succession.getChartNodes', input, { placeholderData: keepPreviousData });
   if (chart.isLoading) return <Loader />;
-  if (chart.error) return <Alert color="red">{chart.error.message}</Alert>;
+  if (chart.error && !chart.data) {
+    return (
+      <Stack>
+        <Alert color="red">{chart.error.message}</Alert>
+        {focus && <Anchor component="button" onClick={() => setParams((p) => (p.delete('focus'), p))}>Show the whole organisation</Anchor>}
+      </Stack>
+    );
+  }
   const data = chart.data!;
   if (data.positions.length === 0) {
     return (
@@ -40,29 +54,67 @@ export function ChartPage() {
       </Stack>
     );
   }
-  return <Chart data={data} />;
+  return (
+    <Chart
+      data={data}
+      loading={chart.isFetching}
+      focus={focus}
+      setParams={setParams}
+      params={params}
+      expandAll={expandAll}
+      setExpandAll={setExpandAll}
+      setParentIds={setParentIds}
+      setRevealIds={setRevealIds}
+    />
+  );
 }
 
-function Chart({ data }: { data: ChartData }) {
-  const [params, setParams] = useSearchParams();
-  const focus = params.get('focus') ?? undefined;
-  const [collapsed, setCollapsed] = useState(() => initialCollapsed(data));
+interface ChartProps {
+  data: ChartNodes;
+  loading: boolean;
+  focus: string | undefined;
+  params: URLSearchParams;
+  setParams: ReturnType<typeof useSearchParams>[1];
+  expandAll: boolean;
+  setExpandAll: (value: boolean) => void;
+  setParentIds: Dispatch<SetStateAction<string[]>>;
+  setRevealIds: Dispatch<SetStateAction<string[]>>;
+}
+
+function Chart({ data, loading, focus, params, setParams, expandAll, setExpandAll, setParentIds, setRevealIds }: ChartProps) {
+  // Positions the user closed; a position whose reports are not loaded shows closed too.
+  const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
   const [levels, setLevels] = useState<number | undefined>(undefined);
   const [selectedId, setSelectedId] = useState<string | null>(params.get('position'));
   const [personId, setPersonId] = useState<string | null>(null);
   const [chain, setChain] = useState<VacancyChain | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [pending, setPending] = useState<PendingReveal | null>(() => (params.get('position') ? { ids: [params.get('position')!], centre: params.get('position')! } : null));
   const viewport = useRef<ViewportHandle>(null);
   const byId = useMemo(() => new Map(data.positions.map((p) => [p.id, p])), [data]);
+  /** Loaded reports per position: a position shows its reports only once all of them are loaded. */
+  const loadedReports = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const position of data.positions) if (position.reportsToId) counts.set(position.reportsToId, (counts.get(position.reportsToId) ?? 0) + 1);
+    return counts;
+  }, [data]);
+  const unloaded = useMemo(() => data.positions.filter((p) => p.reports > 0 && (loadedReports.get(p.id) ?? 0) < p.reports).map((p) => p.id), [data, loadedReports]);
   const rootId = focus && byId.has(focus) ? focus : undefined;
-  const tree = useMemo(() => scopeTree(data.positions, { rootId, levels, collapsedIds: collapsed }), [data, rootId, levels, collapsed]);
+  const tree = useMemo(() => scopeTree(data.positions, { rootId, levels, collapsedIds: [...collapsed, ...unloaded] }), [data, rootId, levels, collapsed, unloaded]);
   const layout = useMemo(() => layoutTree(tree.nodes), [tree]);
-  const cards = useMemo(() => new Map(tree.nodes.map((node) => [node.id, cardModel(byId.get(node.id)!, data.readiness, tree.hidden.get(node.id) ?? 0)])), [tree, byId, data.readiness]);
+  const cards = useMemo(() => new Map(tree.nodes.map((node) => {
+    const position = byId.get(node.id)!;
+    // Hidden below a closed card: every position under it in the organisation, loaded or not.
+    const hidden = position.reports > 0 && (tree.hidden.has(node.id) || (loadedReports.get(node.id) ?? 0) < position.reports) ? position.below : 0;
+    return [node.id, cardModel(position, data.readiness, hidden)];
+  })), [tree, byId, data.readiness, loadedReports]);
 
-  const personPositions = useMemo(() => {
-    if (!personId) return new Set<string>();
-    return new Set(data.positions.filter((p) => p.incumbent?.id === personId || p.successors.some((s) => s.personId === personId)).map((p) => p.id));
-  }, [data, personId]);
+  const person = useApi('succession.getChartPerson', { personId: personId ?? '' }, { enabled: Boolean(personId) });
+  const places = personId && person.data?.personId === personId ? person.data : null;
+  const personPositions = useMemo(
+    () => new Set(places ? [...(places.holds ? [places.holds.positionId] : []), ...places.nominations.map((n) => n.positionId)] : []),
+    [places],
+  );
   const chainSteps = useMemo(() => new Map(chain?.steps.map((step, k) => [step.positionId, k + 1]) ?? []), [chain]);
   const chainGaps = useMemo(() => new Set(chain?.gaps ?? []), [chain]);
 
@@ -74,39 +126,51 @@ function Chart({ data }: { data: ChartData }) {
 
   const childrenOf = tree.childrenOf;
   const toggle = useCallback((id: string) => {
+    const position = byId.get(id);
+    if (!position) return;
+    const open = !tree.hidden.has(id) && (loadedReports.get(id) ?? 0) >= position.reports;
+    if ((loadedReports.get(id) ?? 0) < position.reports) setParentIds((previous) => (previous.includes(id) ? previous : [...previous, id]));
     setCollapsed((previous) => {
       const next = new Set(previous);
-      if (next.has(id)) {
+      if (!open) {
         next.delete(id);
-        // Opening a position shows its direct reports, each collapsed below.
+        // Opening a position shows its direct reports, each closed below.
         for (const child of childrenOf.get(id) ?? []) if (childrenOf.has(child)) next.add(child);
       } else next.add(id);
       return next;
     });
-  }, [childrenOf]);
+  }, [byId, tree, loadedReports, childrenOf, setParentIds]);
 
-  /** Shows a position wherever it is: out of a focus that hides it, its ancestors expanded, centred. */
-  const reveal = useCallback((id: string) => {
-    const ancestors = ancestorsOf(data.positions, id);
-    if (rootId && rootId !== id && !ancestors.includes(rootId)) setParams((p) => (p.delete('focus'), p), { replace: true });
+  /** Loads the paths to positions (when not loaded yet), opens their ancestors, and selects and centres one of them. */
+  const revealAll = useCallback((ids: string[], centre?: string) => {
+    if (!ids.length) return;
+    const missing = ids.filter((id) => !pathLoaded(byId, id));
+    if (missing.length) setRevealIds((previous) => [...new Set([...previous, ...missing])].slice(-400));
+    setPending({ ids, centre });
+  }, [byId, setRevealIds]);
+  const reveal = useCallback((id: string) => revealAll([id], id), [revealAll]);
+
+  // Once a reveal's positions are loaded (or the load is done without them): open, select, centre.
+  useEffect(() => {
+    if (!pending) return;
+    if (loading && !pending.ids.every((id) => pathLoaded(byId, id))) return;
+    setPending(null);
+    const shown = pending.ids.filter((id) => byId.has(id));
+    const ancestors = shown.flatMap((id) => ancestorsOf(data.positions, id));
+    const outsideFocus = shown.some((id) => rootId && rootId !== id && !ancestorsOf(data.positions, id).includes(rootId));
+    if (outsideFocus) setParams((p) => (p.delete('focus'), p), { replace: true });
     setCollapsed((previous) => {
       const next = new Set(previous);
       for (const ancestor of ancestors) next.delete(ancestor);
       return next;
     });
-    setLevels(undefined);
-    setSelectedId(id);
-    requestAnimationFrame(() => requestAnimationFrame(() => viewport.current?.centreOn(id)));
-  }, [data, rootId, setParams]);
-
-  // Opened from elsewhere with ?position=…: show it.
-  const opened = useRef(false);
-  useEffect(() => {
-    const id = params.get('position');
-    if (opened.current || !id || !byId.has(id)) return;
-    opened.current = true;
-    reveal(id);
-  }, [params, byId, reveal]);
+    const centre = pending.centre;
+    if (centre && byId.has(centre)) {
+      setLevels(undefined);
+      setSelectedId(centre);
+      requestAnimationFrame(() => requestAnimationFrame(() => viewport.current?.centreOn(centre)));
+    }
+  }, [pending, loading, byId, data, rootId, setParams]);
 
   const selectPerson = useCallback((id: string) => {
     setPersonId(id);
@@ -124,8 +188,8 @@ function Chart({ data }: { data: ChartData }) {
           highlightedPersonId: personId,
           chainStep: chainSteps.get(node.id) ?? null,
           chainGap: chainGaps.has(node.id),
-          hasChildren: (tree.childrenOf.get(node.id)?.length ?? 0) > 0,
-          collapsed: tree.hidden.has(node.id),
+          hasChildren: (byId.get(node.id)?.reports ?? 0) > 0,
+          collapsed: card.hidden > 0,
           photo: card.incumbentId ? photos.get(card.incumbentId) ?? null : null,
         }}
         onSelect={(id) => (setSelectedId(id), setPersonId(null))}
@@ -133,7 +197,7 @@ function Chart({ data }: { data: ChartData }) {
         onSelectPerson={selectPerson}
       />
     );
-  }, [cards, selectedId, personPositions, personId, chainSteps, chainGaps, tree, photos, toggle, selectPerson]);
+  }, [cards, selectedId, personPositions, personId, chainSteps, chainGaps, byId, photos, toggle, selectPerson]);
 
   const boxColour = useCallback((id: string) => {
     const bench = cards.get(id)?.bench;
@@ -141,19 +205,23 @@ function Chart({ data }: { data: ChartData }) {
   }, [cards]);
   const marked = useMemo(() => new Set([...(selectedId ? [selectedId] : []), ...personPositions, ...chainSteps.keys()]), [selectedId, personPositions, chainSteps]);
 
-  const runChain = (positionId: string, readyLevels: number) => {
-    const result = vacancyChain(data.positions, data.readiness, positionId, { readyLevels });
-    setChain(result);
-    setCollapsed((previous) => {
-      const next = new Set(previous);
-      for (const step of result.steps) for (const ancestor of ancestorsOf(data.positions, step.positionId)) next.delete(ancestor);
-      return next;
-    });
+  const runChain = async (positionId: string, readyLevels: number) => {
+    try {
+      const result = await call('succession.getVacancyChain', { positionId, readyLevels });
+      setChain(result);
+      revealAll(result.steps.map((step) => step.positionId));
+    } catch (error) {
+      notifications.show({ color: 'red', message: (error as Error).message });
+    }
   };
 
-  const search = useSearch(data);
+  const [typed, setTyped] = useState('');
+  const [query] = useDebouncedValue(typed.trim(), 200);
+  const search = useApi('succession.searchChart', { query }, { enabled: query.length > 0, placeholderData: keepPreviousData });
+  const hits = query ? search.data?.hits ?? [] : [];
   const focusPosition = rootId ? byId.get(rootId) : undefined;
   const selected = selectedId ? byId.get(selectedId) : undefined;
+  const closedOnScreen = useMemo(() => tree.nodes.filter((node) => (cards.get(node.id)?.hidden ?? 0) > 0).map((node) => node.id), [tree, cards]);
   return (
     <Stack gap="xs" style={{ flex: 1, minHeight: 0 }}>
       <PageHeader
@@ -166,17 +234,21 @@ function Chart({ data }: { data: ChartData }) {
           placeholder="Find a person or position"
           aria-label="Find a person or position"
           w={320}
-          limit={30}
-          data={search.options}
+          value={typed}
+          onChange={setTyped}
+          data={hits.map((hit) => hit.label)}
+          // The main process has matched already.
+          filter={({ options }) => options}
           onOptionSubmit={(value) => {
-            const hit = search.resolve(value);
+            const hit = hits.find((h) => h.label === value);
             if (!hit) return;
             if (hit.kind === 'position') reveal(hit.id);
             else {
               selectPerson(hit.id);
-              const first = data.positions.find((p) => p.incumbent?.id === hit.id || p.successors.some((s) => s.personId === hit.id));
-              if (first) reveal(first.id);
-              setSelectedId(null);
+              void call('succession.getChartPerson', { personId: hit.id }).then((found) => {
+                const first = found.holds?.positionId ?? found.nominations[0]?.positionId;
+                if (first) revealAll([first]);
+              });
             }
           }}
           data-testid="chart-search"
@@ -189,8 +261,8 @@ function Chart({ data }: { data: ChartData }) {
           onChange={(value) => setLevels(value ? Number(value) : undefined)}
           allowDeselect={false}
         />
-        <Button variant="default" size="sm" onClick={() => setCollapsed(new Set())} data-testid="chart-expand-all">Expand all</Button>
-        <Button variant="default" size="sm" onClick={() => setCollapsed(initialCollapsed(data))}>Collapse</Button>
+        <Button variant="default" size="sm" onClick={() => (setExpandAll(true), setCollapsed(new Set()))} data-testid="chart-expand-all">Expand all</Button>
+        <Button variant="default" size="sm" onClick={() => (setExpandAll(false), setParentIds([]), setRevealIds([]), setCollapsed(new Set()))}>Collapse</Button>
         {(chain || personId) && (
           <Button variant="light" size="sm" color="gray" onClick={() => (setChain(null), setPersonId(null))}>Clear highlights</Button>
         )}
@@ -198,6 +270,12 @@ function Chart({ data }: { data: ChartData }) {
           <Anchor component="button" onClick={() => setParams((p) => (p.delete('focus'), p))} size="sm">Whole organisation</Anchor>
           {focusPosition && <Text size="sm" fw={600} data-testid="chart-focus">{focusPosition.title}</Text>}
         </Breadcrumbs>
+        {loading && <Loader size="xs" data-testid="chart-loading" />}
+        {expandAll && data.truncated && (
+          <Text size="xs" c="dimmed" data-testid="chart-truncated">
+            Showing the levels that fit ({CHART_MAX_POSITIONS.toLocaleString('en')} positions at most): open positions one at a time, or focus on a subtree.
+          </Text>
+        )}
       </Group>
       <Group align="stretch" gap="xs" style={{ flex: 1, minHeight: 0 }} wrap="nowrap">
         <div style={{ position: 'relative', flex: 1, minWidth: 0, display: 'flex' }}>
@@ -225,24 +303,35 @@ function Chart({ data }: { data: ChartData }) {
                 position={selected}
                 data={data}
                 chain={chain && chain.steps[0]?.positionId === selected.id ? chain : null}
-                onChain={(readyLevels) => runChain(selected.id, readyLevels)}
-                onFocus={() => (setParams((p) => (p.set('focus', selected.id), p)), setCollapsed(new Set()), requestAnimationFrame(() => viewport.current?.fit()))}
+                onChain={(readyLevels) => void runChain(selected.id, readyLevels)}
+                onFocus={() => (setParams((p) => (p.set('focus', selected.id), p)), setExpandAll(true), setCollapsed(new Set()), requestAnimationFrame(() => viewport.current?.fit()))}
                 onSelectPerson={selectPerson}
                 onReveal={reveal}
                 onClose={() => setSelectedId(null)}
               />
             ) : (
-              <PersonPanel personId={personId!} data={data} onReveal={reveal} onClose={() => setPersonId(null)} />
+              <PersonPanel personId={personId!} places={places} readiness={data.readiness} onReveal={reveal} onClose={() => setPersonId(null)} />
             )}
           </Paper>
         )}
       </Group>
-      <ExportModal opened={exporting} onClose={() => setExporting(false)} data={data} focus={focusPosition} collapsed={collapsed} levels={levels} />
+      <ExportModal opened={exporting} onClose={() => setExporting(false)} hasPhotos={data.hasPhotos} focus={focusPosition} collapsed={closedOnScreen} levels={levels} />
     </Stack>
   );
 }
 
-function Legend({ data }: { data: ChartData }) {
+/** Whether a position and every position above it are loaded (so showing it needs no load). */
+function pathLoaded(byId: ReadonlyMap<string, ChartNode>, id: string): boolean {
+  const seen = new Set<string>();
+  for (let at = byId.get(id); at; at = at.reportsToId ? byId.get(at.reportsToId) : undefined) {
+    if (seen.has(at.id)) return true;
+    seen.add(at.id);
+    if (!at.reportsToId || at.reportsToId === at.id) return true;
+  }
+  return false;
+}
+
+function Legend({ data }: { data: { readiness: ReadinessLevel[] } }) {
   return (
     <div className="sc-legend" data-testid="chart-legend">
       <Text size="xs" fw={700}>Readiness</Text>
@@ -255,30 +344,6 @@ function Legend({ data }: { data: ChartData }) {
       </Tooltip>
     </div>
   );
-}
-
-interface SearchHit { kind: 'position' | 'person'; id: string }
-
-/** Search labels for positions (title · department · incumbent) and people (incumbents and successors). */
-function useSearch(data: ChartData) {
-  return useMemo(() => {
-    const hits = new Map<string, SearchHit>();
-    for (const position of data.positions) {
-      hits.set(`${position.title} · ${position.departmentName ?? ''}${position.incumbent ? ` — ${position.incumbent.name}` : ''}`, { kind: 'position', id: position.id });
-    }
-    const people = new Map<string, string>();
-    const addPerson = (id: string, name: string) => people.set(id, name);
-    for (const position of data.positions) {
-      if (position.incumbent) addPerson(position.incumbent.id, position.incumbent.name);
-      for (const successor of position.successors) addPerson(successor.personId, successor.name);
-    }
-    for (const [id, name] of people) {
-      let label = `Person: ${name}`;
-      for (let k = 2; hits.has(label); k++) label = `Person: ${name} (${k})`;
-      hits.set(label, { kind: 'person', id });
-    }
-    return { options: [...hits.keys()], resolve: (label: string) => hits.get(label) };
-  }, [data]);
 }
 
 export type { ChartPosition };

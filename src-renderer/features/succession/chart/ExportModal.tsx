@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, Modal, NumberInput, Radio, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { PNG_MAX_SIDE, type ChartData, type ChartExportInput, type ChartFormat, type ChartPosition } from '../../../../src-shared/api/succession';
+import { PNG_MAX_SIDE, type ChartExportInput, type ChartFormat, type ChartPosition } from '../../../../src-shared/api/succession';
 import { call } from '../../../api/client';
 import { downloadExport } from '../exporting';
 
@@ -12,8 +12,10 @@ const FORMATS: { value: ChartFormat; label: string; hint: string }[] = [
 ];
 
 /** Choose what to export (whole chart, the focused subtree, a number of levels) and how; the file is made in the main process. */
-export function ExportModal({ opened, onClose, data, focus, collapsed, levels }: {
-  opened: boolean; onClose: () => void; data: ChartData; focus?: ChartPosition; collapsed: Set<string>; levels?: number;
+export function ExportModal({ opened, onClose, hasPhotos, focus, collapsed, levels }: {
+  opened: boolean; onClose: () => void; hasPhotos: boolean; focus?: ChartPosition;
+  /** Positions shown closed on screen (their reports left out). */
+  collapsed: readonly string[]; levels?: number;
 }) {
   const [format, setFormat] = useState<ChartFormat>('pdf');
   const [scope, setScope] = useState<'whole' | 'focus'>(focus ? 'focus' : 'whole');
@@ -26,7 +28,6 @@ export function ExportModal({ opened, onClose, data, focus, collapsed, levels }:
   const [pngWidth, setPngWidth] = useState<number | string>(4000);
   const [pngDpi, setPngDpi] = useState<number | string>(192);
   const [busy, setBusy] = useState(false);
-  const hasPhotos = data.positions.some((p) => p.incumbent?.hasPhoto);
 
   const run = async () => {
     const input: ChartExportInput = {

@@ -4,13 +4,16 @@ import { ActionIcon, Alert, Anchor, Badge, Button, Checkbox, CloseButton, Divide
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { LEVEL_LABELS, type ChartData, type ChartPosition, type Level, type Nomination } from '../../../../src-shared/api/succession';
-import { nominationsOf, planStrength, readinessCounts, readinessIndex, readinessStyle, STRENGTH_COLOURS, STRENGTH_LABELS, STRENGTH_RULE, strengthBand, type VacancyChain } from '../../../../src-shared/domain/succession';
+import { LEVEL_LABELS, type ChartPersonPlaces, type ChartPosition, type Level, type Nomination, type ReadinessLevel } from '../../../../src-shared/api/succession';
+import { planStrength, readinessCounts, readinessIndex, readinessStyle, STRENGTH_COLOURS, STRENGTH_LABELS, STRENGTH_RULE, strengthBand, type VacancyChain } from '../../../../src-shared/domain/succession';
 import { call } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
 import { LEVEL_OPTIONS, useSuccessionReferences } from '../options';
 import { Marker } from './ChartCard';
 import { EmployeePicker } from '../../shared/EmployeePicker';
+
+/** What the panels need of the chart: the readiness scale. */
+type Scale = { readiness: ReadinessLevel[] };
 
 const failed = (error: unknown) => notifications.show({ color: 'red', title: 'Not saved', message: (error as Error).message });
 
@@ -27,7 +30,7 @@ async function run(action: () => Promise<unknown>, done?: string): Promise<boole
 
 export function PositionPanel(props: {
   position: ChartPosition;
-  data: ChartData;
+  data: Scale;
   chain: VacancyChain | null;
   onChain: (readyLevels: number) => void;
   onFocus: () => void;
@@ -76,7 +79,7 @@ export function PositionPanel(props: {
   );
 }
 
-function ChainSteps({ chain, data, onReveal }: { chain: VacancyChain; data: ChartData; onReveal: (id: string) => void }) {
+function ChainSteps({ chain, data, onReveal }: { chain: VacancyChain; data: Scale; onReveal: (id: string) => void }) {
   const label = new Map(data.readiness.map((r) => [r.id, r.shortLabel]));
   return (
     <Stack gap={4} data-testid="chain-steps">
@@ -102,7 +105,7 @@ function ChainSteps({ chain, data, onReveal }: { chain: VacancyChain; data: Char
 
 /** Mark as key, or edit criticality, vacancy risk, reason and leaving date. */
 function KeySection({ position }: { position: ChartPosition }) {
-  const keyPositions = useApi('succession.listKeyPositions', {});
+  const keyPositions = useApi('succession.listKeyPositions', { ids: [position.id] });
   const row = keyPositions.data?.rows.find((r) => r.id === position.id);
   const [draft, setDraft] = useState<{ criticality: Level; vacancyRisk: Level; reason: string; plannedLeaveDate: string } | null>(null);
   const values = draft ?? { criticality: row?.criticality ?? 'medium', vacancyRisk: row?.vacancyRisk ?? 'medium', reason: row?.reason ?? '', plannedLeaveDate: row?.plannedLeaveDate ?? '' };
@@ -140,7 +143,7 @@ function KeySection({ position }: { position: ChartPosition }) {
   );
 }
 
-function BenchSection({ position, data, onSelectPerson }: { position: ChartPosition; data: ChartData; onSelectPerson: (id: string) => void }) {
+function BenchSection({ position, data, onSelectPerson }: { position: ChartPosition; data: Scale; onSelectPerson: (id: string) => void }) {
   const ownPlan = position.planSource === 'position';
   const nominations = useApi('succession.listNominations', { planId: position.planId ?? undefined }, { enabled: Boolean(position.planId) });
   const counts = readinessCounts(position.successors, data.readiness);
@@ -173,7 +176,7 @@ function BenchSection({ position, data, onSelectPerson }: { position: ChartPosit
   );
 }
 
-function SuccessorRow({ row, data, editable, onSelectPerson }: { row: Nomination; data: ChartData; editable: boolean; onSelectPerson: (id: string) => void }) {
+function SuccessorRow({ row, data, editable, onSelectPerson }: { row: Nomination; data: Scale; editable: boolean; onSelectPerson: (id: string) => void }) {
   const band = readinessIndex(data.readiness).get(row.readinessId) ?? 3;
   const style = readinessStyle(band);
   const save = (values: Record<string, unknown>) => run(() => call('succession.saveNominations', { rows: [{ id: row.id, version: row.version, values }] }));
@@ -209,11 +212,11 @@ function SuccessorRow({ row, data, editable, onSelectPerson }: { row: Nomination
   );
 }
 
-function AddSuccessor({ position, data }: { position: ChartPosition; data: ChartData }) {
+function AddSuccessor({ position, data }: { position: ChartPosition; data: Scale }) {
   const [kind, setKind] = useState<'employee' | 'external'>('employee');
   const [personId, setPersonId] = useState<string | null>(null);
   const [readinessId, setReadinessId] = useState<string | null>(data.readiness[0]?.id ?? null);
-  const succession = useSuccessionReferences();
+  const succession = useSuccessionReferences({ plans: false });
   const add = async () => {
     if (!personId || !readinessId) return;
     const ok = await run(() => call('succession.nominateSuccessor', {
@@ -237,34 +240,31 @@ function AddSuccessor({ position, data }: { position: ChartPosition; data: Chart
   );
 }
 
-export function PersonPanel({ personId, data, onReveal, onClose }: { personId: string; data: ChartData; onReveal: (id: string) => void; onClose: () => void }) {
-  const found = nominationsOf(data.positions, personId);
-  const byId = new Map(data.positions.map((p) => [p.id, p]));
-  const holds = data.positions.find((p) => p.incumbent?.id === personId);
-  const name = holds?.incumbent?.name ?? data.positions.flatMap((p) => p.successors).find((s) => s.personId === personId)?.name ?? 'This person';
-  const external = data.positions.some((p) => p.successors.some((s) => s.personId === personId && s.kind === 'external'));
-  const label = new Map(data.readiness.map((r) => [r.id, r.label]));
+export function PersonPanel({ personId, places, readiness, onReveal, onClose }: {
+  personId: string; places: ChartPersonPlaces | null; readiness: ReadinessLevel[]; onReveal: (id: string) => void; onClose: () => void;
+}) {
+  const label = new Map(readiness.map((r) => [r.id, r.label]));
+  if (!places) return <Stack gap="sm" data-testid="person-panel"><Group justify="space-between"><Text size="sm" c="dimmed">Loading…</Text><CloseButton aria-label="Close the panel" onClick={onClose} /></Group></Stack>;
+  const found = places.nominations;
+  const external = places.kind === 'external';
   return (
     <Stack gap="sm" data-testid="person-panel">
       <Group justify="space-between" wrap="nowrap">
         <div>
-          <Title order={2} size="h4">{name}</Title>
-          <Text size="sm" c="dimmed">{external ? 'External candidate' : holds ? `Holds ${holds.title}` : 'Holds no position on the chart'}</Text>
+          <Title order={2} size="h4">{places.name ?? 'This person'}</Title>
+          <Text size="sm" c="dimmed">{external ? 'External candidate' : places.holds ? `Holds ${places.holds.title}` : 'Holds no position on the chart'}</Text>
         </div>
         <CloseButton aria-label="Close the panel" onClick={onClose} />
       </Group>
       {!external && <Anchor component={Link} to={`/people/employees/${personId}`} size="sm">Open their page</Anchor>}
       <Text size="sm" fw={600}>Nominated for {found.length} position{found.length === 1 ? '' : 's'} (highlighted on the chart)</Text>
       {found.length === 0 && <Text size="sm" c="dimmed">Not nominated as anyone's successor.</Text>}
-      {found.map((nomination) => {
-        const position = byId.get(nomination.positionId)!;
-        return (
-          <Text key={nomination.nominationId + position.id} size="sm" data-testid="person-nomination">
-            <Anchor component="button" size="sm" onClick={() => onReveal(position.id)}>{position.title}</Anchor>
-            <Text span c="dimmed"> · {position.departmentName} · rank {nomination.rank} · {label.get(nomination.readinessId)}</Text>
-          </Text>
-        );
-      })}
+      {found.map((nomination) => (
+        <Text key={nomination.nominationId + nomination.positionId} size="sm" data-testid="person-nomination">
+          <Anchor component="button" size="sm" onClick={() => onReveal(nomination.positionId)}>{nomination.title}</Anchor>
+          <Text span c="dimmed"> · {nomination.departmentName} · rank {nomination.rank} · {label.get(nomination.readinessId)}</Text>
+        </Text>
+      ))}
     </Stack>
   );
 }
