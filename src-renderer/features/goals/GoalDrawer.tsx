@@ -19,13 +19,15 @@ export function GoalDrawer({ goalId, onClose, onOpen }: { goalId: string | null;
 }
 
 function GoalDetails({ goalId, onOpen }: { goalId: string; onOpen: (id: string) => void }) {
-  const goals = useApi('goals.listGoals', { includeArchived: true });
+  // This goal, the goals it may be aligned to (few) and its own branch of the tree: never every goal.
+  const goals = useApi('goals.listGoals', { ids: [goalId], includeArchived: true });
+  const alignable = useApi('goals.listAlignableGoals', { includeArchived: true });
   const checkIns = useApi('goals.listCheckIns', { goalId });
-  const tree = useApi('goals.getAlignmentTree', { rootId: goalId });
+  const branch = useApi('goals.getAlignmentBranch', { goalId });
   const goal = goals.data?.rows.find((g) => g.id === goalId);
-  const parent = goal?.alignedToId ? goals.data?.rows.find((g) => g.id === goal.alignedToId) : undefined;
-  const children = (tree.data?.nodes ?? []).filter((n) => n.parentId === goalId);
-  const rolledUp = tree.data?.nodes.find((n) => n.id === goalId)?.rolledUp;
+  const parent = goal?.alignedToId ? alignable.data?.rows.find((g) => g.id === goal.alignedToId) : undefined;
+  const children = branch.data?.children ?? [];
+  const rolledUp = branch.data?.node.rolledUp;
   if (!goal) return <Text c="dimmed">Loading…</Text>;
   return (
     <Stack>
