@@ -21,8 +21,8 @@ const JOINS: Record<Join, string> = {
   p: 'LEFT JOIN goal p ON p.id = g.aligned_to_id',
   pd: `LEFT JOIN department pd ON pd.id = p.department_id AND p.scope = 'department'`,
   pe: `LEFT JOIN employee pe ON pe.id = p.employee_id AND p.scope = 'individual'`,
-  // The roll-up of goals with active goals aligned below them (others roll up to their own progress).
-  r: 'LEFT JOIN (SELECT key AS id, value AS v FROM json_each(@rolled)) r ON r.id = g.id',
+  // Not a join: the roll-ups come from @rolled by json_extract (SQLite keeps the parsed JSON between rows).
+  r: '',
 };
 
 const q = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -43,7 +43,8 @@ interface FieldSql {
 
 const NUMBER_COLUMNS: Partial<Record<GoalGridField, string>> = {
   progress: 'g.progress', weight: 'g.weight', startValue: 'g.start_value', targetValue: 'g.target_value', actualValue: 'g.actual_value',
-  rolledUp: '(CASE WHEN g.archived = 0 THEN coalesce(r.v, g.progress) ELSE g.progress END)',
+  // The roll-up of goals with active goals aligned below them (others roll up to their own progress).
+  rolledUp: `(CASE WHEN g.archived = 0 THEN coalesce(json_extract(@rolled, '$."' || g.id || '"'), g.progress) ELSE g.progress END)`,
 };
 const PLAIN_COLUMNS: Partial<Record<GoalGridField, string>> = {
   title: 'g.title', periodStart: 'g.period_start', periodEnd: 'g.period_end', category: 'g.category', description: 'g.description',
@@ -81,7 +82,7 @@ function fieldSql(field: GoalGridField): FieldSql {
   }
 }
 
-/** Rolled-up progress of every active goal that has active goals aligned below it, as JSON for the `r` join. */
+/** Rolled-up progress of every active goal that has active goals aligned below it, as JSON for the rolledUp column. */
 function rolledJson(ctx: ServiceContext): string {
   const { rolled, parents } = wholeRollup(ctx);
   return JSON.stringify(Object.fromEntries([...parents].flatMap((id) => (rolled.has(id) ? [[id, rolled.get(id)]] : []))));
@@ -142,11 +143,14 @@ const withoutUndefined = (params: Record<string, unknown>) => Object.fromEntries
 
 export function listGoalWindow(ctx: ServiceContext, query: GoalWindowQuery): { rows: Goal[]; total: number } {
   const { body, countSql, params, countParams } = viewSql(ctx, query);
-  // The window's ids first, then their columns: the owner and aligned-to titles are read for these rows only.
-  const ids = (ctx.store.raw.prepare(`SELECT g.id ${body} LIMIT ${query.limit} OFFSET ${query.offset}`).pluck().all(withoutUndefined(params)) as string[]);
+  // The window's ids first (with the view's count, from the same pass over the filters), then their
+  // columns: the owner and aligned-to titles are read for these rows only.
+  const page = ctx.store.raw.prepare(`SELECT g.id, count(*) OVER () AS total ${body} LIMIT ${query.limit} OFFSET ${query.offset}`).all(withoutUndefined(params)) as { id: string; total: number }[];
+  const ids = page.map((r) => r.id);
+  // Past the end of the view there is no row to carry the count.
+  const total = page[0]?.total ?? (ctx.store.raw.prepare(countSql).get(withoutUndefined(countParams)) as { total: number }).total;
   const byId = new Map((ctx.store.raw.prepare(`SELECT ${GOAL_COLUMNS} FROM goal g WHERE g.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as GoalSqlRow[]).map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)!);
-  const { total } = ctx.store.raw.prepare(countSql).get(withoutUndefined(countParams)) as { total: number };
   const rolled = rolledUpFor(ctx, rows.map((r) => r.id));
   return { rows: rows.map((r) => toGoal(r, rolled)), total };
 }
