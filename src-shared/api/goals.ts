@@ -175,7 +175,7 @@ export const goalsArea = defineArea({
     'goals.listCheckIns': read(z.strictObject({ goalId: id }), z.strictObject({ rows: z.array(checkIn) })),
     'goals.getAlignmentTree': read(z.strictObject({ rootId: id }), z.strictObject({ nodes: z.array(alignmentNode) }), ['goals', 'people']),
     /** One goal of the alignment tree and the active goals aligned directly to it, each with its roll-up and child count. */
-    'goals.getAlignmentBranch': read(z.strictObject({ goalId: id }), z.strictObject({ node: alignmentBranch, children: z.array(alignmentBranch) }), ['goals', 'people']),
+    'goals.getAlignmentBranch': read(z.strictObject({ goalId: id, /** Left out: true. False: the goal alone (its child count and roll-up). */ withChildren: z.boolean().optional() }), z.strictObject({ node: alignmentBranch, children: z.array(alignmentBranch) }), ['goals', 'people']),
     'goals.assignToTeam': write(
       z.strictObject({
         goalId: id.optional(),

@@ -269,6 +269,7 @@ describe('alignment tree a level at a time (goals.getAlignmentBranch)', () => {
     const level = await app.ok('goals.getAlignmentBranch', { goalId: sell.id });
     expect(level.node).toMatchObject({ id: sell.id, parentId: org.id, childCount: 2, rolledUp: 45 });
     expect(level.children.map((c) => [c.title, c.childCount, c.rolledUp, c.progress])).toEqual([[`Deals ${people[0].employeeNumber}`, 0, 60, 60], [`Deals ${people[1].employeeNumber}`, 0, 30, 30]]);
+    expect(await app.ok('goals.getAlignmentBranch', { goalId: sell.id, withChildren: false })).toEqual({ node: level.node, children: [] });
     // The same figures as the whole tree.
     const tree = new Map((await app.ok('goals.getAlignmentTree', { rootId: org.id })).nodes.map((n) => [n.id, n.rolledUp]));
     for (const node of [top.node, ...top.children, ...level.children]) expect(node.rolledUp).toBe(tree.get(node.id));

@@ -300,7 +300,7 @@ export async function getAlignmentTree(ctx: ServiceContext, rootId: string): Pro
  * its rolled-up progress and how many active goals align to it: the tree page opens a level at a
  * time, so its cost follows what is expanded, not the size of the tree.
  */
-export async function getAlignmentBranch(ctx: ServiceContext, goalId: string): Promise<{ node: AlignmentBranch; children: AlignmentBranch[] }> {
+export async function getAlignmentBranch(ctx: ServiceContext, goalId: string, withChildren = true): Promise<{ node: AlignmentBranch; children: AlignmentBranch[] }> {
   const columns = `g.id, g.aligned_to_id AS parentId, g.title, g.scope, g.status, g.weight, g.progress,
       CASE g.scope WHEN 'individual' THEN e.first_name || ' ' || e.last_name WHEN 'department' THEN d.name END AS ownerName,
       (SELECT count(*) FROM goal c WHERE c.aligned_to_id = g.id AND c.archived = 0) AS childCount`;
@@ -308,7 +308,7 @@ export async function getAlignmentBranch(ctx: ServiceContext, goalId: string): P
   const db = ctx.store.raw;
   const node = db.prepare(`SELECT ${columns} FROM goal g ${joins} WHERE g.id = ?`).get(goalId) as Omit<AlignmentBranch, 'rolledUp'> | undefined;
   if (!node) throw new AppError('NOT_FOUND', 'The goal does not exist (it may have been deleted).');
-  const children = db.prepare(`SELECT ${columns} FROM goal g ${joins} WHERE g.aligned_to_id = ? AND g.archived = 0 ORDER BY g.title COLLATE NOCASE, g.id`)
+  const children = !withChildren ? [] : db.prepare(`SELECT ${columns} FROM goal g ${joins} WHERE g.aligned_to_id = ? AND g.archived = 0 ORDER BY g.title COLLATE NOCASE, g.id`)
     .all(goalId) as Omit<AlignmentBranch, 'rolledUp'>[];
   // One walk of the goal's subtree gives the roll-up of the goal and of each child.
   const rolled = rolledUpFor(ctx, [goalId]);
