@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { archiveInput, batchOf, calendarDate, countOutput, defineArea, id, optionalText, read, requiredText, text, timestamps, write, MAX_LONG_TEXT } from './common';
+import { exportedFile } from './admin';
+import { archiveInput, batchOf, calendarDate, countOutput, defineArea, gridView, gridWindow, id, optionalText, pageOf, read, requiredText, text, timestamps, write, MAX_LONG_TEXT } from './common';
 
 export const GOAL_SCOPES = ['organisation', 'department', 'individual'] as const;
 export const goalScope = z.enum(GOAL_SCOPES, { message: 'Scope must be organisation, department or individual.' });
@@ -12,6 +13,7 @@ export const GOAL_STATUS_LABELS: Record<(typeof GOAL_STATUSES)[number], string> 
   not_started: 'Not started', on_track: 'On track', at_risk: 'At risk', behind: 'Behind', achieved: 'Achieved', missed: 'Missed', cancelled: 'Cancelled',
 };
 export const GOAL_SCOPE_LABELS: Record<GoalScope, string> = { organisation: 'Organisation', department: 'Department', individual: 'Individual' };
+export const GOAL_UNIT_LABELS: Record<(typeof GOAL_UNITS)[number], string> = { number: 'Number', percent: 'Percent', currency: 'Currency', date: 'Date', rating: 'Rating' };
 
 const measure = z.number().finite().nullable().optional();
 const weight = z.number().min(0, 'Weight runs from 0 to 100.').max(100, 'Weight runs from 0 to 100.');
@@ -77,6 +79,40 @@ export const alignmentNode = z.strictObject({
   status: goalStatus, weight: z.number(), progress: z.number(), rolledUp: z.number(),
 });
 export type AlignmentNode = z.infer<typeof alignmentNode>;
+/** A node of the alignment tree as the tree page reads it, a level at a time: with how many active goals align to it. */
+export const alignmentBranch = alignmentNode.omit({ depth: true }).extend({ childCount: z.number().int() });
+export type AlignmentBranch = z.infer<typeof alignmentBranch>;
+
+/** A goal others may align to (organisation and department goals), as an option: few even in a large organisation. */
+export const alignableGoal = z.strictObject({
+  id, scope: goalScope, ownerName: z.string().nullable(), title: z.string(), periodStart: z.string(), periodEnd: z.string(), archived: z.boolean(),
+});
+export type AlignableGoal = z.infer<typeof alignableGoal>;
+
+const goalListShape = {
+  scope: goalScope.optional(), ownerId: id.optional(), departmentId: id.optional(),
+  periodFrom: calendarDate.optional(), periodTo: calendarDate.optional(), includeArchived: z.boolean().optional(),
+};
+
+/** The goals grid's columns, as the row source sorts and filters them (on the text the grid shows). */
+export const GOAL_GRID_FIELDS = [
+  'title', 'scope', 'employeeId', 'departmentId', 'alignedToId', 'periodStart', 'periodEnd', 'status', 'progress', 'rolledUp',
+  'weight', 'category', 'unit', 'startValue', 'targetValue', 'actualValue', 'stretch', 'description',
+] as const;
+export const goalGridField = z.enum(GOAL_GRID_FIELDS);
+export type GoalGridField = z.infer<typeof goalGridField>;
+/** A window of the goals grid: the page's own filters, then the grid's sort, column filters and quick filter. */
+export const goalWindowQuery = z.strictObject({ ...goalListShape, ...gridWindow(goalGridField) });
+export type GoalWindowQuery = z.infer<typeof goalWindowQuery>;
+/** Every row of the same view as a CSV or XLSX file, columns as the grid shows them (labels, not ids). */
+export const goalExportQuery = z.strictObject({
+  ...goalListShape,
+  ...gridView(goalGridField),
+  format: z.enum(['csv', 'xlsx']),
+  title: z.string().min(1).max(100),
+  columns: z.array(z.strictObject({ field: goalGridField, header: z.string().max(200) })).min(1).max(50),
+});
+export type GoalExportQuery = z.infer<typeof goalExportQuery>;
 
 /* ───────────── goal library ───────────── */
 
@@ -115,13 +151,15 @@ export const goalsArea = defineArea({
   summary: 'Organisation, department and individual goals with alignment, check-ins, roll-up and a goal library.',
   methods: {
     'goals.listGoals': read(
-      z.strictObject({
-        scope: goalScope.optional(), ownerId: id.optional(), departmentId: id.optional(),
-        periodFrom: calendarDate.optional(), periodTo: calendarDate.optional(), includeArchived: z.boolean().optional(),
-      }),
+      z.strictObject({ ...goalListShape, ids: z.array(id).max(2000).optional() }),
       z.strictObject({ rows: z.array(goal) }),
       ['goals', 'people'],
     ),
+    /** The goals grid's row source: a window of the view, sorted and filtered in SQL. */
+    'goals.listGoalWindow': read(goalWindowQuery, pageOf(goal), ['goals', 'people']),
+    'goals.exportGoals': read(goalExportQuery, exportedFile, ['goals', 'people']),
+    /** Organisation and department goals (the ones a goal may align to), for options; archived ones only when asked. */
+    'goals.listAlignableGoals': read(z.strictObject({ includeArchived: z.boolean().optional() }), z.strictObject({ rows: z.array(alignableGoal) }), ['goals', 'people']),
     'goals.saveGoals': write(batchOf(goalFields), z.strictObject({ rows: z.array(goal) })),
     'goals.archiveGoals': write(archiveInput, countOutput),
     'goals.recordCheckIn': write(
@@ -136,6 +174,8 @@ export const goalsArea = defineArea({
     ),
     'goals.listCheckIns': read(z.strictObject({ goalId: id }), z.strictObject({ rows: z.array(checkIn) })),
     'goals.getAlignmentTree': read(z.strictObject({ rootId: id }), z.strictObject({ nodes: z.array(alignmentNode) }), ['goals', 'people']),
+    /** One goal of the alignment tree and the active goals aligned directly to it, each with its roll-up and child count. */
+    'goals.getAlignmentBranch': read(z.strictObject({ goalId: id, /** Left out: true. False: the goal alone (its child count and roll-up). */ withChildren: z.boolean().optional() }), z.strictObject({ node: alignmentBranch, children: z.array(alignmentBranch) }), ['goals', 'people']),
     'goals.assignToTeam': write(
       z.strictObject({
         goalId: id.optional(),

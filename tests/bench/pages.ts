@@ -111,6 +111,12 @@ function specs(ids: Ids): PageSpec[] {
     // Goals (the lead's area: figures only).
     { name: 'goals: goals', path: '/goals', ready: [gridRow('goals')] },
     { name: 'goals: alignment tree', path: '/goals/alignment', ready: ['[data-testid="alignment-node"]'] },
+    {
+      name: 'goals: alignment tree, open a department goal',
+      path: '/goals/alignment',
+      ready: ['[data-testid="alignment-node"][aria-expanded="false"]'],
+      action: { source: `document.querySelector('[data-testid="alignment-node"][aria-expanded="false"]').click()`, after: ['[data-testid="alignment-node"][aria-level="3"]'] },
+    },
     { name: 'goals: goal library', path: '/goals/library', ready: [gridRow('goal-library')] },
     // Reviews.
     { name: 'reviews: cycles', path: '/reviews', ready: ['[data-testid="cycle-row"]'] },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { goalFields, type AlignmentNode, type CheckIn, type Goal, type GoalScope, type Input } from '../../../src-shared/api';
+import { goalFields, type AlignableGoal, type AlignmentBranch, type AlignmentNode, type CheckIn, type Goal, type GoalScope, type Input } from '../../../src-shared/api';
 import { ALIGNABLE_SCOPES, rollUpProgress } from '../../../src-shared/domain/goals';
 import { AppError, type ErrorIssue } from '../../../src-shared/errors';
 import { GoalEntity, type GoalRow } from '../../store/entities/goals';
@@ -10,40 +10,82 @@ import type { z } from 'zod';
 
 type Values = z.infer<typeof goalFields>;
 
-const GOAL_COLUMNS = `g.id, g.scope, coalesce(g.employee_id, g.department_id) AS ownerId,
+export const GOAL_COLUMNS = `g.id, g.scope, coalesce(g.employee_id, g.department_id) AS ownerId,
   CASE g.scope WHEN 'individual' THEN (SELECT e.first_name || ' ' || e.last_name FROM employee e WHERE e.id = g.employee_id)
                WHEN 'department' THEN (SELECT d.name FROM department d WHERE d.id = g.department_id) END AS ownerName,
   g.title, g.description, g.period_start AS periodStart, g.period_end AS periodEnd, g.category, g.unit,
   g.start_value AS startValue, g.target_value AS targetValue, g.actual_value AS actualValue, g.stretch, g.weight, g.status,
   g.aligned_to_id AS alignedToId, (SELECT p.title FROM goal p WHERE p.id = g.aligned_to_id) AS alignedToTitle, g.progress, g.archived, g.created_at AS createdAt, g.updated_at AS updatedAt, g.version`;
 
-type GoalSqlRow = Omit<Goal, 'stretch' | 'archived' | 'rolledUp'> & { stretch: number; archived: number };
-const toGoal = (r: GoalSqlRow, rolled: Map<string, number>): Goal => ({
+export type GoalSqlRow = Omit<Goal, 'stretch' | 'archived' | 'rolledUp'> & { stretch: number; archived: number };
+export const toGoal = (r: GoalSqlRow, rolled: Map<string, number>): Goal => ({
   ...r, stretch: Boolean(r.stretch), archived: Boolean(r.archived), progress: r.progress ?? 0, rolledUp: rolled.get(r.id) ?? r.progress ?? 0,
 });
 
-/** Beyond this many goals a list is rolled up from one scan of all goals rather than by walking subtrees. */
+/** Past this many goals below the ones asked about, the roll-up reads every active goal once instead of walking further. */
 const SUBTREE_WALK_LIMIT = 2_000;
 
+type RollupRow = { id: string; parentId: string | null; weight: number; progress: number };
+interface WholeRollup {
+  key: string;
+  rolled: Map<string, number>;
+  /** Active goals with active goals aligned to them. */
+  parents: Set<string>;
+}
+const wholeRollups = new WeakMap<object, WholeRollup>();
+
 /**
- * Rolled-up progress of the given goals. A short list reads only them and the active goals
- * aligned below them (walking goal_aligned_to), so it costs little however many goals exist;
- * a long one reads every active goal once, which is cheaper than walking that many subtrees.
+ * The roll-up of every active goal, from one scan. It is kept until the file changes: the key is
+ * the connection's count of changed rows (`total_changes()`, which any write moves) and
+ * `data_version` (writes by other connections), so a page reading window after window of a large
+ * organisation computes it once. Inside a transaction it is computed afresh and not kept, as the
+ * transaction may yet be rolled back.
  */
-function rolledUpFor(ctx: ServiceContext, ids: string[]): Map<string, number> {
-  if (ids.length === 0) return new Map();
-  const columns = `g.id, g.aligned_to_id AS parentId, g.weight, g.progress`;
-  const rows = ids.length > SUBTREE_WALK_LIMIT
-    ? ctx.store.raw.prepare(`SELECT ${columns} FROM goal g WHERE g.archived = 0`).all()
-    : ctx.store.raw.prepare(`
-        WITH RECURSIVE subtree(id) AS (
-          SELECT value FROM json_each(@ids)
-          UNION SELECT g.id FROM subtree s CROSS JOIN goal g ON g.aligned_to_id = s.id WHERE g.archived = 0)
-        SELECT ${columns} FROM subtree s CROSS JOIN goal g ON g.id = s.id WHERE g.archived = 0`).all({ ids: JSON.stringify(ids) });
-  return rollUpProgress(rows as { id: string; parentId: string | null; weight: number; progress: number }[]);
+export function wholeRollup(ctx: ServiceContext): WholeRollup {
+  const db = ctx.store.raw;
+  const key = db.inTransaction ? null : `${db.prepare('SELECT total_changes()').pluck().get()}:${db.pragma('data_version', { simple: true })}`;
+  const cached = wholeRollups.get(db);
+  if (key !== null && cached?.key === key) return cached;
+  const rows = db.prepare(`SELECT g.id, g.aligned_to_id AS parentId, g.weight, g.progress FROM goal g WHERE g.archived = 0`).all() as RollupRow[];
+  const whole: WholeRollup = { key: key ?? '', rolled: rollUpProgress(rows), parents: new Set(rows.flatMap((r) => (r.parentId ? [r.parentId] : []))) };
+  if (key !== null) wholeRollups.set(db, whole);
+  return whole;
 }
 
-export async function listGoals(ctx: ServiceContext, input: Input<'goals.listGoals'>): Promise<Goal[]> {
+/**
+ * Rolled-up progress of the given goals. The active goals below them are read a level at a time
+ * (by goal_aligned_to), so leaves and small subtrees cost a query or two however many goals
+ * exist; once more than SUBTREE_WALK_LIMIT goals have been read (an organisation goal's subtree)
+ * the roll-up of every goal is used instead (see wholeRollup).
+ */
+export function rolledUpFor(ctx: ServiceContext, ids: string[]): Map<string, number> {
+  if (ids.length === 0) return new Map();
+  const db = ctx.store.raw;
+  const columns = `g.id, g.aligned_to_id AS parentId, g.weight, g.progress`;
+  if (ids.length > SUBTREE_WALK_LIMIT) return wholeRollup(ctx).rolled;
+  const rows: RollupRow[] = [];
+  const seen = new Set<string>();
+  const read = (sql: string, frontier: string[]) => {
+    const found: RollupRow[] = [];
+    for (let at = 0; at < frontier.length; at += 5000) found.push(...(db.prepare(sql).all(JSON.stringify(frontier.slice(at, at + 5000))) as RollupRow[]));
+    return found.filter((r) => !seen.has(r.id) && (seen.add(r.id), true));
+  };
+  // The next level is counted in goal_aligned_to alone (archived goals included) before it is read.
+  const countBelow = db.prepare(`SELECT count(*) FROM goal WHERE aligned_to_id IN (SELECT value FROM json_each(?))`).pluck();
+  let level = read(`SELECT ${columns} FROM goal g WHERE g.id IN (SELECT value FROM json_each(?)) AND g.archived = 0`, ids);
+  while (level.length > 0) {
+    rows.push(...level);
+    const parents = level.map((r) => r.id);
+    let below = 0;
+    for (let at = 0; at < parents.length; at += 5000) below += countBelow.get(JSON.stringify(parents.slice(at, at + 5000))) as number;
+    if (rows.length + below > SUBTREE_WALK_LIMIT) return wholeRollup(ctx).rolled;
+    level = below === 0 ? [] : read(`SELECT ${columns} FROM goal g WHERE g.aligned_to_id IN (SELECT value FROM json_each(?)) AND g.archived = 0`, parents);
+  }
+  return rollUpProgress(rows);
+}
+
+/** The WHERE of a goal list's own filters (scope, owner, department, period, archived) and its parameters. */
+export function goalScopeWhere(input: Omit<Input<'goals.listGoals'>, 'ids'>): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   if (!input.includeArchived) where.push('g.archived = 0');
   if (input.scope) where.push('g.scope = @scope');
@@ -52,12 +94,29 @@ export async function listGoals(ctx: ServiceContext, input: Input<'goals.listGoa
   // Goals whose period overlaps [periodFrom, periodTo].
   if (input.periodFrom) where.push('g.period_end >= @periodFrom');
   if (input.periodTo) where.push('g.period_start <= @periodTo');
+  const params = { scope: input.scope, ownerId: input.ownerId, departmentId: input.departmentId, periodFrom: input.periodFrom, periodTo: input.periodTo };
+  return { where, params: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) };
+}
+
+export async function listGoals(ctx: ServiceContext, input: Input<'goals.listGoals'>): Promise<Goal[]> {
+  const { where, params } = goalScopeWhere(input);
+  if (input.ids) where.push('g.id IN (SELECT value FROM json_each(@ids))');
   const rows = ctx.store.raw
     .prepare(`SELECT ${GOAL_COLUMNS} FROM goal g ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY CASE g.scope WHEN 'organisation' THEN 0 WHEN 'department' THEN 1 ELSE 2 END, g.period_start, g.title COLLATE NOCASE`)
-    .all({ scope: input.scope, ownerId: input.ownerId, departmentId: input.departmentId, periodFrom: input.periodFrom, periodTo: input.periodTo }) as GoalSqlRow[];
+    .all({ ...params, ...(input.ids ? { ids: JSON.stringify(input.ids) } : {}) }) as GoalSqlRow[];
   const rolled = rolledUpFor(ctx, rows.map((r) => r.id));
   return rows.map((r) => toGoal(r, rolled));
+}
+
+/** Organisation and department goals: the ones a goal may align to. No roll-up (options need none). */
+export async function listAlignableGoals(ctx: ServiceContext, includeArchived = false): Promise<AlignableGoal[]> {
+  const rows = ctx.store.raw.prepare(`
+    SELECT g.id, g.scope, CASE g.scope WHEN 'department' THEN (SELECT d.name FROM department d WHERE d.id = g.department_id) END AS ownerName,
+      g.title, g.period_start AS periodStart, g.period_end AS periodEnd, g.archived
+    FROM goal g WHERE g.scope IN ('organisation', 'department') ${includeArchived ? '' : 'AND g.archived = 0'}
+    ORDER BY CASE g.scope WHEN 'organisation' THEN 0 ELSE 1 END, g.period_start, g.title COLLATE NOCASE`).all() as (Omit<AlignableGoal, 'archived'> & { archived: number })[];
+  return rows.map((r) => ({ ...r, archived: Boolean(r.archived) }));
 }
 
 function goalsByIds(ctx: ServiceContext, ids: string[]): Goal[] {
@@ -234,6 +293,27 @@ export async function getAlignmentTree(ctx: ServiceContext, rootId: string): Pro
   if (rows.length === 0) throw new AppError('NOT_FOUND', 'The goal does not exist (it may have been deleted).');
   const rolled = rollUpProgress(rows);
   return rows.map((r) => ({ ...r, progress: r.progress ?? 0, rolledUp: rolled.get(r.id) ?? 0 }));
+}
+
+/**
+ * One goal of the alignment tree and the active goals aligned directly to it (by title), each with
+ * its rolled-up progress and how many active goals align to it: the tree page opens a level at a
+ * time, so its cost follows what is expanded, not the size of the tree.
+ */
+export async function getAlignmentBranch(ctx: ServiceContext, goalId: string, withChildren = true): Promise<{ node: AlignmentBranch; children: AlignmentBranch[] }> {
+  const columns = `g.id, g.aligned_to_id AS parentId, g.title, g.scope, g.status, g.weight, g.progress,
+      CASE g.scope WHEN 'individual' THEN e.first_name || ' ' || e.last_name WHEN 'department' THEN d.name END AS ownerName,
+      (SELECT count(*) FROM goal c WHERE c.aligned_to_id = g.id AND c.archived = 0) AS childCount`;
+  const joins = `LEFT JOIN employee e ON e.id = g.employee_id LEFT JOIN department d ON d.id = g.department_id`;
+  const db = ctx.store.raw;
+  const node = db.prepare(`SELECT ${columns} FROM goal g ${joins} WHERE g.id = ?`).get(goalId) as Omit<AlignmentBranch, 'rolledUp'> | undefined;
+  if (!node) throw new AppError('NOT_FOUND', 'The goal does not exist (it may have been deleted).');
+  const children = !withChildren ? [] : db.prepare(`SELECT ${columns} FROM goal g ${joins} WHERE g.aligned_to_id = ? AND g.archived = 0 ORDER BY g.title COLLATE NOCASE, g.id`)
+    .all(goalId) as Omit<AlignmentBranch, 'rolledUp'>[];
+  // One walk of the goal's subtree gives the roll-up of the goal and of each child.
+  const rolled = rolledUpFor(ctx, [goalId]);
+  const withRollUp = (r: Omit<AlignmentBranch, 'rolledUp'>): AlignmentBranch => ({ ...r, progress: r.progress ?? 0, rolledUp: rolled.get(r.id) ?? r.progress ?? 0 });
+  return { node: withRollUp(node), children: children.map(withRollUp) };
 }
 
 export async function assignToTeam(ctx: ServiceContext, input: Input<'goals.assignToTeam'>): Promise<{ created: number; ids: string[] }> {

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { Goal } from '../../../src-shared/api';
+import type { AlignableGoal } from '../../../src-shared/api';
 import { useApiMutation } from '../../api/hooks';
 import type { Option } from '../../grid';
 import { goalLabel } from './options';
@@ -9,7 +9,7 @@ import { EmployeeMultiPicker } from '../shared/EmployeePicker';
 
 /** Creates one individual goal per person, copied from and aligned to a department or organisation goal. */
 export function AssignToTeamModal({ opened, onClose, goals, departments }: {
-  opened: boolean; onClose: () => void; goals: Goal[]; departments: Option[];
+  opened: boolean; onClose: () => void; goals: AlignableGoal[]; departments: Option[];
 }) {
   const [goalId, setGoalId] = useState<string | null>(null);
   const [mode, setMode] = useState<'department' | 'people'>('department');
@@ -34,7 +34,7 @@ export function AssignToTeamModal({ opened, onClose, goals, departments }: {
     <Modal opened={opened} onClose={onClose} title="Assign to team" size="lg">
       <Stack>
         <Text size="sm" c="dimmed">Each person gets their own individual goal, copied from the chosen goal and aligned to it.</Text>
-        <Select label="Goal" data={goals.filter((g) => g.scope !== 'individual').map((g) => ({ value: g.id, label: goalLabel(g) }))} value={goalId} onChange={setGoalId} searchable />
+        <Select label="Goal" data={goals.map((g) => ({ value: g.id, label: goalLabel(g) }))} value={goalId} onChange={setGoalId} searchable />
         <SegmentedControl value={mode} onChange={(v) => setMode(v as 'department' | 'people')} data={[{ value: 'department', label: 'Everyone in a department' }, { value: 'people', label: 'Chosen people' }]} />
         {mode === 'department'
           ? <Select label="Department" data={departments} value={departmentId} onChange={setDepartmentId} searchable />

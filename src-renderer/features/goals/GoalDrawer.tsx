@@ -19,13 +19,15 @@ export function GoalDrawer({ goalId, onClose, onOpen }: { goalId: string | null;
 }
 
 function GoalDetails({ goalId, onOpen }: { goalId: string; onOpen: (id: string) => void }) {
-  const goals = useApi('goals.listGoals', { includeArchived: true });
+  // This goal, the goals it may be aligned to (few) and its own branch of the tree: never every goal.
+  const goals = useApi('goals.listGoals', { ids: [goalId], includeArchived: true });
+  const alignable = useApi('goals.listAlignableGoals', { includeArchived: true });
   const checkIns = useApi('goals.listCheckIns', { goalId });
-  const tree = useApi('goals.getAlignmentTree', { rootId: goalId });
+  const branch = useApi('goals.getAlignmentBranch', { goalId, withChildren: false });
   const goal = goals.data?.rows.find((g) => g.id === goalId);
-  const parent = goal?.alignedToId ? goals.data?.rows.find((g) => g.id === goal.alignedToId) : undefined;
-  const children = (tree.data?.nodes ?? []).filter((n) => n.parentId === goalId);
-  const rolledUp = tree.data?.nodes.find((n) => n.id === goalId)?.rolledUp;
+  const parent = goal?.alignedToId ? alignable.data?.rows.find((g) => g.id === goal.alignedToId) : undefined;
+  const childCount = branch.data?.node.childCount ?? 0;
+  const rolledUp = branch.data?.node.rolledUp;
   if (!goal) return <Text c="dimmed">Loading…</Text>;
   return (
     <Stack>
@@ -46,8 +48,8 @@ function GoalDetails({ goalId, onOpen }: { goalId: string; onOpen: (id: string) 
         </Text>
       </Stack>
       <Stack gap={4}>
-        <Text fw={500}>Progress: {goal.progress}%{rolledUp !== undefined && children.length > 0 ? ` · rolled up from aligned goals: ${rolledUp}%` : ''}</Text>
-        <Progress value={children.length > 0 && rolledUp !== undefined ? rolledUp : goal.progress} color={progressColor(goal.progress)} aria-label="Goal progress" />
+        <Text fw={500}>Progress: {goal.progress}%{rolledUp !== undefined && childCount > 0 ? ` · rolled up from aligned goals: ${rolledUp}%` : ''}</Text>
+        <Progress value={childCount > 0 && rolledUp !== undefined ? rolledUp : goal.progress} color={progressColor(goal.progress)} aria-label="Goal progress" />
       </Stack>
       <Stack gap={4} data-testid="goal-alignment">
         <Text fw={500}>Alignment</Text>
@@ -56,8 +58,8 @@ function GoalDetails({ goalId, onOpen }: { goalId: string; onOpen: (id: string) 
         ) : (
           <Text size="sm" c="dimmed">Not aligned to a higher goal.</Text>
         )}
-        {children.length > 0 && (
-          <Text size="sm">{children.length} goal{children.length === 1 ? '' : 's'} aligned to this one. {goal.scope === 'organisation' && <Anchor component={Link} to={`/goals/alignment?root=${goal.id}`}>Open the alignment tree</Anchor>}</Text>
+        {childCount > 0 && (
+          <Text size="sm">{childCount} goal{childCount === 1 ? '' : 's'} aligned to this one. {goal.scope === 'organisation' && <Anchor component={Link} to={`/goals/alignment?root=${goal.id}`}>Open the alignment tree</Anchor>}</Text>
         )}
       </Stack>
       {!goal.archived && <CheckInForm goalId={goalId} />}

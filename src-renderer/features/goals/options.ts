@@ -1,10 +1,9 @@
-import { GOAL_SCOPES, GOAL_SCOPE_LABELS, GOAL_STATUSES, GOAL_STATUS_LABELS, GOAL_UNITS, type Goal } from '../../../src-shared/api';
+import { GOAL_SCOPES, GOAL_SCOPE_LABELS, GOAL_STATUSES, GOAL_STATUS_LABELS, GOAL_UNITS, GOAL_UNIT_LABELS, type Goal } from '../../../src-shared/api';
 import type { Option } from '../../grid';
 
 export const SCOPE_OPTIONS: Option[] = GOAL_SCOPES.map((value) => ({ value, label: GOAL_SCOPE_LABELS[value] }));
 export const STATUS_OPTIONS: Option[] = GOAL_STATUSES.map((value) => ({ value, label: GOAL_STATUS_LABELS[value] }));
-const UNIT_LABELS: Record<(typeof GOAL_UNITS)[number], string> = { number: 'Number', percent: 'Percent', currency: 'Currency', date: 'Date', rating: 'Rating' };
-export const UNIT_OPTIONS: Option[] = GOAL_UNITS.map((value) => ({ value, label: UNIT_LABELS[value] }));
+export const UNIT_OPTIONS: Option[] = GOAL_UNITS.map((value) => ({ value, label: GOAL_UNIT_LABELS[value] }));
 
 export const goalLabel = (g: Pick<Goal, 'title' | 'scope' | 'ownerName'>) =>
   `${g.title} · ${GOAL_SCOPE_LABELS[g.scope]}${g.ownerName ? ` (${g.ownerName})` : ''}`;

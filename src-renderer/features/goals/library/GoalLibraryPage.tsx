@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { GoalLibraryItem } from '../../../../src-shared/api';
 import { useApi } from '../../../api/hooks';
 import { DataGrid, type GridColumn, type GridRow, type RowChange } from '../../../grid';
-import { usePeopleReferences, YES_NO } from '../../people/options';
+import { departmentOptions, YES_NO } from '../../people/options';
 import { archiveThroughApi, exportGrid, saveThroughApi } from '../../shared/grid-adapters';
 import { FullHeightPage, PageHeader } from '../../shared/PageHeader';
 import { UNIT_OPTIONS } from '../options';
@@ -35,8 +35,10 @@ export function GoalLibraryPage() {
   const [using, setUsing] = useState<{ itemId: string | null } | null>(null);
   const library = useApi('goals.listGoalLibrary', { search: debouncedSearch.trim() || undefined, includeArchived: showArchived || undefined });
   const allItems = useApi('goals.listGoalLibrary', {});
-  const goals = useApi('goals.listGoals', {});
-  const refs = usePeopleReferences();
+  // Only organisation and department goals can be aligned to: a short list even in a large organisation.
+  const goals = useApi('goals.listAlignableGoals', {});
+  const departmentRows = useApi('people.listDepartments', {});
+  const departments = useMemo(() => departmentOptions(departmentRows.data?.rows ?? []), [departmentRows.data]);
   const rows = useMemo(() => (library.data?.rows ?? []).map(toGridRow), [library.data]);
 
   const onSave = async (changes: RowChange[]) => {
@@ -78,7 +80,7 @@ export function GoalLibraryPage() {
         itemId={using?.itemId ?? null}
         items={allItems.data?.rows ?? []}
         goals={goals.data?.rows ?? []}
-        departments={refs.departments}
+        departments={departments}
       />
     </FullHeightPage>
   );

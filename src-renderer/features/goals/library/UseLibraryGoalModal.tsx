@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { Goal, GoalLibraryItem } from '../../../../src-shared/api';
+import type { AlignableGoal, GoalLibraryItem } from '../../../../src-shared/api';
 import { isRealDate } from '../../../../src-shared/domain/dates';
 import { useApiMutation } from '../../../api/hooks';
 import type { Option } from '../../../grid';
@@ -13,7 +13,7 @@ const year = new Date().getFullYear();
 
 /** Copies a library goal into individual goals: for chosen people or everyone in a department, for a period, optionally aligned. */
 export function UseLibraryGoalModal({ opened, onClose, itemId, items, goals, departments }: {
-  opened: boolean; onClose: () => void; itemId: string | null; items: GoalLibraryItem[]; goals: Goal[]; departments: Option[];
+  opened: boolean; onClose: () => void; itemId: string | null; items: GoalLibraryItem[]; goals: AlignableGoal[]; departments: Option[];
 }) {
   return (
     <Modal opened={opened} onClose={onClose} title="Use a library goal" size="lg">
@@ -23,7 +23,7 @@ export function UseLibraryGoalModal({ opened, onClose, itemId, items, goals, dep
 }
 
 function UseLibraryGoalForm({ initialItemId, items, goals, departments, onDone }: {
-  initialItemId: string | null; items: GoalLibraryItem[]; goals: Goal[]; departments: Option[]; onDone: () => void;
+  initialItemId: string | null; items: GoalLibraryItem[]; goals: AlignableGoal[]; departments: Option[]; onDone: () => void;
 }) {
   const [itemId, setItemId] = useState<string | null>(initialItemId);
   const [mode, setMode] = useState<'people' | 'department'>('people');
