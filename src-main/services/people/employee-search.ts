@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { EmployeeHit, EmployeeSearchInput } from '../../../src-shared/api';
 import type { ServiceContext } from '../context';
 
@@ -28,14 +29,19 @@ const normalise = (query: string) => query.replace(/,/g, ' ').trim().replace(/\s
  * within a rank. Archived people never; terminated people on request.
  */
 export function searchEmployees(ctx: ServiceContext, input: EmployeeSearchInput): { rows: EmployeeHit[]; more: boolean } {
-  if (input.ids) return { rows: employeesByIds(ctx, input.ids), more: false };
+  return searchEmployeesIn(ctx.store.raw, input);
+}
+
+/** The search on a given connection (the benchmark's raw floor runs it on its own). */
+export function searchEmployeesIn(db: Database.Database, input: EmployeeSearchInput): { rows: EmployeeHit[]; more: boolean } {
+  if (input.ids) return { rows: employeesByIds(db, input.ids), more: false };
   const limit = input.limit ?? 50;
   const query = normalise(input.query ?? '');
   const scope = `e.archived = 0${input.includeTerminated ? '' : ` AND e.status <> 'terminated'`}`;
   const words = query ? query.split(' ') : [];
   const containsAll = words.map((_, i) => ` AND ${HAYSTACK} LIKE @w${i} ESCAPE '\\'`).join('');
   const wordParams = Object.fromEntries(words.map((word, i) => [`w${i}`, `%${escapeLike(word)}%`]));
-  const find = (where: string, params: Record<string, string>, max: number, useIndexes = false) => firstByName(ctx, `${scope} ${where}`, params, max, useIndexes);
+  const find = (where: string, params: Record<string, string>, max: number, useIndexes = false) => firstByName(db, `${scope} ${where}`, params, max, useIndexes);
 
   const matches = find(containsAll, wordParams, RANK_IN_MEMORY + 1, !query);
   if (!query || matches.length <= RANK_IN_MEMORY) {
@@ -57,11 +63,11 @@ export function searchEmployees(ctx: ServiceContext, input: EmployeeSearchInput)
  * (Walking the name index instead visits rows out of order, several times slower unless the
  * matches come first; only the empty query, which every row matches, walks it.)
  */
-function firstByName(ctx: ServiceContext, where: string, params: Record<string, string>, max: number, useIndexes: boolean): EmployeeHit[] {
+function firstByName(db: Database.Database, where: string, params: Record<string, string>, max: number, useIndexes: boolean): EmployeeHit[] {
   const first = `SELECT * FROM employee e ${useIndexes ? '' : 'NOT INDEXED'} WHERE ${where} ORDER BY ${BY_NAME}, e.id LIMIT ${max}`;
   // Department and job are joined to the few rows kept, not to every match.
   const sql = `SELECT ${HIT_COLUMNS} FROM (${first}) e LEFT JOIN department d ON d.id = e.department_id LEFT JOIN job j ON j.id = e.job_id ORDER BY ${BY_NAME}, e.id`;
-  return (ctx.store.raw.prepare(sql).all(params) as HitRow[]).map(toHit);
+  return (db.prepare(sql).all(params) as HitRow[]).map(toHit);
 }
 
 /** SQLite's NOCASE folding (ASCII letters only), so in-memory ranks agree with the SQL. */
@@ -80,10 +86,10 @@ function ranker(query: string) {
 }
 
 /** The people a picker currently holds, in the order asked, whatever their status. */
-function employeesByIds(ctx: ServiceContext, ids: string[]): EmployeeHit[] {
+function employeesByIds(db: Database.Database, ids: string[]): EmployeeHit[] {
   if (!ids.length) return [];
   const unique = [...new Set(ids)];
-  const rows = (ctx.store.raw.prepare(`SELECT ${HIT_COLUMNS} FROM ${HIT_FROM} WHERE e.id IN (${unique.map(() => '?').join(',')})`).all(...unique) as HitRow[]).map(toHit);
+  const rows = (db.prepare(`SELECT ${HIT_COLUMNS} FROM ${HIT_FROM} WHERE e.id IN (${unique.map(() => '?').join(',')})`).all(...unique) as HitRow[]).map(toHit);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return unique.flatMap((id) => byId.get(id) ?? []);
 }
