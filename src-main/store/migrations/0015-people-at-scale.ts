@@ -14,7 +14,8 @@ import { migrationName } from './kit';
  * Indexes: the name index also carries what a picker's search reads (status, number, email), so a
  * walk in name order never visits the table; the history's newest-row seek reads department and
  * job from the index; employment (hire and termination dates) is read in id order from an index;
- * departments by parent for the sub-department trees. This file is frozen: a later change is a new
+ * departments by parent for the sub-department trees; a department's people by name with the id and
+ * archived flag. This file is frozen: a later change is a new
  * migration.
  */
 export class PeopleAtScale0015 implements MigrationInterface {
@@ -30,6 +31,8 @@ export class PeopleAtScale0015 implements MigrationInterface {
     await runner.query(`DROP TABLE IF EXISTS employee_headcount`);
     for (const name of ['department_parent', 'employee_assignment_asof', 'employee_employment', 'employee_name']) await runner.query(`DROP INDEX IF EXISTS ${name}`);
     await runner.query(`CREATE INDEX employee_name ON employee (last_name COLLATE NOCASE, first_name COLLATE NOCASE, id, archived)`);
+    await runner.query(`DROP INDEX IF EXISTS employee_department`);
+    await runner.query(`CREATE INDEX employee_department ON employee (department_id, last_name COLLATE NOCASE, first_name COLLATE NOCASE)`);
   }
 }
 
@@ -71,6 +74,9 @@ const TRIGGER_NAMES = [...SEARCH, ...HEADCOUNT].flatMap((sql) => /CREATE TRIGGER
 const INDEXES = [
   `DROP INDEX employee_name`,
   `CREATE INDEX employee_name ON employee (last_name COLLATE NOCASE, first_name COLLATE NOCASE, id, archived, status, employee_number, email)`,
+  // A department's people by name, covering the window's sort by department label (which ranks departments).
+  `DROP INDEX employee_department`,
+  `CREATE INDEX employee_department ON employee (department_id, archived, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id)`,
   `CREATE INDEX employee_employment ON employee (id, archived, hire_date, termination_date, status)`,
   `CREATE INDEX employee_assignment_asof ON employee_assignment (employee_id, effective_date, recorded_at, department_id, job_id)`,
   `CREATE INDEX department_parent ON department (parent_id)`,

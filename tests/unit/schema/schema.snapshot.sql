@@ -55,7 +55,7 @@ CREATE TRIGGER gap_tally_employee_update AFTER UPDATE OF job_id, department_id, 
 -- table employee on employee
 CREATE TABLE employee (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, employee_number TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL, email TEXT, hire_date TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('active','on_leave','terminated')), manager_id TEXT REFERENCES employee(id), position_id TEXT REFERENCES position(id), department_id TEXT REFERENCES department(id), job_id TEXT REFERENCES job(id), location TEXT, archived INTEGER NOT NULL DEFAULT 0, termination_date TEXT);
 -- index employee_department on employee
-CREATE INDEX employee_department ON employee (department_id, last_name COLLATE NOCASE, first_name COLLATE NOCASE);
+CREATE INDEX employee_department ON employee (department_id, archived, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id);
 -- index employee_email on employee
 CREATE INDEX employee_email ON employee (email, id, archived);
 -- index employee_employment on employee
