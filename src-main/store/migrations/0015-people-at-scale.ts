@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { migrationName } from './kit';
 
 /*
- * The people page, the pickers and the organisation as of a day at 50,000 employees (docs/decisions.md,
- * "People at 50,000"). Kept in the writing transaction by triggers, whichever path writes:
+ * The people page, the pickers and the organisation as of a day at 50,000 employees (the issue "scale
+ * to 50,000 employees"). Kept in the writing transaction by triggers, whichever path writes:
  *
  *   employee_search     FTS5 trigram index of what pickers find people by (first and last name,
  *                       number, email), keyed by the employee's rowid: words of three letters or
