@@ -104,7 +104,7 @@ export function searchEmployeesIn(db: Database.Database, input: EmployeeSearchIn
   // (1) The exact number, then whoever starts with the query among the first people by name.
   const exact = rowidsOf(db, `SELECT e.rowid AS rowid FROM employee e WHERE ${scope} AND ${sql.exactSql} ORDER BY ${BY_NAME}`, params);
   const walk = `SELECT ${WALK_COLUMNS} FROM employee e INDEXED BY employee_name WHERE ${scope} ORDER BY ${BY_NAME} LIMIT ${(limit + 1) * walkPerHit}`;
-  const starting = rowidsOf(db, `SELECT e.rowid AS rowid FROM (${walk}) e WHERE (${sql.prefixSql}) AND ${sql.notExactSql} LIMIT ${limit + 1}`, params);
+  const starting = rowidsOf(db, `SELECT e.rowid AS rowid FROM (${walk}) e WHERE (${sql.prefixSql}) AND ${sql.notExactSql} ORDER BY ${BY_NAME} LIMIT ${limit + 1}`, params);
   if (exact.length + starting.length > limit) return pick([...exact, ...starting]);
 
   // (2) and (3): every match, ranked; narrowed by the trigram index when a word is long enough.
