@@ -4,7 +4,7 @@ import { buildEmployeeQuery } from '../../src-main/services/people/employees';
 import { openTestApp } from './helpers';
 
 /*
- * Migration 15's derived data against what it is derived from, after random writes straight to the
+ * Migration 16's derived data against what it is derived from, after random writes straight to the
  * tables (as an import or another tool would make them): the headcount tally, the picker's trigram
  * index, and the people page's count as of a day against the history worked out in TypeScript.
  */
@@ -19,7 +19,7 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
 );
 
-describe('people tallies (migration 15)', () => {
+describe('people tallies (migration 16)', () => {
   it('keeps the headcount tally and the trigram index equal to the employees, whatever is written', async () => {
     const app = await openTestApp();
     const db = app.store().raw;

@@ -5,7 +5,7 @@ import { peopleEntities } from '../../store/entities/people';
 import { Initial0001 } from '../../store/migrations/0001-initial';
 import { TerminationDates0010 } from '../../store/migrations/0010-termination-dates';
 import { OrganisationHistory0011 } from '../../store/migrations/0011-organisation-history';
-import { PeopleAtScale0015 } from '../../store/migrations/0015-people-at-scale';
+import { PeopleAtScale0016 } from '../../store/migrations/0016-people-at-scale';
 import { peopleDemo } from './demo';
 import { peopleHandlers } from './handlers';
 
@@ -14,7 +14,7 @@ export const peopleMain = defineMainArea({
   handlers: peopleHandlers,
   entities: peopleEntities,
   // The first migration also made the audit and settings tables that admin owns.
-  migrations: [Initial0001, TerminationDates0010, OrganisationHistory0011, PeopleAtScale0015],
+  migrations: [Initial0001, TerminationDates0010, OrganisationHistory0011, PeopleAtScale0016],
   demo: peopleDemo,
   recordLabels: peopleRecordLabels,
 });

