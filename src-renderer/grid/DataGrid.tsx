@@ -13,6 +13,7 @@ import { useStore } from './store';
 import { isUnloaded } from './rowSource';
 import type { DataGridProps, GridColumn, GridRow, RowView } from './types';
 import { useGridRows } from './useGridRows';
+import { useLabelledRows, useLabelledSource } from './useLabelledRows';
 import { useRowSource } from './useRowSource';
 import { useViewState, type ViewState } from './useTableView';
 import './grid.css';
@@ -36,7 +37,10 @@ function rowView(state: ViewState, quickFilter: string, columns: GridColumn[]): 
 
 /** Spreadsheet-like editable grid: virtualised, keyboard driven, saving every edit through `onSave`. */
 export function DataGrid(props: DataGridProps): JSX.Element {
-  const { gridId, columns, source, allowAdd = false, onDelete, onExport, onOpenRow, rowNoun = DEFAULT_NOUN, deleteMode = 'archive' } = props;
+  const { gridId, columns, allowAdd = false, onDelete, onExport, onOpenRow, rowNoun = DEFAULT_NOUN, deleteMode = 'archive' } = props;
+  // Reference columns over many records (people) show labels fetched for the rows' values.
+  const source = useLabelledSource(props.source, columns);
+  const whole = useLabelledRows(columns, props.source ? undefined : props.rows);
   const readOnly = !allowAdd && !onDelete && columns.every((column) => column.editable === false);
   const [controller] = useState(() => new GridController());
   const prefs = useColumnPrefs(gridId, columns);
@@ -49,7 +53,7 @@ export function DataGrid(props: DataGridProps): JSX.Element {
   const sourceView = useMemo(() => rowView(viewState, deferredFilter, prefs.visible), [viewState, deferredFilter, prefs.visible]);
   const sourced = useRowSource(source, sourceView, props.windowAbove);
   const windowed = sourced.state.mode === 'windowed';
-  const rows = source ? sourced.state.rows : (props.rows ?? NO_ROWS);
+  const rows = source ? sourced.state.rows : (whole.rows ?? NO_ROWS);
   // A windowed source lays rows out anew for each view it loads; a whole table keeps its order across reloads.
   const pageKey = windowed ? `${source!.key}#${sourced.state.generation}` : (props.viewKey ?? source?.key);
 
@@ -186,7 +190,7 @@ export function DataGrid(props: DataGridProps): JSX.Element {
         filterOf={view.filterOf}
         onFilter={view.setFilter}
         onVisibleRows={onVisibleRows}
-        loading={!!source && sourced.state.mode === 'loading'}
+        loading={(!!source && sourced.state.mode === 'loading') || whole.labelling}
       />
       <DeleteConfirm controller={controller} rowNoun={rowNoun} mode={deleteMode} />
       <PasteQuestionDialog controller={controller} rowNoun={rowNoun} allowAdd={allowAdd} />

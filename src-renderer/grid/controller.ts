@@ -1,6 +1,7 @@
 import { formatCellValue, isOptionKind, parseEditorValue, sameValue } from './convert';
 import { isDraftKey, newDraftKey, newDraftRow } from './drafts';
 import type { GridAction, KeyContext } from './keyboard';
+import { resolveTexts, textsToResolve, type ResolvedTexts } from './lookup';
 import { emptyOverlay, withoutErrors, type OverlayState } from './overlay';
 import { clearWrites, pasteWrites, planWrites, type BatchPlan, type CellWrite } from './pasteBlock';
 import { summarizePaste } from './pasteQuestion';
@@ -89,6 +90,8 @@ export class GridController {
   private readonly rowNumbers = cachedIndex((rows) => new Map(rows.map((row, i) => [row.id, i + 1])));
 
   private synced: (() => void)[] = [];
+  /** Texts of lookup columns resolved for the batch being planned. */
+  private resolved: ResolvedTexts = new Map();
 
   sync(env: GridEnv): void {
     const before = this.env;
@@ -369,7 +372,9 @@ export class GridController {
   }
 
   private saveCell(rowIndex: number, row: GridRow, column: GridColumn, raw: string, startVersion: number): void {
-    const parsed = parseEditorValue(column, raw, { row });
+    // Text typed into a lookup cell is first resolved to the records it names, where they are.
+    if (this.whenResolved([{ column, raw }], () => this.saveCell(rowIndex, row, column, raw, startVersion))) return;
+    const parsed = parseEditorValue(column, raw, { row, resolved: this.resolved });
     const draft = isDraftKey(row.id);
     const rowNumbers = new Map([[row.id, rowIndex + 1]]);
     const cell = { rowKey: row.id, field: column.id };
@@ -417,6 +422,30 @@ export class GridController {
     return true;
   }
 
+  /**
+   * Texts written into lookup columns (people) are resolved by their lookups first; `action`
+   * then runs again with them in `this.resolved`. False when there is nothing to resolve.
+   */
+  private whenResolved(writes: { column: GridColumn | undefined; raw: string }[], action: () => void): boolean {
+    const pending = textsToResolve(writes.filter((w): w is { column: GridColumn; raw: string } => !!w.column), this.resolved);
+    if (pending.size === 0) return false;
+    void resolveTexts(pending, this.resolved)
+      .then(() => {
+        action();
+        // Resolved texts serve one batch: the next one asks again, as the records may change.
+        this.resolved = new Map();
+      })
+      .catch((error: unknown) => {
+        this.resolved = new Map();
+        this.showMessage(`The names could not be looked up: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    return true;
+  }
+
+  private cellWrites(writes: CellWrite[]): { column: GridColumn | undefined; raw: string }[] {
+    return writes.map((write) => ({ column: this.env.columns[write.col], raw: write.raw }));
+  }
+
   private hasUnloaded(first: number, last: number): boolean {
     const rows = this.env.rows;
     for (let i = Math.max(0, first); i <= Math.min(last, rows.length - 1); i++) if (isUnloaded(rows[i])) return true;
@@ -445,6 +474,7 @@ export class GridController {
     const lastRow = writes.reduce((max, write) => Math.max(max, write.row), range.top);
     // Rows a paste reaches that are not loaded yet are loaded first, so it checks and changes what is really there.
     if (this.whenLoaded(range.top, lastRow, () => this.paste(text))) return;
+    if (this.whenResolved(this.cellWrites(writes), () => this.paste(text))) return;
     const plan = this.plan(writes);
     if (!plan) return;
     const summary = summarizePaste(plan, range);
@@ -483,7 +513,8 @@ export class GridController {
     const drafts = this.overlay.get().drafts;
     const at = intoDraft ? drafts.indexOf(intoDraft) : 0;
     const writes = block.flatMap((cells, r) => cells.map((raw, c) => ({ row: r, col: left + c, raw })));
-    const plan = planWrites(writes, { rows: intoDraft ? [intoDraft] : [], columns: this.env.columns, allowAdd: true, createKey: newDraftKey });
+    if (this.whenResolved(this.cellWrites(writes), () => this.pasteAsNewRows(text))) return;
+    const plan = planWrites(writes, { rows: intoDraft ? [intoDraft] : [], columns: this.env.columns, allowAdd: true, createKey: newDraftKey, resolved: this.resolved });
     if (!plan.ok) {
       this.saver.report(plan.message, plan.errors, new Map([...plan.rowNumbers].map(([key, n]) => [key, at + n])));
       return;
@@ -529,7 +560,7 @@ export class GridController {
 
   /** The batch the writes make, or null when there is nothing to save (problems are reported). */
   private plan(writes: CellWrite[]): BatchPlan | null {
-    const plan = planWrites(writes, { rows: this.env.rows, columns: this.env.columns, allowAdd: this.env.allowAdd });
+    const plan = planWrites(writes, { rows: this.env.rows, columns: this.env.columns, allowAdd: this.env.allowAdd, resolved: this.resolved });
     if (!plan.ok) {
       this.saver.report(plan.message, plan.errors, plan.rowNumbers);
       return null;

@@ -1,4 +1,5 @@
 import { parseDateText } from './dates';
+import { knownOption, resolvedOptions, type ResolvedTexts } from './lookup';
 import { ambiguityMessage, matchOption, optionIndex } from './optionMatch';
 import type { GridColumn, GridRow, Option } from './types';
 
@@ -11,6 +12,8 @@ export type ParseResult = { ok: true; value: unknown } | { ok: false; message: s
 export interface ParseContext {
   row?: GridRow;
   locale?: string;
+  /** Texts of lookup columns resolved for this batch (see lookup.ts). */
+  resolved?: ResolvedTexts;
 }
 
 const NO_OPTIONS: Option[] = [];
@@ -34,8 +37,9 @@ function parseDate(text: string, locale?: string): ParseResult {
   return parsed.ok ? ok(parsed.iso) : fail(parsed.message);
 }
 
-function parseOption(column: GridColumn, text: string, row?: GridRow): ParseResult {
-  const options = optionsOf(column, row);
+function parseOption(column: GridColumn, text: string, row?: GridRow, resolved?: ResolvedTexts): ParseResult {
+  const own = optionsOf(column, row);
+  const options = column.lookup ? [...own, ...resolvedOptions(resolved, column.lookup, text)] : own;
   const match = matchOption(options, text);
   if (match.ok) return ok(match.value);
   const noun = column.optionNoun ?? `${column.header} options`;
@@ -59,7 +63,7 @@ export function parseCellInput(column: GridColumn, raw: string, context: ParseCo
       return parseDate(text, context.locale);
     case 'select':
     case 'reference':
-      return parseOption(column, text, context.row);
+      return parseOption(column, text, context.row, context.resolved);
   }
 }
 
@@ -68,6 +72,7 @@ export function formatCellValue(column: GridColumn, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (isOptionKind(column.kind)) {
     const key = String(value);
+    if (column.lookup) return knownOption(column, key)?.label ?? key;
     return optionIndex(column.options ?? NO_OPTIONS).labelOf.get(key) ?? key;
   }
   return String(value);
@@ -87,5 +92,7 @@ export function isOptionKind(kind: GridColumn['kind']): boolean {
  */
 export function parseEditorValue(column: GridColumn, raw: string, context: ParseContext = {}): ParseResult {
   if (isOptionKind(column.kind) && optionIndex(optionsOf(column, context.row)).labelOf.has(raw)) return ok(raw);
+  // A lookup editor holds the value of the option picked from its search.
+  if (column.lookup && knownOption(column, raw)) return ok(raw);
   return parseCellInput(column, raw, context);
 }

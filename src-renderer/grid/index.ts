@@ -1,5 +1,6 @@
 export { DataGrid } from './DataGrid';
 export { formatCellValue, parseCellInput } from './convert';
+export type { ReferenceLookup } from './lookup';
 export type {
   CellError,
   CellKind,

@@ -1,4 +1,5 @@
 import { formatCellValue, parseCellInput, sameValue } from './convert';
+import type { ResolvedTexts } from './lookup';
 import { draftValues, isDraftKey, newDraftKey } from './drafts';
 import { isSingleCell, rangeCells, type CellPos, type CellRange } from './selection';
 import type { CellError, GridColumn, GridRow, RowChange } from './types';
@@ -18,6 +19,8 @@ export interface BatchTarget {
   columns: GridColumn[];
   allowAdd: boolean;
   createKey?: () => string;
+  /** Texts of lookup columns resolved for this batch. */
+  resolved?: ResolvedTexts;
 }
 
 export interface BatchPlan {
@@ -103,7 +106,7 @@ class PlanBuilder {
       }
       return;
     }
-    const parsed = parseCellInput(column, write.raw);
+    const parsed = parseCellInput(column, write.raw, { resolved: this.target.resolved });
     if (!parsed.ok) {
       this.errors.push({ rowKey: entry.rowKey, field: column.id, message: parsed.message });
       return;

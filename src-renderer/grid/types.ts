@@ -13,6 +13,22 @@ export interface Option {
   aliases?: string[];
 }
 
+/**
+ * Where a reference column's options come from when there are too many to list (50,000
+ * people): found by a search as the user types, resolved from typed or pasted text, and
+ * labelled for the values the rows hold. The grid never asks for every option.
+ */
+export interface ReferenceLookup {
+  /** Labels of the same records are shared by every grid: 'employee'. */
+  kind: string;
+  /** The first `limit` options the text finds, best first; `more`: others match too. */
+  search(text: string, limit: number): Promise<{ options: Option[]; more: boolean }>;
+  /** Every option each text names (by label, value or alias), in the order of `texts`. */
+  resolve(texts: string[]): Promise<Option[][]>;
+  /** The options of these values, for showing them (unknown values are left out). */
+  options(values: string[]): Promise<Option[]>;
+}
+
 export interface GridColumn {
   /** Key of the field in the row object. */
   id: string;
@@ -30,6 +46,12 @@ export interface GridColumn {
    * levels); `options` then lists every value the column can show.
    */
   optionsFor?: (row: GridRow) => Option[];
+  /**
+   * For a 'reference' column over a large table (people): options found by search as the user
+   * types and resolved from pasted text, never listed whole. `options`, if given too, are a few
+   * more offered alongside (external candidates next to employees).
+   */
+  lookup?: ReferenceLookup;
   /** What the options are called in messages, plural ("departments"); default "<header> options". */
   optionNoun?: string;
   hiddenByDefault?: boolean;

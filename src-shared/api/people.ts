@@ -92,6 +92,33 @@ export const position = z.strictObject({
 });
 export type Position = z.infer<typeof position>;
 
+/** The positions grid's columns, as its row source sorts and filters them. */
+export const POSITION_GRID_FIELDS = ['title', 'jobId', 'departmentId', 'reportsToId', 'incumbentId', 'isKey'] as const;
+export const positionGridField = z.enum(POSITION_GRID_FIELDS);
+export type PositionGridField = z.infer<typeof positionGridField>;
+export const positionWindowQuery = z.strictObject({ includeArchived: z.boolean().optional(), ...gridWindow(positionGridField) });
+export type PositionWindowQuery = z.infer<typeof positionWindowQuery>;
+export const positionExportQuery = z.strictObject({
+  includeArchived: z.boolean().optional(),
+  ...gridView(positionGridField),
+  format: z.enum(['csv', 'xlsx']),
+  title: z.string().min(1).max(100),
+  columns: z.array(z.strictObject({ field: positionGridField, header: z.string().max(200) })).min(1).max(50),
+});
+export type PositionExportQuery = z.infer<typeof positionExportQuery>;
+
+/** A position found for a picker or a grid cell; `departmentName` null when the department is archived (labels show "?"). */
+export const positionHit = z.strictObject({ id, title: z.string(), departmentName: z.string().nullable(), archived: z.boolean() });
+export type PositionHit = z.infer<typeof positionHit>;
+/** Type-ahead over positions by title and department (first 50, ranked: title starts with it first), or the positions of `ids`. */
+export const positionSearchInput = z.strictObject({
+  query: text(MAX_TEXT).optional(),
+  ids: z.array(id).max(2000).optional(),
+  limit: z.number().int().min(1).max(50).optional(),
+});
+/** Texts naming positions ("Sales Lead · Sales", a title, an id), each to every position it names. */
+export const positionResolveInput = z.strictObject({ texts: z.array(z.string().max(MAX_TEXT)).min(1).max(5000) });
+
 // ---- Employees ---------------------------------------------------------------
 export const employeeFields = z.strictObject({
   employeeNumber: requiredText('Employee number', 40),
@@ -201,6 +228,13 @@ export const employeeHit = z.strictObject({
 });
 export type EmployeeHit = z.infer<typeof employeeHit>;
 
+/**
+ * Typed or pasted texts that name people, for a grid cell: each text's people, found by their
+ * label ("Ann Smith (E100)"), id, employee number or "First Last" (any case). Archived people
+ * never; terminated people too, so a file exported with a former manager pastes back.
+ */
+export const employeeResolveInput = z.strictObject({ texts: z.array(z.string().max(MAX_TEXT)).min(1).max(5000) });
+
 /** The people grid's columns, as the row source sorts and filters them. */
 export const EMPLOYEE_GRID_FIELDS = ['employeeNumber', 'firstName', 'lastName', 'email', 'hireDate', 'status', 'terminationDate', 'departmentId', 'jobId', 'positionId', 'managerId', 'location'] as const;
 export const employeeGridField = z.enum(EMPLOYEE_GRID_FIELDS);
@@ -248,6 +282,10 @@ export const peopleArea = defineArea({
     'people.archiveJobs': write(archiveInput, countOutput),
 
     'people.listPositions': read(listAll, z.strictObject({ rows: z.array(position) })),
+    'people.listPositionWindow': read(positionWindowQuery, pageOf(position)),
+    'people.exportPositions': read(positionExportQuery, exportedFile),
+    'people.searchPositions': read(positionSearchInput, z.strictObject({ rows: z.array(positionHit), more: z.boolean() })),
+    'people.resolvePositions': read(positionResolveInput, z.strictObject({ matches: z.array(z.array(positionHit)) })),
     'people.savePositions': write(batchOf(positionFields), z.strictObject({ rows: z.array(position) })),
     'people.archivePositions': write(archiveInput, countOutput),
 
@@ -257,6 +295,8 @@ export const peopleArea = defineArea({
     'people.getEmployee': read(z.strictObject({ id }), employeeDetail),
     /** `more`: other people match too (the picker asks the user to type more). */
     'people.searchEmployees': read(employeeSearchInput, z.strictObject({ rows: z.array(employeeHit), more: z.boolean() })),
+    /** `matches[i]`: every person `texts[i]` names (none, one, or several when it is ambiguous). */
+    'people.resolveEmployees': read(employeeResolveInput, z.strictObject({ matches: z.array(z.array(employeeHit)) })),
     'people.saveEmployees': write(batchOf(employeeFields), z.strictObject({ rows: z.array(employee) })),
     'people.archiveEmployees': write(archiveInput, countOutput),
     'people.listLocations': read(z.strictObject({}), z.strictObject({ locations: z.array(z.string()) })),

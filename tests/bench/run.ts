@@ -14,6 +14,7 @@ import { benchCalibration } from './calibration';
 import { benchImports } from './imports';
 import { benchEncryptionOverhead } from './encryption';
 import { benchFiles, type BenchFiles } from './files';
+import { benchPages } from './pages';
 import { benchReviews } from './reviews';
 import { benchSkills } from './skills';
 import { EMPLOYEES, SIZE } from './size';
@@ -173,7 +174,7 @@ async function benchAsOfPage(app: Awaited<ReturnType<typeof createAppHost>>, dbP
  * always run; all of them unless set.
  */
 const PARTS = process.env.BENCH_PARTS?.split(',').map((name) => name.trim());
-const part = (name: 'imports' | 'browser' | 'skills' | 'reviews' | 'calibration' | 'succession') => !PARTS || PARTS.includes(name);
+const part = (name: 'imports' | 'browser' | 'pages' | 'skills' | 'reviews' | 'calibration' | 'succession') => !PARTS || PARTS.includes(name);
 
 async function main() {
   const jsonIndex = process.argv.indexOf('--json');
@@ -190,6 +191,7 @@ async function main() {
       // The import, and the calibration session, are measured on plain files only.
       if (!files.encrypted && part('imports')) for (const row of await benchImports(dir, EMPLOYEES)) rows.push(row);
       if (part('browser')) for (const row of await benchBrowserGrid(dbPath, files)) rows.push(row);
+      if (part('pages')) for (const row of await benchPages(dbPath, files)) rows.push(row);
       if (part('skills')) for (const row of await benchSkills(dir, files)) rows.push(row);
       if (part('reviews')) for (const row of await benchReviews(dir, files)) rows.push(row);
       if (!files.encrypted && part('calibration')) for (const row of await benchCalibration(dir)) rows.push(row);

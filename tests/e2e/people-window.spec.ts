@@ -164,3 +164,106 @@ test('3,000 employees: an edit far down started before another window saved the 
   await expect.poll(() => host.query(`SELECT location, version FROM employee WHERE id = ?`, person.id)).toEqual([{ location: 'Lisbon (B)', version: version + 2 }]);
   await expect(cell(page, 'employees', index, 'location')).toHaveText('Lisbon (B)');
 });
+
+test('3,000 employees: managers are searched and resolved where they are, never listed; typed by number, pasted by label, number or name; a shared name is refused', async ({ page }) => {
+  test.setTimeout(120_000);
+  const listed: unknown[] = [];
+  page.on('request', (request) => {
+    const body = request.url().endsWith('/api') ? (request.postDataJSON() as { method?: string; input?: unknown } | null) : null;
+    if (body?.method === 'people.listEmployees') listed.push(body.input);
+  });
+  const people = peopleByName(host);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const label = (p: Person) => `${p.first} ${p.last} (${p.number})`;
+  await page.goto(host.url);
+  await goTo(page, '/people/employees');
+  const grid = page.getByTestId('grid-employees');
+  await expect(grid.getByTestId('grid-row-count')).toHaveText('3,000 rows');
+
+  // The first rows show their managers' labels, fetched for the rows, not for the organisation.
+  const [firstManager] = host.query<{ managerId: string | null }>(`SELECT manager_id AS managerId FROM employee WHERE id = ?`, people[0].id);
+  await expect(cell(page, 'employees', 0, 'managerId')).toHaveText(firstManager.managerId ? label(byId.get(firstManager.managerId)!) : '');
+
+  // Typed by employee number into the cell, picked from the type-ahead with Enter.
+  const boss = people[2500];
+  await cell(page, 'employees', 3, 'managerId').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(boss.number);
+  await expect(page.getByRole('option', { name: label(boss) })).toBeVisible();
+  await page.screenshot({ path: 'test-results/grid-manager-lookup.png' });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => host.query(`SELECT manager_id AS m FROM employee WHERE id = ?`, people[3].id)).toEqual([{ m: boss.id }]);
+  await expect(cell(page, 'employees', 3, 'managerId')).toHaveText(label(boss));
+
+  // Pasted down the column far from the top: a label, a number in lower case, a plain name that one person has.
+  const unique = people.filter((p) => people.filter((q) => q.first === p.first && q.last === p.last).length === 1);
+  const [a, b, c] = [people[2900], people[2901], unique[Math.floor(unique.length / 2)]];
+  const scroller = grid.locator('.cg-scroller');
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await cell(page, 'employees', EMPLOYEES - 3, 'managerId').click();
+  await pasteInto(page, `${label(a)}\n${b.number.toLowerCase()}\n${c.first} ${c.last}`);
+  await expect(page.getByTestId('grid-paste-question')).toContainText('changes 2 existing employees');
+  await page.getByRole('button', { name: 'Apply paste' }).click();
+  const lastThree = people.slice(EMPLOYEES - 3).map((p) => p.id);
+  await expect.poll(() => lastThree.map((id) => host.query<{ m: string }>(`SELECT manager_id AS m FROM employee WHERE id = ?`, id)[0].m)).toEqual([a.id, b.id, c.id]);
+  await expect(cell(page, 'employees', EMPLOYEES - 1, 'managerId')).toHaveText(label(c));
+
+  // A name two people share is not guessed: the paste is refused whole and names both.
+  const shared = people.find((p) => people.filter((q) => q.first === p.first && q.last === p.last).length >= 2);
+  expect(shared, 'the seeded organisation has two people of one name').toBeDefined();
+  const before = host.query(`SELECT id, manager_id FROM employee ORDER BY id`);
+  await cell(page, 'employees', EMPLOYEES - 2, 'managerId').click();
+  await pasteInto(page, `${shared!.first} ${shared!.last}\n${a.number}`);
+  await expect(page.getByTestId('grid-error-report')).toContainText(`"${shared!.first} ${shared!.last}" matches`);
+  expect(host.query(`SELECT id, manager_id FROM employee ORDER BY id`)).toEqual(before);
+
+  expect(listed).toEqual([]);
+});
+
+test('3,000 positions: the positions grid reads windows; "Reports to" typed as a label is resolved; the employee form searches positions', async ({ page }) => {
+  test.setTimeout(120_000);
+  const listed: string[] = [];
+  page.on('request', (request) => {
+    const body = request.url().endsWith('/api') ? (request.postDataJSON() as { method?: string } | null) : null;
+    if (body?.method === 'people.listPositions' || body?.method === 'people.listEmployees') listed.push(body.method);
+  });
+  interface Seat { id: string; title: string; department: string | null }
+  const seats = host.query<Seat>(`SELECT p.id, p.title, d.name AS department FROM position p LEFT JOIN department d ON d.id = p.department_id AND d.archived = 0 WHERE p.archived = 0`);
+  expect(seats.length).toBeGreaterThan(2000);
+  const byTitle = [...seats].sort((a, b) => (a.title.toLowerCase() < b.title.toLowerCase() ? -1 : a.title.toLowerCase() > b.title.toLowerCase() ? 1 : a.id < b.id ? -1 : 1));
+  const label = (s: Seat) => `${s.title} · ${s.department ?? '?'}`;
+  const labelCount = new Map<string, number>();
+  for (const s of seats) labelCount.set(label(s), (labelCount.get(label(s)) ?? 0) + 1);
+
+  await page.goto(host.url);
+  await goTo(page, '/people/positions');
+  const grid = page.getByTestId('grid-positions');
+  await expect(grid.getByTestId('grid-row-count')).toHaveText(`${seats.length.toLocaleString('en')} rows`);
+  await expect(cell(page, 'positions', 0, 'title')).toHaveText(byTitle[0].title);
+  expect(await grid.getByRole('row').count()).toBeLessThan(80);
+
+  // "Reports to" typed as a whole label (a seat no other seat shares a label with), committed before any search answers.
+  const boss = byTitle.find((s, i) => i > 100 && labelCount.get(label(s)) === 1)!;
+  await cell(page, 'positions', 0, 'reportsToId').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText(label(boss));
+  await page.keyboard.press('Enter');
+  await expect.poll(() => host.query(`SELECT reports_to_id AS r FROM position WHERE id = ?`, byTitle[0].id)).toEqual([{ r: boss.id }]);
+  await expect(cell(page, 'positions', 0, 'reportsToId')).toHaveText(label(boss));
+
+  // The employee form's Position is a type-ahead too: an employee moves to a vacant seat.
+  const [person] = host.query<{ id: string }>(`SELECT id FROM employee WHERE archived = 0 AND status = 'active' ORDER BY employee_number LIMIT 1`);
+  const free = byTitle.find((s) => labelCount.get(label(s)) === 1 && host.query(`SELECT 1 FROM employee WHERE position_id = ?`, s.id).length === 0)!;
+  await goTo(page, `/people/employees/${person.id}`);
+  await page.getByRole('button', { name: 'Edit', exact: true }).first().click();
+  const form = page.getByTestId('employee-form');
+  const position = form.getByRole('textbox', { name: 'Position' });
+  await position.click();
+  await position.fill(free.title);
+  await page.getByRole('option', { name: label(free), exact: true }).click();
+  await expect(position).toHaveValue(label(free));
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toHaveCount(0);
+  await expect.poll(() => host.query(`SELECT position_id AS p FROM employee WHERE id = ?`, person.id)).toEqual([{ p: free.id }]);
+  expect(listed).toEqual([]);
+});

@@ -124,6 +124,8 @@ test('bad input: the incumbent as their own successor and a person twice on one 
   // The draft row keeps what was typed; naming Cy, already on the plan, is refused too.
   await page.keyboard.press('Escape');
   await cell(page, 'succession-nominations', 0, 'successorId').click();
+  // Characters typed through an input method start no edit on a grid cell: Enter opens the editor first.
+  await page.keyboard.press('Enter');
   await page.keyboard.type('小明 王 (S003)');
   await page.keyboard.press('Enter');
   await expect(draft).toContainText('小明 王 is already a successor on this plan.');

@@ -207,7 +207,7 @@ function CopyModal({ opened, session, onClose }: { opened: boolean; session: Cal
 }
 
 function AddPeopleModal({ opened, session, onClose }: { opened: boolean; session: CalibrationSession; onClose(): void }) {
-  const refs = usePeopleReferences({ employees: false });
+  const refs = usePeopleReferences();
   const [employeeIds, setEmployeeIds] = useState<string[]>([]);
   const [departmentIds, setDepartmentIds] = useState<string[]>([]);
   const [reason, setReason] = useState('');

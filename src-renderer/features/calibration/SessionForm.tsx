@@ -36,7 +36,7 @@ const EMPTY: Draft = { name: '', cycleId: null, date: todayIso(), location: '', 
  */
 export function SessionFormModal({ opened, session, onClose }: { opened: boolean; session?: CalibrationSession; onClose(): void }) {
   const navigate = useNavigate();
-  const refs = usePeopleReferences({ employees: false });
+  const refs = usePeopleReferences();
   const cycles = useApi('reviews.listCycles', {});
   const sets = useApi('calibration.listGuidelineSets', {});
   const [draft, setDraft] = useState<Draft>(EMPTY);

@@ -5,7 +5,7 @@ import type { Goal, Input } from '../../../src-shared/api';
 import { isRealDate } from '../../../src-shared/domain/dates';
 import { useApi } from '../../api/hooks';
 import { DataGrid, type GridColumn, type GridRow, type RowChange } from '../../grid';
-import { usePeopleReferences, YES_NO } from '../people/options';
+import { employeeLookup, usePeopleReferences, YES_NO } from '../people/options';
 import { archiveThroughApi, exportGrid, saveThroughApi } from '../shared/grid-adapters';
 import { FullHeightPage, PageHeader } from '../shared/PageHeader';
 import { AssignToTeamModal } from './AssignToTeamModal';
@@ -60,7 +60,7 @@ export function GoalsPage() {
     () => [
       { id: 'title', header: 'Title', kind: 'text', width: 260, required: true, pinned: true },
       { id: 'scope', header: 'Scope', kind: 'select', width: 130, options: SCOPE_OPTIONS, required: true },
-      { id: 'employeeId', header: 'Employee (individual)', kind: 'reference', width: 220, options: refs.employees, optionNoun: 'employees' },
+      { id: 'employeeId', header: 'Employee (individual)', kind: 'reference', width: 220, lookup: employeeLookup, optionNoun: 'employees' },
       { id: 'departmentId', header: 'Department (department)', kind: 'reference', width: 200, options: refs.departments, optionNoun: 'departments' },
       { id: 'alignedToId', header: 'Aligned to', kind: 'reference', width: 260, options: alignable, optionNoun: 'goals' },
       { id: 'periodStart', header: 'Start', kind: 'date', width: 120, required: true },
@@ -77,7 +77,7 @@ export function GoalsPage() {
       { id: 'stretch', header: 'Stretch', kind: 'select', width: 90, options: YES_NO },
       { id: 'description', header: 'Description', kind: 'text', width: 260, hiddenByDefault: true },
     ],
-    [refs.employees, refs.departments, alignable],
+    [refs.departments, alignable],
   );
   const rows = useMemo(() => (goals.data?.rows ?? []).map(toGridRow), [goals.data]);
   const onSave = async (changes: RowChange[]) => {

@@ -7,7 +7,8 @@ import { ApiCallError, call } from '../../api/client';
 import { ConflictNotice, type FieldSpecs } from '../shared/ConflictNotice';
 import { EmployeePicker, useEmployeeNames } from '../shared/EmployeePicker';
 import { useVersionedForm } from '../shared/useVersionedForm';
-import { STATUS_OPTIONS, usePeopleReferences } from './options';
+import { LookupSelect, useLookupLabels } from '../shared/LookupSelect';
+import { STATUS_OPTIONS, positionLookup, usePeopleReferences } from './options';
 import { DateInput } from '../shared/DateInput';
 
 type Values = Record<string, string | null>;
@@ -34,7 +35,7 @@ export function EmployeeFormModal({ opened, onClose, onCreated, employee }: Prop
 }
 
 function EmployeeForm({ onClose, onCreated, employee }: Omit<Props, 'opened'>) {
-  const refs = usePeopleReferences({ employees: false });
+  const refs = usePeopleReferences();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   // When a change of department, job, manager or position takes effect (edits only; a new person starts on their hire date).
@@ -46,7 +47,7 @@ function EmployeeForm({ onClose, onCreated, employee }: Omit<Props, 'opened'>) {
     terminationDate: 'Termination date',
     departmentId: { label: 'Department', format: label(refs.departments) },
     jobId: { label: 'Job', format: label(refs.jobs) },
-    positionId: { label: 'Position', format: label(refs.positions) },
+    positionId: { label: 'Position', format: (id) => positionName(id) },
     managerId: { label: 'Manager', format: (id) => managerName(id) },
     location: 'Location',
   };
@@ -73,6 +74,7 @@ function EmployeeForm({ onClose, onCreated, employee }: Omit<Props, 'opened'>) {
   });
   const { values } = form;
   const managerName = useEmployeeNames([values.managerId, ...(form.conflict?.fields.filter((f) => f.key === 'managerId').map((f) => f.theirs as string | null) ?? [])]);
+  const positionName = useLookupLabels(positionLookup, [values.positionId, ...(form.conflict?.fields.filter((f) => f.key === 'positionId').map((f) => f.theirs as string | null) ?? [])]);
   const set = (key: string) => (value: string | null) => form.set(key, value);
   // Only a terminated employee has a termination date.
   const setStatus = (status: string | null) => {
@@ -97,7 +99,7 @@ function EmployeeForm({ onClose, onCreated, employee }: Omit<Props, 'opened'>) {
         )}
         <Select label="Department" data={refs.departments} searchable clearable limit={100} value={values.departmentId} onChange={set('departmentId')} error={errors.departmentId} />
         <Select label="Job" data={refs.jobs} searchable clearable limit={100} value={values.jobId} onChange={set('jobId')} error={errors.jobId} />
-        <Select label="Position" data={refs.positions} searchable clearable limit={100} value={values.positionId} onChange={set('positionId')} error={errors.positionId} />
+        <LookupSelect label="Position" lookup={positionLookup} placeholder="Search by title or department" clearable value={values.positionId} onChange={set('positionId')} error={errors.positionId} name="positionId" />
         <EmployeePicker label="Manager" exclude={employee ? [employee.id] : undefined} clearable value={values.managerId} onChange={set('managerId')} error={errors.managerId} name="managerId" />
         <TextInput label="Location" {...text('location')} />
         {employee && (

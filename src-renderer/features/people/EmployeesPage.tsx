@@ -9,7 +9,7 @@ import { DataGrid, type GridColumn } from '../../grid';
 import { archiveThroughApi, exportGrid, saveThroughApi, useApiRowSource } from '../shared/grid-adapters';
 import { FullHeightPage, PageHeader } from '../shared/PageHeader';
 import { EmployeeFormModal } from './EmployeeFormModal';
-import { STATUS_OPTIONS, usePeopleReferences } from './options';
+import { STATUS_OPTIONS, employeeLookup, positionLookup, usePeopleReferences } from './options';
 import { DateInput } from '../shared/DateInput';
 
 export function EmployeesPage() {
@@ -52,11 +52,11 @@ export function EmployeesPage() {
         { id: 'terminationDate', header: 'Termination date', kind: 'date', width: 160 },
         { id: 'departmentId', header: 'Department', kind: 'reference', width: 220, options: refs.departments, optionNoun: 'departments' },
         { id: 'jobId', header: 'Job', kind: 'reference', width: 220, options: refs.jobs, optionNoun: 'jobs' },
-        { id: 'positionId', header: 'Position', kind: 'reference', width: 220, options: refs.positions, optionNoun: 'positions', hiddenByDefault: true },
-        { id: 'managerId', header: 'Manager', kind: 'reference', width: 220, options: refs.employees, optionNoun: 'employees' },
+        { id: 'positionId', header: 'Position', kind: 'reference', width: 220, lookup: positionLookup, optionNoun: 'positions', hiddenByDefault: true },
+        { id: 'managerId', header: 'Manager', kind: 'reference', width: 220, lookup: employeeLookup, optionNoun: 'employees' },
         { id: 'location', header: 'Location', kind: 'text', width: 120 },
       ] satisfies GridColumn[]).map((column) => (asOf ? { ...column, editable: false } : column)),
-    [refs.departments, refs.jobs, refs.positions, refs.employees, asOf],
+    [refs.departments, refs.jobs, asOf],
   );
   /** Grid edits of the organisation carry the date they take effect. */
   const withEffectiveDate = (values: Record<string, unknown>) =>

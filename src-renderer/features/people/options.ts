@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
-import { EMPLOYEE_STATUSES, EMPLOYEE_STATUS_LABELS, type Department, type Employee, type Job, type Position } from '../../../src-shared/api';
+import { EMPLOYEE_STATUSES, EMPLOYEE_STATUS_LABELS, type Department, type Employee, type Job, type Position, type PositionHit } from '../../../src-shared/api';
+import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
-import type { Option } from '../../grid';
+import type { Option, ReferenceLookup } from '../../grid';
 import { departmentLabel, employeeLabel, jobLabel, positionLabel } from '../../../src-shared/domain/people-labels';
 
 export { employeeLabel, jobLabel };
@@ -16,6 +17,64 @@ export const employeeOption = (e: Pick<Employee, 'id' | 'firstName' | 'lastName'
   aliases: [e.employeeNumber, `${e.firstName} ${e.lastName}`],
 });
 
+/**
+ * A grid column's people, found where they are (an organisation may have 50,000): a type-ahead
+ * by name, number or email, texts resolved by label, number or name, labels for the ids rows
+ * hold. Every column pointing to a person uses it.
+ */
+export const employeeLookup: ReferenceLookup = {
+  kind: 'employee',
+  search: async (text, limit) => {
+    // A label typed or pasted whole ("Ann Smith (E100)") finds the person by its words.
+    const found = await call('people.searchEmployees', { query: text.replace(/[()]/g, ' '), limit: Math.min(limit, 50) });
+    return { options: found.rows.map(employeeOption), more: found.more };
+  },
+  resolve: async (texts) => {
+    const matches: Option[][] = [];
+    for (let at = 0; at < texts.length; at += 5000) {
+      const found = await call('people.resolveEmployees', { texts: texts.slice(at, at + 5000) });
+      matches.push(...found.matches.map((hits) => hits.map(employeeOption)));
+    }
+    return matches;
+  },
+  options: async (values) => {
+    const options: Option[] = [];
+    // The search takes ids 2,000 at a time.
+    for (let at = 0; at < values.length; at += 2000) {
+      const found = await call('people.searchEmployees', { ids: values.slice(at, at + 2000) });
+      options.push(...found.rows.map(employeeOption));
+    }
+    return options;
+  },
+};
+
+const positionOption = (p: PositionHit): Option => ({ value: p.id, label: positionLabel(p, p.departmentName ?? undefined), aliases: [p.title] });
+
+/** A column's positions, found where they are (as many as people): by title and department, labels for the ids rows hold. */
+export const positionLookup: ReferenceLookup = {
+  kind: 'position',
+  search: async (text, limit) => {
+    const found = await call('people.searchPositions', { query: text, limit: Math.min(limit, 50) });
+    return { options: found.rows.map(positionOption), more: found.more };
+  },
+  resolve: async (texts) => {
+    const matches: Option[][] = [];
+    for (let at = 0; at < texts.length; at += 5000) {
+      const found = await call('people.resolvePositions', { texts: texts.slice(at, at + 5000) });
+      matches.push(...found.matches.map((hits) => hits.map(positionOption)));
+    }
+    return matches;
+  },
+  options: async (values) => {
+    const options: Option[] = [];
+    for (let at = 0; at < values.length; at += 2000) {
+      const found = await call('people.searchPositions', { ids: values.slice(at, at + 2000) });
+      options.push(...found.rows.map(positionOption));
+    }
+    return options;
+  },
+};
+
 /** Labels name the parent too ("Platform · Engineering Group 1") so same-named teams stay apart. */
 export function departmentOptions(departments: Department[]): Option[] {
   const byId = new Map(departments.map((d) => [d.id, d]));
@@ -23,23 +82,22 @@ export function departmentOptions(departments: Department[]): Option[] {
   return departments.map((d) => ({ value: d.id, label: departmentLabel(d, byId), aliases: [d.name] })).sort((a, b) => a.label.localeCompare(b.label));
 }
 
-/** Everything the people grids need to show references as names. */
-export function usePeopleReferences(options: { employees?: boolean } = {}) {
+/**
+ * Departments and jobs as options, for the grids and forms that show them as names. People and
+ * positions (as many as people) are never listed whole: grid columns use `employeeLookup` and
+ * `positionLookup`, forms `EmployeePicker` and `LookupSelect`.
+ */
+export function usePeopleReferences() {
   const departments = useApi('people.listDepartments', {});
   const jobs = useApi('people.listJobs', {});
-  const positions = useApi('people.listPositions', {});
-  const employees = useApi('people.listEmployees', { limit: 100_000 }, { enabled: options.employees !== false });
   return useMemo(
     () => ({
-      loading: departments.isLoading || jobs.isLoading || positions.isLoading || (options.employees !== false && employees.isLoading),
-      error: departments.error ?? jobs.error ?? positions.error ?? employees.error,
+      loading: departments.isLoading || jobs.isLoading,
+      error: departments.error ?? jobs.error,
       departments: departmentOptions(departments.data?.rows ?? []),
       jobs: (jobs.data?.rows ?? []).map((j: Job) => ({ value: j.id, label: jobLabel(j), aliases: [j.title] })),
-      positions: positionOptions(positions.data?.rows ?? [], departments.data?.rows ?? []),
-      employees: (employees.data?.rows ?? []).map(employeeOption),
-      employeeRows: employees.data?.rows ?? [],
     }),
-    [departments.data, jobs.data, positions.data, employees.data, departments.isLoading, jobs.isLoading, positions.isLoading, employees.isLoading, departments.error, jobs.error, positions.error, employees.error, options.employees],
+    [departments.data, jobs.data, departments.isLoading, jobs.isLoading, departments.error, jobs.error],
   );
 }
 

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { topicsOf, touches, type Input, type Method, type Output } from '../../../src-shared/api';
 import { ApiCallError, call, onApiEvent } from '../../api/client';
 import { queryClient } from '../../api/hooks';
-import type { ExportFormat, GridColumn, GridRow, RowChange, RowSource, RowView, SaveResult } from '../../grid';
+import { formatCellValue, type ExportFormat, type GridColumn, GridRow, RowChange, RowSource, RowView, SaveResult } from '../../grid';
 
 type SaveMethod = Extract<Method, `${string}.save${string}`>;
 type ArchiveMethod = Extract<Method, `${string}.archive${string}`>;
@@ -51,7 +51,7 @@ export async function archiveThroughApi(method: ArchiveMethod, rows: GridRow[], 
 export async function exportGrid(title: string, format: ExportFormat, rows: GridRow[], columns: GridColumn[]): Promise<void> {
   const labelOf = (column: GridColumn, value: unknown) => {
     if (value === null || value === undefined) return null;
-    if (column.options) return column.options.find((o) => o.value === value)?.label ?? String(value);
+    if (column.options || column.lookup) return formatCellValue(column, value);
     return typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
   };
   try {
@@ -78,7 +78,13 @@ type PageScope<M extends WindowMethod> = Omit<Input<M>, 'offset' | 'limit' | 'so
  * rows it shows; writes to the method's topics refresh them; `exportMethod` makes the file of
  * the whole view in the main process. Column ids must be fields the method sorts and filters by.
  */
-export function useApiRowSource<M extends WindowMethod>(method: M, input: PageScope<M>, exporting?: { method: ViewExportMethod; title: string }): RowSource {
+export function useApiRowSource<M extends WindowMethod>(
+  method: M,
+  input: PageScope<M>,
+  exporting?: { method: ViewExportMethod; title: string },
+  /** How a row of the method shows in the grid (a boolean as Yes/No), when not as it is. */
+  toRow?: (row: GridRow) => GridRow,
+): RowSource {
   const key = JSON.stringify([method, input]);
   const exportMethod = exporting?.method;
   const title = exporting?.title;
@@ -86,10 +92,15 @@ export function useApiRowSource<M extends WindowMethod>(method: M, input: PageSc
     const scope = JSON.parse(key)[1] as PageScope<M>;
     return {
       key,
-      load: async (request) => (await call(method, { ...scope, ...request } as Input<M>)) as unknown as { rows: GridRow[]; total: number },
+      load: async (request) => {
+        const page = (await call(method, { ...scope, ...request } as Input<M>)) as unknown as { rows: GridRow[]; total: number };
+        return toRow ? { rows: page.rows.map(toRow), total: page.total } : page;
+      },
       subscribe: (onChange) => onApiEvent((event) => event.type === 'changed' && touches(topicsOf(method), event.topics) && onChange()),
       exportView: exportMethod && title ? (format, view, columns) => exportViewThroughApi(exportMethod, { ...scope, ...view }, format, title, columns) : undefined,
     };
+    // `toRow` is a page's module-level function: it never changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, method, exportMethod, title]);
 }
 

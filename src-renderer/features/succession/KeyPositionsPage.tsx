@@ -8,7 +8,7 @@ import { useApi } from '../../api/hooks';
 import { DataGrid, type GridColumn, type GridRow, type RowChange } from '../../grid';
 import { exportGrid, saveThroughApi, toFailedSave } from '../shared/grid-adapters';
 import { FullHeightPage, PageHeader } from '../shared/PageHeader';
-import { usePeopleReferences } from '../people/options';
+import { positionLookup } from '../people/options';
 import { LEVEL_OPTIONS } from './options';
 
 /** Key positions marked elsewhere have no details yet (version 0): their first save carries no version. */
@@ -17,10 +17,9 @@ const withoutEmptyVersions = (changes: RowChange[]) => changes.map((change) => (
 export function KeyPositionsPage() {
   const [showUnmarked, setShowUnmarked] = useState(false);
   const keyPositions = useApi('succession.listKeyPositions', { includeArchived: showUnmarked || undefined });
-  const refs = usePeopleReferences({ employees: false });
   const columns = useMemo<GridColumn[]>(
     () => [
-      { id: 'positionId', header: 'Position', kind: 'reference', width: 300, options: refs.positions, required: true, pinned: true },
+      { id: 'positionId', header: 'Position', kind: 'reference', width: 300, lookup: positionLookup, optionNoun: 'positions', required: true, pinned: true },
       { id: 'incumbentName', header: 'Incumbent', kind: 'text', width: 170, editable: false },
       { id: 'criticality', header: 'Criticality', kind: 'select', width: 110, options: LEVEL_OPTIONS, required: true },
       { id: 'vacancyRisk', header: 'Vacancy risk', kind: 'select', width: 120, options: LEVEL_OPTIONS, required: true },
@@ -33,7 +32,7 @@ export function KeyPositionsPage() {
       { id: 'strength', header: 'Bench strength', kind: 'number', width: 130, editable: false },
       { id: 'departmentName', header: 'Department', kind: 'text', width: 180, editable: false, hiddenByDefault: true },
     ],
-    [refs.positions],
+    [],
   );
   const rows = useMemo(
     () => (keyPositions.data?.rows ?? []).map((row) => ({

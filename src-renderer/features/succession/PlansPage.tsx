@@ -7,7 +7,7 @@ import { useApi } from '../../api/hooks';
 import { DataGrid, type GridColumn, type GridRow } from '../../grid';
 import { archiveThroughApi, exportGrid, saveThroughApi } from '../shared/grid-adapters';
 import { PageHeader } from '../shared/PageHeader';
-import { usePeopleReferences } from '../people/options';
+import { employeeLookup, positionLookup, usePeopleReferences } from '../people/options';
 import { useSuccessionReferences, YES_NO } from './options';
 import { downloadExport } from './exporting';
 
@@ -20,7 +20,7 @@ export function PlansPage() {
   const succession = useSuccessionReferences();
   const planColumns = useMemo<GridColumn[]>(
     () => [
-      { id: 'positionId', header: 'Key position', kind: 'reference', width: 280, options: refs.positions, pinned: true },
+      { id: 'positionId', header: 'Key position', kind: 'reference', width: 280, lookup: positionLookup, optionNoun: 'positions', pinned: true },
       { id: 'jobId', header: 'or job', kind: 'reference', width: 200, options: refs.jobs },
       { id: 'incumbentName', header: 'Incumbent', kind: 'text', width: 160, editable: false },
       ...succession.readinessRows.map((level): GridColumn => ({ id: `count:${level.id}`, header: level.label, kind: 'number', width: 120, editable: false })),
@@ -30,7 +30,7 @@ export function PlansPage() {
       { id: 'reviewedOn', header: 'Reviewed on', kind: 'date', width: 120 },
       { id: 'notes', header: 'Plan notes', kind: 'text', width: 300 },
     ],
-    [refs.positions, refs.jobs, succession.readinessRows],
+    [refs.jobs, succession.readinessRows],
   );
   const planRows = useMemo(
     () => (plans.data?.rows ?? []).map((plan) => ({
@@ -80,20 +80,20 @@ export function PlansPage() {
         </Group>
       </Group>
       <div style={{ flex: 1, minHeight: 360 }}>
-        <NominationsGrid planId={planId} showArchived={showArchived} employeeOptions={refs.employees} />
+        <NominationsGrid planId={planId} showArchived={showArchived} />
       </div>
     </Stack>
   );
 }
 
-function NominationsGrid({ planId, showArchived, employeeOptions }: { planId: string | null; showArchived: boolean; employeeOptions: { value: string; label: string }[] }) {
+function NominationsGrid({ planId, showArchived }: { planId: string | null; showArchived: boolean }) {
   const nominations = useApi('succession.listNominations', { ...(planId ? { planId } : {}), ...(showArchived ? { includeArchived: true } : {}) });
   const succession = useSuccessionReferences();
-  const successorOptions = useMemo(() => [...employeeOptions, ...succession.externals], [employeeOptions, succession.externals]);
   const columns = useMemo<GridColumn[]>(
     () => [
       { id: 'planId', header: 'Plan', kind: 'reference', width: 280, options: succession.plans, required: true, pinned: true },
-      { id: 'successorId', header: 'Successor', kind: 'reference', width: 240, options: successorOptions, required: true },
+      // Employees are searched; external candidates, few, are listed alongside.
+      { id: 'successorId', header: 'Successor', kind: 'reference', width: 240, lookup: employeeLookup, options: succession.externals, optionNoun: 'people or external candidates', required: true },
       { id: 'rank', header: 'Rank', kind: 'number', width: 70, required: true },
       { id: 'readinessId', header: 'Readiness', kind: 'select', width: 170, options: succession.readiness, required: true },
       { id: 'emergency', header: 'Emergency (interim)', kind: 'select', width: 150, options: YES_NO },
@@ -105,7 +105,7 @@ function NominationsGrid({ planId, showArchived, employeeOptions }: { planId: st
       { id: 'notes', header: 'Notes', kind: 'text', width: 260 },
       { id: 'developmentActions', header: 'Development actions', kind: 'text', width: 300 },
     ],
-    [succession.plans, succession.readiness, successorOptions],
+    [succession.plans, succession.readiness, succession.externals],
   );
   const rows = useMemo(() => (nominations.data?.rows ?? []).map(toRow) as unknown as GridRow[], [nominations.data]);
   const toApiValues = (values: Record<string, unknown>) => {

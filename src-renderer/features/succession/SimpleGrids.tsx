@@ -7,7 +7,7 @@ import { useApi } from '../../api/hooks';
 import { DataGrid, type GridColumn, type GridRow } from '../../grid';
 import { archiveThroughApi, exportGrid, saveThroughApi } from '../shared/grid-adapters';
 import { FullHeightPage, PageHeader } from '../shared/PageHeader';
-import { usePeopleReferences } from '../people/options';
+import { employeeLookup, positionLookup } from '../people/options';
 import { LEVEL_OPTIONS, useSuccessionReferences } from './options';
 
 type SaveMethod = Extract<Method, `succession.save${string}`>;
@@ -31,14 +31,13 @@ function SimpleGrid(props: { gridId: string; title: string; noun: string; column
 export function LossRiskPage() {
   const [showArchived, setShowArchived] = useState(false);
   const risks = useApi('succession.listLossRisks', { includeArchived: showArchived || undefined });
-  const refs = usePeopleReferences();
   const columns = useMemo<GridColumn[]>(() => [
-    { id: 'employeeId', header: 'Employee', kind: 'reference', width: 260, options: refs.employees, required: true, pinned: true },
+    { id: 'employeeId', header: 'Employee', kind: 'reference', width: 260, lookup: employeeLookup, optionNoun: 'employees', required: true, pinned: true },
     { id: 'positionTitle', header: 'Position', kind: 'text', width: 240, editable: false },
     { id: 'riskOfLoss', header: 'Risk of loss', kind: 'select', width: 120, options: LEVEL_OPTIONS, required: true },
     { id: 'impactOfLoss', header: 'Impact of loss', kind: 'select', width: 130, options: LEVEL_OPTIONS, required: true },
     { id: 'reason', header: 'Why', kind: 'text', width: 380 },
-  ], [refs.employees]);
+  ], []);
   return (
     <FullHeightPage
       header={<PageHeader title="Risk of loss" description="How likely each person is to leave and how much losing them would hurt. Shown on the chart as flags and counted in Insights." actions={<Switch label="Show archived" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />} />}
@@ -79,21 +78,20 @@ const POOL_COLUMNS: GridColumn[] = [
 export function TalentPoolsPage() {
   const pools = useApi('succession.listTalentPools', {});
   const [poolId, setPoolId] = useState<string | null>(null);
-  const refs = usePeopleReferences();
   const succession = useSuccessionReferences();
   const members = useApi('succession.listPoolMembers', poolId ? { poolId } : {});
   const positions = useApi('succession.listPoolPositions', poolId ? { poolId } : {});
   const memberColumns = useMemo<GridColumn[]>(() => [
     { id: 'poolId', header: 'Pool', kind: 'reference', width: 200, options: succession.pools, required: true, pinned: true },
-    { id: 'employeeId', header: 'Member', kind: 'reference', width: 260, options: refs.employees, required: true },
+    { id: 'employeeId', header: 'Member', kind: 'reference', width: 260, lookup: employeeLookup, optionNoun: 'employees', required: true },
     { id: 'positionTitle', header: 'Current position', kind: 'text', width: 240, editable: false },
     { id: 'notes', header: 'Notes', kind: 'text', width: 300 },
-  ], [succession.pools, refs.employees]);
+  ], [succession.pools]);
   const positionColumns = useMemo<GridColumn[]>(() => [
     { id: 'poolId', header: 'Pool', kind: 'reference', width: 200, options: succession.pools, required: true, pinned: true },
-    { id: 'positionId', header: 'Feeds position', kind: 'reference', width: 320, options: refs.positions, required: true },
+    { id: 'positionId', header: 'Feeds position', kind: 'reference', width: 320, lookup: positionLookup, optionNoun: 'positions', required: true },
     { id: 'keyLabel', header: 'Key', kind: 'text', width: 80, editable: false },
-  ], [succession.pools, refs.positions]);
+  ], [succession.pools]);
   return (
     <Stack gap="md" style={{ flex: 1, minHeight: 0 }}>
       <PageHeader title="Talent pools" description="Named groups such as future leaders: their members, and the positions they are developed for." />

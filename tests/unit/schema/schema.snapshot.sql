@@ -182,6 +182,8 @@ CREATE TABLE "migrations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tim
 CREATE TABLE position (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, title TEXT NOT NULL, job_id TEXT NOT NULL REFERENCES job(id), department_id TEXT NOT NULL REFERENCES department(id), reports_to_id TEXT REFERENCES position(id), is_key INTEGER NOT NULL DEFAULT 0, archived INTEGER NOT NULL DEFAULT 0);
 -- index position_department on position
 CREATE INDEX position_department ON position (department_id);
+-- index position_title on position
+CREATE INDEX position_title ON position (title COLLATE NOCASE, id, archived, department_id);
 -- table questionnaire on questionnaire
 CREATE TABLE questionnaire (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, name TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('feedback_360','engagement','other')), description TEXT, anonymous INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','open','closed')), sections TEXT NOT NULL, result_groups TEXT NOT NULL, population TEXT, opened_at TEXT, closed_at TEXT, archived INTEGER NOT NULL DEFAULT 0, subject_employee_id TEXT REFERENCES employee(id), CHECK ((kind = 'feedback_360') = (subject_employee_id IS NOT NULL)));
 -- table questionnaire_answer on questionnaire_answer

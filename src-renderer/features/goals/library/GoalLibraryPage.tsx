@@ -36,7 +36,7 @@ export function GoalLibraryPage() {
   const library = useApi('goals.listGoalLibrary', { search: debouncedSearch.trim() || undefined, includeArchived: showArchived || undefined });
   const allItems = useApi('goals.listGoalLibrary', {});
   const goals = useApi('goals.listGoals', {});
-  const refs = usePeopleReferences({ employees: false });
+  const refs = usePeopleReferences();
   const rows = useMemo(() => (library.data?.rows ?? []).map(toGridRow), [library.data]);
 
   const onSave = async (changes: RowChange[]) => {

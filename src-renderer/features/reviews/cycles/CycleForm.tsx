@@ -52,7 +52,7 @@ const toCycleDraft = (cycle: ReviewCycle | undefined): CycleDraft => ({
 function CycleForm({ cycle, onClose, onSaved }: { cycle?: ReviewCycle; onClose: () => void; onSaved?: (cycle: ReviewCycle) => void }) {
   const scales = useApi('reviews.listRatingScales', {});
   const templates = useApi('reviews.listTemplates', {});
-  const refs = usePeopleReferences({ employees: false });
+  const refs = usePeopleReferences();
   const [error, setError] = useState<string | null>(null);
   const save = useApiMutation('reviews.saveCycle');
   const locked = cycle !== undefined && cycle.status !== 'draft';

@@ -46,7 +46,7 @@ export function CyclePage() {
 }
 
 function DraftSummary({ cycle }: { cycle: ReviewCycle }) {
-  const refs = usePeopleReferences({ employees: false });
+  const refs = usePeopleReferences();
   const names = (ids: string[], options: { value: string; label: string }[]) => ids.map((id) => options.find((o) => o.value === id)?.label ?? id).join(', ');
   const { departmentIds, jobIds, employeeIds } = cycle.population;
   return (

@@ -28,7 +28,7 @@ const COLUMNS: GridColumn[] = [
 /** The reviews of a launched cycle, filtered on the server; open one with the row's ↗ button or a double-click. */
 export function CycleReviews({ cycle }: { cycle: ReviewCycle }) {
   const navigate = useNavigate();
-  const refs = usePeopleReferences({ employees: false });
+  const refs = usePeopleReferences();
   const [status, setStatus] = useState<string | null>(null);
   const [departmentId, setDepartmentId] = useState<string | null>(null);
   const [overdue, setOverdue] = useState(false);

@@ -20,7 +20,7 @@ interface HeatmapSectionProps {
 /** A department's people against the skills their jobs require. */
 export function HeatmapSection({ asOf, departmentId, onDepartmentChange, onOpenSkill }: HeatmapSectionProps) {
   const navigate = useNavigate();
-  const people = usePeopleReferences({ employees: false });
+  const people = usePeopleReferences();
   const refs = useSkillReferences();
   const [includeSub, setIncludeSub] = useState(true);
   const [skillTypeId, setSkillTypeId] = useState<string | null>(null);

@@ -15,7 +15,7 @@ interface OrgSummaryProps {
 /** Coverage of every job requirement in the organisation, and where the largest gaps are. */
 export function OrgSummary({ summary, onSkill, onDepartment }: OrgSummaryProps) {
   // Same-named teams are told apart by their parent, as in the department pickers.
-  const { departments } = usePeopleReferences({ employees: false });
+  const { departments } = usePeopleReferences();
   const labels = useMemo(() => new Map(departments.map((d) => [d.value, d.label])), [departments]);
   return (
     <Stack data-testid="org-gap-summary">

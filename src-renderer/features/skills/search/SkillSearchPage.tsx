@@ -53,7 +53,7 @@ export function SkillSearchPage() {
 }
 
 function SearchFilters({ form, onChange }: { form: SearchForm; onChange: (form: SearchForm) => void }) {
-  const people = usePeopleReferences({ employees: false });
+  const people = usePeopleReferences();
   const locations = useApi('people.listLocations', {});
   return (
     <>
