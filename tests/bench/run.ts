@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAppHost } from '../../src-main/app-host';
 import { buildEmployeeWindow } from '../../src-main/services/people/employee-window';
+import { searchEmployeesIn } from '../../src-main/services/people/employee-search';
 import { buildEmployeeQuery, planEmployeePage } from '../../src-main/services/people/employees';
 import { benchBrowserGrid } from './browser-grid';
 import { benchCalibration } from './calibration';
@@ -63,6 +64,7 @@ async function benchPeoplePage(dir: string, files: BenchFiles) {
   record(`people grid page via router (100 rows, by name, dept+subdepts: ${total.toLocaleString('en')} of ${SIZE})`, viaRouter, floor, 15, 'floor: the same count and page SQL, raw');
   await benchAsOfPage(app, dbPath, departmentId, files);
   await benchGridWindows(app, dbPath, files);
+  await benchPickerSearch(app, dbPath, files);
   await app.close();
   return dbPath;
 }
@@ -88,6 +90,13 @@ async function benchDemoLoad(app: Awaited<ReturnType<typeof createAppHost>>) {
 async function benchGridWindows(app: Awaited<ReturnType<typeof createAppHost>>, dbPath: string, files: BenchFiles) {
   const windows = [
     { name: `people grid window via router (200 rows mid-scroll, by name, ${EMPLOYEES} employees)`, query: { offset: Math.floor(EMPLOYEES / 2), limit: 200 }, budget: 15 },
+    // Deep into the list: four fifths down (offset 40,000 of 50,000), by name and by department label.
+    { name: `people grid window via router (200 rows at offset ${Math.floor(EMPLOYEES * 0.8)}, by name, ${EMPLOYEES} employees)`, query: { offset: Math.floor(EMPLOYEES * 0.8), limit: 200 }, budget: 50 },
+    {
+      name: `people grid window via router (200 rows at offset ${Math.floor(EMPLOYEES * 0.8)}, sorted by department, ${EMPLOYEES} employees)`,
+      query: { offset: Math.floor(EMPLOYEES * 0.8), limit: 200, sort: { field: 'departmentId' as const } },
+      budget: 50,
+    },
     {
       name: `people grid window via router (200 rows, sorted by department, quick filter "an", ${EMPLOYEES} employees)`,
       query: { offset: 0, limit: 200, sort: { field: 'departmentId' as const }, search: 'an', searchFields: ['firstName' as const, 'lastName' as const, 'departmentId' as const] },
@@ -112,6 +121,29 @@ async function benchGridWindows(app: Awaited<ReturnType<typeof createAppHost>>, 
   floorDb.close();
 }
 
+/**
+ * Pickers' type-ahead (people.searchEmployees, 50 hits): broad queries that thousands match (a
+ * letter, a common first name, the start of a surname), an exact employee number and "First Last".
+ * The floor runs the same search function on a raw read-only connection (no router, no contract).
+ */
+async function benchPickerSearch(app: Awaited<ReturnType<typeof createAppHost>>, dbPath: string, files: BenchFiles) {
+  const number = `E${String(Math.floor(EMPLOYEES * 0.8)).padStart(6, '0')}`;
+  const queries = ['a', 'sofia', 'smi', number, 'olivia smith'];
+  const floorDb = files.openRaw(dbPath, { readonly: true });
+  for (const query of queries) {
+    const input = { query, limit: 50 };
+    let hits = 0;
+    const viaRouter = await time(30, async () => {
+      const result = await app.call('people.searchEmployees', input);
+      if (!result.ok) throw new Error(result.error.message);
+      hits = (result.data as { rows: unknown[] }).rows.length;
+    });
+    const floor = await time(30, () => searchEmployeesIn(floorDb, input));
+    record(`people picker search via router ("${query}", ${hits} hits, ${EMPLOYEES} employees)`, viaRouter, floor, 20, 'floor: the same search on a raw connection');
+  }
+  floorDb.close();
+}
+
 /** The same page as of a past day: each person's history row found by one index seek. */
 async function benchAsOfPage(app: Awaited<ReturnType<typeof createAppHost>>, dbPath: string, departmentId: string, files: BenchFiles) {
   const query = { limit: 100, sort: { field: 'name' }, departmentId, includeSubdepartments: true, asOf: '2020-06-30' };
@@ -119,11 +151,18 @@ async function benchAsOfPage(app: Awaited<ReturnType<typeof createAppHost>>, dbP
     const result = await app.call('people.listEmployees', query);
     if (!result.ok) throw new Error(result.error.message);
   });
+  // The same count and page by hand on a read-only connection, read the way the service chooses.
   const floorDb = files.openRaw(dbPath, { readonly: true });
-  const page = floorDb.prepare(`SELECT e.id FROM employee e WHERE e.archived = 0 ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE LIMIT 100`);
-  const floor = await time(20, () => page.all());
+  const { sql, params, total } = planEmployeePage(floorDb, query);
+  const { countSql } = buildEmployeeQuery(query);
+  const page = floorDb.prepare(sql);
+  const count = floorDb.prepare(countSql);
+  const floor = await time(20, () => {
+    count.get(...params);
+    page.all(...params);
+  });
   floorDb.close();
-  record(`people grid page as of a past day via router (100 rows, dept+subdepts, ${EMPLOYEES} employees)`, viaRouter, floor, 100, 'floor: a page of today\'s employees by name');
+  record(`people grid page as of a past day via router (100 rows, dept+subdepts: ${total.toLocaleString('en')} then, ${EMPLOYEES} employees)`, viaRouter, floor, 100, 'floor: the same count and page SQL, raw');
 }
 
 /**

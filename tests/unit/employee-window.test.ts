@@ -22,7 +22,7 @@ const employeeArb = fc.record({
   hireDay: fc.integer({ min: 1, max: 28 }),
   status: fc.constantFrom(...STATUSES),
   location: fc.option(name, { nil: null }),
-  department: fc.option(fc.nat(3), { nil: null }),
+  department: fc.option(fc.nat(4), { nil: null }),
   job: fc.option(fc.nat(2), { nil: null }),
   manager: fc.option(fc.nat(5), { nil: null }),
   archived: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
@@ -34,7 +34,7 @@ interface World {
   text: Map<string, Record<EmployeeGridField, string | null>>;
 }
 
-/** Departments Root > Sales > Sales_EU (labelled "Sales_EU · Sales") and Ops; jobs with and without a level. */
+/** Departments Root > Sales > Sales_EU (labelled "Sales_EU · Sales"), Root > Ops and a top-level ops; jobs with and without a level. */
 type Generated = typeof employeeArb extends fc.Arbitrary<infer T> ? T : never;
 
 async function seedWorld(rows: Generated[]): Promise<World> {
@@ -42,7 +42,9 @@ async function seedWorld(rows: Generated[]): Promise<World> {
   const [root] = (await app.ok('people.saveDepartments', { rows: [{ values: { name: 'Root' } }] })).rows;
   const [sales, ops] = (await app.ok('people.saveDepartments', { rows: [{ values: { name: 'Sales', parentId: root.id } }, { values: { name: 'Ops', parentId: root.id } }] })).rows;
   const [eu] = (await app.ok('people.saveDepartments', { rows: [{ values: { name: 'Sales_EU', parentId: sales.id } }] })).rows;
-  const departments: Department[] = [root, sales, ops, eu];
+  // A second, top-level "ops" reads as "Ops" does (a tie of labels: sorted by name across both).
+  const [ops2] = (await app.ok('people.saveDepartments', { rows: [{ values: { name: 'ops' } }] })).rows;
+  const departments: Department[] = [root, sales, ops, eu, ops2];
   const jobs: Job[] = (await app.ok('people.saveJobs', { rows: [{ values: { title: 'Analyst', level: 'B2' } }, { values: { title: 'Clerk' } }, { values: { title: 'Boss', level: 'a1' } }] })).rows;
   const positions: Position[] = (await app.ok('people.savePositions', { rows: [{ values: { title: 'Lead', jobId: jobs[0].id, departmentId: eu.id } }] })).rows;
   const values = rows.map((r, i) => ({
@@ -154,6 +156,19 @@ describe('people grid row source (people.listEmployeeWindow)', () => {
         { numRuns: 150, seed },
       );
     }
+  });
+
+  it('sorts departments whose labels read the same (any case) as one, by name across them, at any offset', async () => {
+    const app = await openTestApp();
+    const [root] = (await app.ok('people.saveDepartments', { rows: [{ values: { name: 'Root' } }] })).rows;
+    const [inner, top, other] = (await app.ok('people.saveDepartments', { rows: [{ values: { name: 'Ops', parentId: root.id } }, { values: { name: 'ops' } }, { values: { name: 'Apps' } }] })).rows;
+    const base = { hireDate: '2021-02-03', status: 'active' as const };
+    const people = [['Ann', 'Cole', inner], ['Bo', 'Ames', top], ['Cy', 'Dunn', top], ['Di', 'Bell', inner], ['Ed', 'Zed', other], ['Fi', 'Ash', null]] as const;
+    await app.ok('people.saveEmployees', { rows: people.map(([firstName, lastName, dept], i) => ({ values: { ...base, employeeNumber: `T${i}`, firstName, lastName, departmentId: dept?.id ?? null } })) });
+    const names = async (offset: number, desc = false) =>
+      (await app.ok('people.listEmployeeWindow', { offset, limit: 3, sort: { field: 'departmentId', desc } })).rows.map((r) => r.lastName);
+    expect([...(await names(0)), ...(await names(3))]).toEqual(['Zed', 'Ames', 'Bell', 'Cole', 'Dunn', 'Ash']);
+    expect([...(await names(0, true)), ...(await names(3, true))]).toEqual(['Ames', 'Bell', 'Cole', 'Dunn', 'Zed', 'Ash']);
   });
 
   it('refuses a window of more than 500 rows and a column it does not know', async () => {

@@ -44,7 +44,8 @@ describe('store', () => {
     const later = (store.raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[])
       .map((t) => t.name).filter((name) => !schemaOne.has(name));
     store.raw.pragma('foreign_keys = OFF');
-    for (const table of later) store.raw.exec(`DROP TABLE ${table}`);
+    // IF EXISTS: dropping a full-text table drops its shadow tables with it.
+    for (const table of later) store.raw.exec(`DROP TABLE IF EXISTS ${table}`);
     // Triggers and indexes later migrations put on schema-1 tables go too; indexes they redefined get schema 1's definition back.
     const schemaOneIndexes = await indexesAtVersionOne();
     const objects = store.raw.prepare(`SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') AND sql IS NOT NULL`).all() as { type: string; name: string; sql: string }[];

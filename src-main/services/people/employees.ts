@@ -89,12 +89,14 @@ export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c)
 /**
  * One set-based query: filters, sort and page in SQL (the people grid's hot path). `walkSql` is the
  * same page read along the sort's index (see SORT_MATCHES_UP_TO). With `asOf`, the organisation on
- * that day: the people employed then, where they were then.
+ * that day: the people employed then, where they were then. The count reads no employee row: from
+ * the headcount tally when the filters are department, status and archived alone, else from indexes.
  */
 export function buildEmployeeQuery(query: EmployeeQuery): { sql: string; walkSql: string; countSql: string; params: unknown[] } {
   const { from, where, params } = employeeScopeSql(query);
-  if (query.search?.trim()) {
-    const like = containsPattern(query.search.trim());
+  const search = query.search?.trim();
+  if (search) {
+    const like = containsPattern(search);
     where.push(`(e.first_name LIKE ? ESCAPE '\\' OR e.last_name LIKE ? ESCAPE '\\' OR e.employee_number LIKE ? ESCAPE '\\' OR e.email LIKE ? ESCAPE '\\' OR (e.first_name || ' ' || e.last_name) LIKE ? ESCAPE '\\')`);
     params.push(like, like, like, like, like);
   }
@@ -104,13 +106,40 @@ export function buildEmployeeQuery(query: EmployeeQuery): { sql: string; walkSql
   const limit = query.limit ?? 100;
   const offset = query.offset ?? 0;
   const page = (source: string) => `SELECT ${query.asOf ? EMPLOYEE_COLUMNS_AS_OF : EMPLOYEE_COLUMNS} FROM ${source} ${filter} ORDER BY ${order}, e.id LIMIT ${limit} OFFSET ${offset}`;
+  const tallied = !query.asOf && !search && !query.jobId && !query.location;
   return {
     sql: page(from),
     walkSql: page(from.replace('employee e', `employee e INDEXED BY ${SORT_INDEX[sortField]}`)),
-    countSql: `SELECT count(*) AS total FROM ${from} ${filter}`,
+    countSql: tallied ? headcountSql(query) : `SELECT count(*) AS total FROM ${query.asOf ? ASSIGNMENT_AS_OF_COUNT_FROM : from} ${filter}`,
     params,
   };
 }
+
+/**
+ * The count from the headcount tally (migration 16): one row per department, status and archived
+ * flag, kept by triggers. Its parameters are the page's (department, then status).
+ */
+function headcountSql(query: EmployeeScope): string {
+  const where = [query.includeArchived ? '' : 'h.archived = 0'];
+  if (query.departmentId) {
+    where.push(query.includeSubdepartments
+      ? `h.department_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT d.id FROM department d JOIN sub ON d.parent_id = sub.id) SELECT id FROM sub)`
+      : 'h.department_id = ?');
+  }
+  if (query.status) where.push('h.status = ?');
+  const filter = where.filter(Boolean);
+  return `SELECT coalesce(sum(h.people), 0) AS total FROM employee_headcount h ${filter.length ? `WHERE ${filter.join(' AND ')}` : ''}`;
+}
+
+/**
+ * `employee e` and the history row in force (`a`) for counting as of a day, read from indexes alone
+ * (migration 16): employment in id order, and department and job from the history's index, the row
+ * in force chosen as assignmentAsOfJoin chooses it (the newest effective on or before the day, then
+ * the one recorded last). The same single parameter, the day, in the same place.
+ */
+const ASSIGNMENT_AS_OF_COUNT_FROM = `employee e INDEXED BY employee_employment
+  JOIN employee_assignment a INDEXED BY employee_assignment_asof ON a.employee_id = e.id AND a.rowid = (SELECT y.rowid FROM employee_assignment y
+    WHERE y.employee_id = e.id AND y.effective_date <= ? ORDER BY y.effective_date DESC, y.recorded_at DESC, y.rowid DESC LIMIT 1)`;
 
 /** The page's SQL as listEmployees runs it: counted first, then read the cheaper way for that many matches. */
 export function planEmployeePage(db: Database.Database, query: EmployeeQuery): { sql: string; params: unknown[]; total: number } {

@@ -28,10 +28,24 @@ CREATE TABLE calibration_session (id TEXT PRIMARY KEY NOT NULL, created_at TEXT 
 CREATE INDEX calibration_session_cycle ON calibration_session (cycle_id);
 -- table department on department
 CREATE TABLE department (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, name TEXT NOT NULL, code TEXT, parent_id TEXT REFERENCES department(id), archived INTEGER NOT NULL DEFAULT 0);
+-- index department_parent on department
+CREATE INDEX department_parent ON department (parent_id);
 -- index department_sibling_name on department
 CREATE UNIQUE INDEX department_sibling_name ON department (ifnull(parent_id, ''), name COLLATE NOCASE);
 -- table department_gap_tally on department_gap_tally
 CREATE TABLE department_gap_tally ( department_id TEXT NOT NULL, rating_model_id TEXT NOT NULL, pairs INTEGER NOT NULL, at_or_above INTEGER NOT NULL, unrated_at_level_one INTEGER NOT NULL, PRIMARY KEY (department_id, rating_model_id)) WITHOUT ROWID;
+-- trigger employee_headcount_delete on employee
+CREATE TRIGGER employee_headcount_delete AFTER DELETE ON employee BEGIN INSERT INTO employee_headcount (department_id, status, archived, people) VALUES (coalesce(OLD.department_id, ''), OLD.status, OLD.archived, -1) ON CONFLICT (department_id, status, archived) DO UPDATE SET people = people + excluded.people; END;
+-- trigger employee_headcount_insert on employee
+CREATE TRIGGER employee_headcount_insert AFTER INSERT ON employee BEGIN INSERT INTO employee_headcount (department_id, status, archived, people) VALUES (coalesce(NEW.department_id, ''), NEW.status, NEW.archived, 1) ON CONFLICT (department_id, status, archived) DO UPDATE SET people = people + excluded.people; END;
+-- trigger employee_headcount_update on employee
+CREATE TRIGGER employee_headcount_update AFTER UPDATE OF department_id, status, archived ON employee WHEN OLD.department_id IS NOT NEW.department_id OR OLD.status IS NOT NEW.status OR OLD.archived IS NOT NEW.archived BEGIN INSERT INTO employee_headcount (department_id, status, archived, people) VALUES (coalesce(OLD.department_id, ''), OLD.status, OLD.archived, -1) ON CONFLICT (department_id, status, archived) DO UPDATE SET people = people + excluded.people; INSERT INTO employee_headcount (department_id, status, archived, people) VALUES (coalesce(NEW.department_id, ''), NEW.status, NEW.archived, 1) ON CONFLICT (department_id, status, archived) DO UPDATE SET people = people + excluded.people; END;
+-- trigger employee_search_delete on employee
+CREATE TRIGGER employee_search_delete AFTER DELETE ON employee BEGIN DELETE FROM employee_search WHERE rowid = OLD.rowid; END;
+-- trigger employee_search_insert on employee
+CREATE TRIGGER employee_search_insert AFTER INSERT ON employee BEGIN INSERT INTO employee_search (rowid, haystack) VALUES (NEW.rowid, NEW.first_name || ' ' || NEW.last_name || ' ' || NEW.employee_number || ' ' || coalesce(NEW.email, '')); END;
+-- trigger employee_search_update on employee
+CREATE TRIGGER employee_search_update AFTER UPDATE OF first_name, last_name, employee_number, email ON employee WHEN OLD.first_name IS NOT NEW.first_name OR OLD.last_name IS NOT NEW.last_name OR OLD.employee_number IS NOT NEW.employee_number OR OLD.email IS NOT NEW.email BEGIN DELETE FROM employee_search WHERE rowid = OLD.rowid; INSERT INTO employee_search (rowid, haystack) VALUES (NEW.rowid, NEW.first_name || ' ' || NEW.last_name || ' ' || NEW.employee_number || ' ' || coalesce(NEW.email, '')); END;
 -- trigger gap_tally_employee_delete on employee
 CREATE TRIGGER gap_tally_employee_delete AFTER DELETE ON employee BEGIN INSERT INTO skill_gap_tally (skill_id, required_level, current_level, pairs) SELECT skill_id, required_level, current_level, -count(*) FROM ( SELECT OLD.department_id AS department_id, js.skill_id, s.rating_model_id, js.level AS required_level, coalesce(lt.level, 0) AS current_level FROM job_skill js JOIN skill s ON s.id = js.skill_id AND s.archived = 0 LEFT JOIN employee_skill_latest lt ON lt.employee_id = OLD.id AND lt.skill_id = js.skill_id WHERE js.job_id = OLD.job_id AND OLD.archived = 0 AND OLD.status <> 'terminated') GROUP BY skill_id, required_level, current_level ON CONFLICT (skill_id, required_level, current_level) DO UPDATE SET pairs = pairs + excluded.pairs; INSERT INTO department_gap_tally (department_id, rating_model_id, pairs, at_or_above, unrated_at_level_one) SELECT department_id, rating_model_id, -count(*), -sum(current_level >= required_level), -sum(current_level = 0 AND required_level = 1) FROM ( SELECT OLD.department_id AS department_id, js.skill_id, s.rating_model_id, js.level AS required_level, coalesce(lt.level, 0) AS current_level FROM job_skill js JOIN skill s ON s.id = js.skill_id AND s.archived = 0 LEFT JOIN employee_skill_latest lt ON lt.employee_id = OLD.id AND lt.skill_id = js.skill_id WHERE js.job_id = OLD.job_id AND OLD.archived = 0 AND OLD.status <> 'terminated') WHERE department_id IS NOT NULL GROUP BY department_id, rating_model_id ON CONFLICT (department_id, rating_model_id) DO UPDATE SET pairs = pairs + excluded.pairs, at_or_above = at_or_above + excluded.at_or_above, unrated_at_level_one = unrated_at_level_one + excluded.unrated_at_level_one; END;
 -- trigger gap_tally_employee_insert on employee
@@ -41,9 +55,11 @@ CREATE TRIGGER gap_tally_employee_update AFTER UPDATE OF job_id, department_id, 
 -- table employee on employee
 CREATE TABLE employee (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, employee_number TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL, email TEXT, hire_date TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('active','on_leave','terminated')), manager_id TEXT REFERENCES employee(id), position_id TEXT REFERENCES position(id), department_id TEXT REFERENCES department(id), job_id TEXT REFERENCES job(id), location TEXT, archived INTEGER NOT NULL DEFAULT 0, termination_date TEXT);
 -- index employee_department on employee
-CREATE INDEX employee_department ON employee (department_id, last_name COLLATE NOCASE, first_name COLLATE NOCASE);
+CREATE INDEX employee_department ON employee (department_id, archived, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id);
 -- index employee_email on employee
 CREATE INDEX employee_email ON employee (email, id, archived);
+-- index employee_employment on employee
+CREATE INDEX employee_employment ON employee (id, archived, hire_date, termination_date, status);
 -- index employee_filters on employee
 CREATE INDEX employee_filters ON employee (department_id, archived, status, job_id, location);
 -- index employee_first_name on employee
@@ -57,7 +73,7 @@ CREATE INDEX employee_location ON employee (location, id, archived);
 -- index employee_manager on employee
 CREATE INDEX employee_manager ON employee (manager_id);
 -- index employee_name on employee
-CREATE INDEX employee_name ON employee (last_name COLLATE NOCASE, first_name COLLATE NOCASE, id, archived);
+CREATE INDEX employee_name ON employee (last_name COLLATE NOCASE, first_name COLLATE NOCASE, id, archived, status, employee_number, email);
 -- index employee_number_unique on employee
 CREATE UNIQUE INDEX employee_number_unique ON employee (employee_number COLLATE NOCASE);
 -- index employee_position_unique on employee
@@ -66,10 +82,26 @@ CREATE UNIQUE INDEX employee_position_unique ON employee (position_id) WHERE pos
 CREATE INDEX employee_status ON employee (status, id, archived);
 -- table employee_assignment on employee_assignment
 CREATE TABLE employee_assignment ( id TEXT PRIMARY KEY NOT NULL, employee_id TEXT NOT NULL REFERENCES employee(id), effective_date TEXT NOT NULL, department_id TEXT REFERENCES department(id), job_id TEXT REFERENCES job(id), manager_id TEXT REFERENCES employee(id), position_id TEXT REFERENCES position(id), source TEXT NOT NULL CHECK (source IN ('hire','change','position','import','upgrade','demo')), recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL);
+-- index employee_assignment_asof on employee_assignment
+CREATE INDEX employee_assignment_asof ON employee_assignment (employee_id, effective_date, recorded_at, department_id, job_id);
 -- index employee_assignment_timeline on employee_assignment
 CREATE INDEX employee_assignment_timeline ON employee_assignment (employee_id, effective_date, recorded_at);
+-- table employee_headcount on employee_headcount
+CREATE TABLE employee_headcount ( department_id TEXT NOT NULL, status TEXT NOT NULL, archived INTEGER NOT NULL, people INTEGER NOT NULL, PRIMARY KEY (department_id, status, archived)) WITHOUT ROWID;
 -- table employee_photo on employee_photo
 CREATE TABLE employee_photo (employee_id TEXT PRIMARY KEY NOT NULL REFERENCES employee(id), mime_type TEXT NOT NULL, data BLOB NOT NULL, source_name TEXT, updated_at TEXT NOT NULL);
+-- table employee_search on employee_search
+CREATE VIRTUAL TABLE employee_search USING fts5(haystack, tokenize = 'trigram');
+-- table employee_search_config on employee_search_config
+CREATE TABLE 'employee_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+-- table employee_search_content on employee_search_content
+CREATE TABLE 'employee_search_content'(id INTEGER PRIMARY KEY, c0);
+-- table employee_search_data on employee_search_data
+CREATE TABLE 'employee_search_data'(id INTEGER PRIMARY KEY, block BLOB);
+-- table employee_search_docsize on employee_search_docsize
+CREATE TABLE 'employee_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+-- table employee_search_idx on employee_search_idx
+CREATE TABLE 'employee_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 -- trigger employee_skill_keep_latest on employee_skill
 CREATE TRIGGER employee_skill_keep_latest AFTER INSERT ON employee_skill BEGIN INSERT INTO employee_skill_latest (employee_id, skill_id, level, effective_date, recorded_at) VALUES (NEW.employee_id, NEW.skill_id, NEW.level, NEW.effective_date, NEW.recorded_at) ON CONFLICT (employee_id, skill_id) DO UPDATE SET level = excluded.level, effective_date = excluded.effective_date, recorded_at = excluded.recorded_at WHERE excluded.effective_date > employee_skill_latest.effective_date OR (excluded.effective_date = employee_skill_latest.effective_date AND excluded.recorded_at >= employee_skill_latest.recorded_at); END;
 -- table employee_skill on employee_skill
