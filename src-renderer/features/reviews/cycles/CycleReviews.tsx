@@ -5,7 +5,8 @@ import { REVIEW_STATUSES, REVIEW_STATUS_LABELS, topicsOf, touches, type Input, t
 import { call, onApiEvent } from '../../../api/client';
 import { DataGrid, type ExportFormat, type GridColumn, type GridRow, type RowSource, type RowView } from '../../../grid';
 import { ROW_HEIGHT } from '../../../grid/layout';
-import { usePeopleReferences } from '../../people/options';
+import { useApi } from '../../../api/hooks';
+import { departmentOptions } from '../../people/options';
 import { downloadExport, plural } from '../shared';
 
 /** Toolbar and header above the rows, in px (rows are ROW_HEIGHT each). */
@@ -56,7 +57,9 @@ async function exportReviews(view: Scope & RowView, format: ExportFormat, title:
 /** The reviews of a launched cycle, filtered on the server; open one with the row's ↗ button or a double-click. */
 export function CycleReviews({ cycle }: { cycle: ReviewCycle }) {
   const navigate = useNavigate();
-  const refs = usePeopleReferences();
+  // Departments only: the page needs no jobs or positions (50,000 positions at 50,000 employees).
+  const departments = useApi('people.listDepartments', {});
+  const departmentChoices = useMemo(() => departmentOptions(departments.data?.rows ?? []), [departments.data]);
   const [status, setStatus] = useState<string | null>(null);
   const [departmentId, setDepartmentId] = useState<string | null>(null);
   const [overdue, setOverdue] = useState(false);
@@ -86,7 +89,7 @@ export function CycleReviews({ cycle }: { cycle: ReviewCycle }) {
           <Group gap="xs" align="flex-end">
             <TextInput size="xs" label="Search" placeholder="Name or number" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={180} />
             <Select size="xs" label="Status" placeholder="Any status" data={STATUS_OPTIONS} value={status} onChange={setStatus} clearable w={160} />
-            <Select size="xs" label="Department" placeholder="Any department" data={refs.departments} value={departmentId} onChange={setDepartmentId} clearable searchable limit={100} w={200} />
+            <Select size="xs" label="Department" placeholder="Any department" data={departmentChoices} value={departmentId} onChange={setDepartmentId} clearable searchable limit={100} w={200} />
             <Switch size="xs" label="Overdue only" checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} mb={6} />
           </Group>
         </Group>
