@@ -1,6 +1,7 @@
 import type { cycleMethods } from '../../../src-shared/api/reviews/cycles';
 import { addToCycle, archiveCycles, closeCycle, getCycle, launchCycle, listCycles, saveCycle } from './cycles';
 import { getReview, listReviews } from './reviews';
+import { exportReviews, listReviewWindow } from './review-window';
 import { archiveRatingScales, listRatingScales, saveRatingScale } from './scales';
 import { archiveTemplates, listTemplates, saveTemplate } from './templates';
 import { advanceReview, overrideRating, reopenReview, requestPeerFeedback, saveAnswers, submitStep } from './workflow';
@@ -22,6 +23,8 @@ const coreHandlers: Omit<AreaHandlers<typeof cycleMethods>, ReportMethod> = {
   'reviews.closeCycle': (input, ctx) => closeCycle(ctx, input),
   'reviews.archiveCycles': async (input, ctx) => ({ count: await archiveCycles(ctx, input.ids, input.archived ?? true) }),
   'reviews.listReviews': (input, ctx) => listReviews(ctx, input),
+  'reviews.listReviewWindow': async (input, ctx) => listReviewWindow(ctx, input),
+  'reviews.exportReviews': (input, ctx) => exportReviews(ctx, input),
   'reviews.getReview': (input, ctx) => getReview(ctx, input.id),
   'reviews.saveAnswers': (input, ctx) => saveAnswers(ctx, input),
   'reviews.submitStep': (input, ctx) => submitStep(ctx, input),

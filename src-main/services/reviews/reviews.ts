@@ -13,21 +13,23 @@ import { parseLevels, parseSections, parseSteps, type StoredLevel } from './comm
 
 // ---- List ----------------------------------------------------------------------------------
 
-const SUMMARY_SELECT = `SELECT r.id, r.cycle_id AS cycleId, c.name AS cycleName,
+export const SUMMARY_COLUMNS = `r.id, r.cycle_id AS cycleId, c.name AS cycleName,
   r.employee_id AS employeeId, e.first_name || ' ' || e.last_name AS employeeName, e.employee_number AS employeeNumber,
   r.manager_id AS managerId, m.first_name || ' ' || m.last_name AS managerName,
   r.department_id AS departmentId, d.name AS departmentName, j.title AS jobTitle,
   r.status, c.due_date AS dueDate, (r.status <> 'complete' AND c.due_date < @today) AS overdue,
   r.started_at AS startedAt, r.ready_at AS readyAt, r.final_at AS finalAt, r.completed_at AS completedAt,
-  r.computed_rating AS computedRating, r.override_rating AS overrideRating, r.final_rating AS finalRating, r.version
-  FROM review r
+  r.computed_rating AS computedRating, r.override_rating AS overrideRating, r.final_rating AS finalRating, r.version`;
+/** The tables a summary reads (every review has a cycle and an employee). */
+export const SUMMARY_FROM = `FROM review r
   JOIN review_cycle c ON c.id = r.cycle_id
   JOIN employee e ON e.id = r.employee_id
   LEFT JOIN employee m ON m.id = r.manager_id
   LEFT JOIN department d ON d.id = r.department_id
   LEFT JOIN job j ON j.id = r.job_id`;
+const SUMMARY_SELECT = `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM}`;
 
-type SummarySqlRow = Omit<ReviewSummary, 'overdue' | 'finalLabel'> & { overdue: number };
+export type SummarySqlRow = Omit<ReviewSummary, 'overdue' | 'finalLabel'> & { overdue: number };
 
 /** The scale levels each cycle rates with, read once per cycle in the result. */
 function levelsByCycle(ctx: ServiceContext, cycleIds: Iterable<string>): Map<string, StoredLevel[]> {
@@ -35,7 +37,7 @@ function levelsByCycle(ctx: ServiceContext, cycleIds: Iterable<string>): Map<str
   return new Map([...new Set(cycleIds)].map((id) => [id, parseLevels((stmt.get(id) as { levels: string }).levels)]));
 }
 
-function toSummaries(ctx: ServiceContext, rows: SummarySqlRow[]): ReviewSummary[] {
+export function toSummaries(ctx: ServiceContext, rows: SummarySqlRow[]): ReviewSummary[] {
   const levels = levelsByCycle(ctx, rows.map((row) => row.cycleId));
   return rows.map((row) => ({ ...row, overdue: Boolean(row.overdue), finalLabel: nearestLabel(levels.get(row.cycleId)!, row.finalRating) }));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exportedFile } from '../admin';
-import { archiveInput, calendarDate, countOutput, id, listAll, optionalText, read, requiredText, sentenceIssue, timestamps, version, write, MAX_LONG_TEXT } from '../common';
+import { archiveInput, calendarDate, countOutput, gridView, gridWindow, id, listAll, optionalText, read, requiredText, sentenceIssue, timestamps, version, write, MAX_LONG_TEXT } from '../common';
 
 /* ───────────── rating scales ───────────── */
 
@@ -228,6 +228,42 @@ export const reviewSummary = z.strictObject({
 });
 export type ReviewSummary = z.infer<typeof reviewSummary>;
 
+/** The cycle page grid's columns, as the review window sorts and filters them (on the text the grid shows). */
+export const REVIEW_GRID_FIELDS = ['employeeName', 'employeeNumber', 'departmentName', 'jobTitle', 'managerName', 'status', 'overdueText', 'dueDate', 'finalText', 'completedDay'] as const;
+export const reviewGridField = z.enum(REVIEW_GRID_FIELDS);
+export type ReviewGridField = z.infer<typeof reviewGridField>;
+
+/** A row of the cycle page grid: the review's summary with the texts of its computed columns. */
+export const reviewGridRow = reviewSummary.extend({
+  /** "Overdue" or null. */
+  overdueText: z.string().nullable(),
+  /** "3.4 · Meets expectations", with " (override)" when overridden; null when not rated. */
+  finalText: z.string().nullable(),
+  /** The day it was completed (YYYY-MM-DD). */
+  completedDay: z.string().nullable(),
+});
+export type ReviewGridRow = z.infer<typeof reviewGridRow>;
+
+/** The page's own filters of a cycle's reviews: status, department (and below), overdue, name or number. */
+const reviewScope = {
+  cycleId: id,
+  status: reviewStatus.optional(),
+  departmentId: id.optional(),
+  overdue: z.boolean().optional(),
+  /** Name or employee number (the page's search box). */
+  person: z.string().max(200).optional(),
+};
+export const reviewWindowQuery = z.strictObject({ ...reviewScope, ...gridWindow(reviewGridField) });
+export type ReviewWindowQuery = z.infer<typeof reviewWindowQuery>;
+export const reviewExportQuery = z.strictObject({
+  ...reviewScope,
+  ...gridView(reviewGridField),
+  format: z.enum(['csv', 'xlsx']),
+  title: z.string().min(1).max(100),
+  columns: z.array(z.strictObject({ field: reviewGridField, header: z.string().max(200) })).min(1).max(50),
+});
+export type ReviewExportQuery = z.infer<typeof reviewExportQuery>;
+
 /** One thing to rate or answer in a review: a goal, a competency (required skill) or a template question. */
 export const reviewItem = z.strictObject({
   /** `goal:<id>`, `skill:<id>` or `question:<id>` — what answers refer to. */
@@ -385,6 +421,10 @@ export const cycleMethods = {
     z.strictObject({ rows: z.array(reviewSummary), total: z.number().int() }),
     ['reviews', 'people'],
   ),
+  /** A window of a cycle's reviews for the cycle page grid: sort, filters and quick filter in SQL on the text the grid shows. */
+  'reviews.listReviewWindow': read(reviewWindowQuery, z.strictObject({ rows: z.array(reviewGridRow), total: z.number().int() }), ['reviews', 'people']),
+  /** Every review of the same view as a CSV or XLSX file, columns as the grid shows them. */
+  'reviews.exportReviews': read(reviewExportQuery, exportedFile, ['reviews', 'people']),
   'reviews.getReview': read(z.strictObject({ id }), reviewDetail, ['reviews', 'goals', 'skills', 'people']),
   /** Saves draft answers of one respondent; the first self (or manager, when there is no self-review) answer starts the review. */
   'reviews.saveAnswers': write(

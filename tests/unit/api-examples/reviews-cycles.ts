@@ -21,6 +21,8 @@ export const examples: Examples<typeof cycleMethods> = {
   'reviews.closeCycle': { id: ID, version: 1 },
   'reviews.archiveCycles': { ids: [ID] },
   'reviews.listReviews': { cycleId: ID },
+  'reviews.listReviewWindow': { cycleId: ID, offset: 0, limit: 200, sort: { field: 'finalText', desc: true }, filters: [{ field: 'managerName', contains: 'a' }], search: 'b' },
+  'reviews.exportReviews': { cycleId: ID, format: 'csv', title: 'Reviews', columns: [{ field: 'employeeName', header: 'Employee' }], search: 'a' },
   'reviews.getReview': { id: ID },
   'reviews.saveAnswers': { reviewId: ID, respondent: 'self', answers: [{ itemKey: `goal:${ID}`, rating: 2 }] },
   'reviews.submitStep': { reviewId: ID, version: 1, step: 'self' },

@@ -188,14 +188,20 @@ CREATE INDEX position_title ON position (title COLLATE NOCASE, id, archived, dep
 CREATE TABLE questionnaire (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, name TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('feedback_360','engagement','other')), description TEXT, anonymous INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','open','closed')), sections TEXT NOT NULL, result_groups TEXT NOT NULL, population TEXT, opened_at TEXT, closed_at TEXT, archived INTEGER NOT NULL DEFAULT 0, subject_employee_id TEXT REFERENCES employee(id), CHECK ((kind = 'feedback_360') = (subject_employee_id IS NOT NULL)));
 -- table questionnaire_answer on questionnaire_answer
 CREATE TABLE questionnaire_answer ( response_id TEXT NOT NULL REFERENCES questionnaire_response(id), question_id TEXT NOT NULL, value TEXT NOT NULL, points REAL, PRIMARY KEY (response_id, question_id)) WITHOUT ROWID;
+-- index questionnaire_answer_question on questionnaire_answer
+CREATE INDEX questionnaire_answer_question ON questionnaire_answer (question_id, value, points);
 -- table questionnaire_invitation on questionnaire_invitation
 CREATE TABLE questionnaire_invitation ( id TEXT PRIMARY KEY NOT NULL, questionnaire_id TEXT NOT NULL REFERENCES questionnaire(id), employee_id TEXT NOT NULL REFERENCES employee(id), department_id TEXT REFERENCES department(id), invited_at TEXT NOT NULL, responded_at TEXT, relationship TEXT CHECK (relationship IN ('self','manager','direct_report','peer','other')), UNIQUE (questionnaire_id, employee_id));
 -- index questionnaire_invitation_department on questionnaire_invitation
 CREATE INDEX questionnaire_invitation_department ON questionnaire_invitation (questionnaire_id, department_id);
+-- index questionnaire_invitation_responded on questionnaire_invitation
+CREATE INDEX questionnaire_invitation_responded ON questionnaire_invitation (questionnaire_id, department_id, responded_at);
 -- table questionnaire_response on questionnaire_response
 CREATE TABLE questionnaire_response ( id TEXT PRIMARY KEY NOT NULL, questionnaire_id TEXT NOT NULL REFERENCES questionnaire(id), invitation_id TEXT UNIQUE REFERENCES questionnaire_invitation(id), department_id TEXT REFERENCES department(id), source TEXT NOT NULL CHECK (source IN ('typed','import')), relationship TEXT CHECK (relationship IN ('self','manager','direct_report','peer','other')), points REAL, score REAL) WITHOUT ROWID;
 -- index questionnaire_response_department on questionnaire_response
 CREATE INDEX questionnaire_response_department ON questionnaire_response (questionnaire_id, department_id);
+-- index questionnaire_response_scores on questionnaire_response
+CREATE INDEX questionnaire_response_scores ON questionnaire_response (questionnaire_id, department_id, score, points);
 -- table rating_level on rating_level
 CREATE TABLE rating_level ( rating_model_id TEXT NOT NULL REFERENCES rating_model(id) ON DELETE CASCADE, value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 10), label TEXT NOT NULL, description TEXT, factor INTEGER NOT NULL CHECK (factor BETWEEN 0 AND 9), PRIMARY KEY (rating_model_id, value));
 -- index rating_level_factor on rating_level
@@ -220,6 +226,8 @@ CREATE TRIGGER review_rating_to_calibration AFTER UPDATE OF final_rating ON revi
 CREATE TABLE review (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, cycle_id TEXT NOT NULL REFERENCES review_cycle(id), employee_id TEXT NOT NULL REFERENCES employee(id), manager_id TEXT REFERENCES employee(id), job_id TEXT REFERENCES job(id), department_id TEXT REFERENCES department(id), status TEXT NOT NULL DEFAULT 'not_started' CHECK (status IN ('not_started','in_progress','ready_for_review','final_review','complete')), started_at TEXT, ready_at TEXT, final_at TEXT, completed_at TEXT, computed_rating REAL, override_rating REAL, override_reason TEXT, final_rating REAL, snapshot TEXT, rating_before_calibration REAL, calibration_session_id TEXT REFERENCES calibration_session(id), calibrated_at TEXT, calibrated_by TEXT, UNIQUE (cycle_id, employee_id));
 -- index review_cycle_department on review
 CREATE INDEX review_cycle_department ON review (cycle_id, department_id, status);
+-- index review_cycle_grid on review
+CREATE INDEX review_cycle_grid ON review (cycle_id, employee_id, status, department_id, job_id, manager_id, final_rating, override_rating, completed_at);
 -- index review_employee on review
 CREATE INDEX review_employee ON review (employee_id);
 -- index review_manager on review

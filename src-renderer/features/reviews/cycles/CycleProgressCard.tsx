@@ -1,14 +1,20 @@
 import { Card, Group, Progress, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import { REVIEW_STATUSES, REVIEW_STATUS_LABELS, type ReviewStatus } from '../../../../src-shared/api';
+import { REVIEW_STATUSES, REVIEW_STATUS_LABELS, type CycleProgress, type ReviewStatus } from '../../../../src-shared/api';
+import { useApi } from '../../../api/hooks';
+import { PagedControls, usePagedRows } from '../shared';
 
 /** Column headers short enough for the table to fit beside the distribution chart. */
 const SHORT_LABELS: Record<ReviewStatus, string> = { not_started: 'Not started', in_progress: 'In progress', ready_for_review: 'Ready', final_review: 'Final', complete: 'Done' };
-import { useApi } from '../../../api/hooks';
+
+const NO_DEPARTMENTS: CycleProgress['departments'] = [];
+const departmentText = (d: CycleProgress['departments'][number]) => d.departmentName;
 
 /** Completion by department: status counts, completion rate and overdue reviews. */
 export function CycleProgressCard({ cycleId }: { cycleId: string }) {
   const progress = useApi('reviews.getCycleProgress', { cycleId });
   const p = progress.data;
+  // Thousands of departments at 50,000 employees: a page at a time, with a filter by name.
+  const paged = usePagedRows(p?.departments ?? NO_DEPARTMENTS, departmentText, 20);
   return (
     <Card withBorder h="100%" data-testid="cycle-progress">
       <Stack gap="xs">
@@ -23,6 +29,7 @@ export function CycleProgressCard({ cycleId }: { cycleId: string }) {
               <Stat label="On time" value={p.completedOnTime} />
               <Stat label="Late" value={p.completedLate} />
             </Group>
+            <PagedControls paged={paged} noun="department" testId="progress-pages" />
             <ScrollArea.Autosize mah={320}>
               <Table fz="xs" striped data-testid="progress-by-department">
                 <Table.Thead>
@@ -35,7 +42,7 @@ export function CycleProgressCard({ cycleId }: { cycleId: string }) {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {p.departments.map((d) => (
+                  {paged.rows.map((d) => (
                     <Table.Tr key={d.departmentId ?? 'none'}>
                       <Table.Td>{d.departmentName}</Table.Td>
                       <Table.Td ta="right">{d.total}</Table.Td>

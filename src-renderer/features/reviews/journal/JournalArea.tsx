@@ -6,7 +6,7 @@ import type { Input, JournalEntry, JournalKind } from '../../../../src-shared/ap
 import { isRealDate } from '../../../../src-shared/domain/dates';
 import { useApi } from '../../../api/hooks';
 import { DataGrid, type GridColumn, type GridRow, type RowChange } from '../../../grid';
-import { employeeOption } from '../../people/options';
+import { employeeLookup } from '../../people/options';
 import { archiveThroughApi, exportGrid, saveThroughApi } from '../../shared/grid-adapters';
 import { FullHeightPage, PageHeader } from '../../shared/PageHeader';
 import { JournalEntryDrawer } from './JournalEntryDrawer';
@@ -47,18 +47,17 @@ export function JournalArea() {
     includeArchived: showArchived || undefined,
   };
   const entries = useApi('reviews.listJournalEntries', filter);
-  const employees = useApi('people.listEmployees', { limit: 100_000 });
-  const employeeOptions = useMemo(() => (employees.data?.rows ?? []).map(employeeOption), [employees.data]);
   const columns = useMemo<GridColumn[]>(() => [
     { id: 'date', header: 'Date', kind: 'date', width: 120, required: true },
-    { id: 'employeeId', header: 'Employee', kind: 'reference', width: 230, options: employeeOptions, optionNoun: 'employees', required: true },
+    // People are found by search and labelled for the rows shown, never listed whole (50,000).
+    { id: 'employeeId', header: 'Employee', kind: 'reference', width: 230, lookup: employeeLookup, optionNoun: 'employees', required: true },
     { id: 'kind', header: 'Kind', kind: 'select', width: 130, options: KIND_OPTIONS, required: true },
     { id: 'shared', header: 'Visibility', kind: 'select', width: 110, options: SHARED_OPTIONS, required: true },
     { id: 'author', header: 'Author', kind: 'text', width: 160, required: true },
     { id: 'text', header: 'Text', kind: 'text', width: 420, required: true },
     { id: 'goalTitle', header: 'Goal', kind: 'text', width: 220, editable: false },
     { id: 'reviewLabel', header: 'Review', kind: 'text', width: 180, editable: false },
-  ], [employeeOptions]);
+  ], []);
   const rows = useMemo(() => (entries.data?.rows ?? []).map(toGridRow), [entries.data]);
 
   const onSave = async (changes: RowChange[]) => {

@@ -1,7 +1,8 @@
 import { Alert, Badge, Card, Group, Progress, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { RATER_RELATIONSHIP_LABELS, type Questionnaire, type QuestionnaireResults, type QuestionResult, type RelationshipResult } from '../../../../src-shared/api';
+import { RATER_RELATIONSHIP_LABELS, type DepartmentResult, type Questionnaire, type QuestionnaireResults, type QuestionResult, type RelationshipResult } from '../../../../src-shared/api';
 import { useApi } from '../../../api/hooks';
+import { PagedControls, usePagedRows } from '../shared';
 
 const fewer = (n: number) => `fewer than ${n} responses`;
 
@@ -62,16 +63,21 @@ export function ResultsPanel({ questionnaire: q }: { questionnaire: Questionnair
   );
 }
 
+const departmentText = (d: DepartmentResult) => d.departmentName;
+
+/** One row per department invited: thousands in a large organisation, so a page at a time with a filter by name. */
 function DepartmentResults({ results: r }: { results: QuestionnaireResults }) {
+  const paged = usePagedRows(r.departments, departmentText);
   return (
     <Card withBorder p={0}>
       <Title order={4} p="sm">By department</Title>
+      <PagedControls paged={paged} noun="department" testId="department-pages" />
       <Table fz="sm" data-testid="department-results">
         <Table.Thead>
           <Table.Tr><Table.Th>Department</Table.Th><Table.Th>Invited</Table.Th><Table.Th>Responded</Table.Th><Table.Th w={220}>Response rate</Table.Th><Table.Th w={260}>Engagement score</Table.Th></Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {r.departments.map((d) => (
+          {paged.rows.map((d) => (
             <Table.Tr key={d.departmentId ?? 'none'} data-department={d.departmentName}>
               <Table.Td>{d.departmentName}</Table.Td>
               <Table.Td>{d.invited}</Table.Td>
