@@ -18,8 +18,12 @@ function schemaOf(db: Database.Database): string {
   return rows.map((row) => `-- ${row.type} ${row.name} on ${row.tableName}\n${(row.sql ?? '').replace(/\s+/g, ' ').trim()};`).join('\n') + '\n';
 }
 
-const tablesOf = (db: Database.Database, schema = 'main') =>
-  (db.prepare(`SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+/** Tables that hold data of their own: not a full-text index or its shadow tables (triggers fill those). */
+const tablesOf = (db: Database.Database, schema = 'main') => {
+  const tables = db.prepare(`SELECT name, sql FROM ${schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations' ORDER BY name`).all() as { name: string; sql: string }[];
+  const virtual = tables.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
+  return tables.map((t) => t.name).filter((name) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
+};
 const columnsOf = (db: Database.Database, table: string, schema = 'main') =>
   (db.prepare(`SELECT name FROM pragma_table_info(?, ?)`).all(table, schema) as { name: string }[]).map((c) => c.name);
 

@@ -6,7 +6,7 @@ import { Reviews0004 } from '../../store/migrations/0004-reviews';
 import { Journal0005 } from '../../store/migrations/0005-journal';
 import { Questionnaires0007 } from '../../store/migrations/0007-questionnaires';
 import { AnonymousResponseTimes0009 } from '../../store/migrations/0009-anonymous-response-times';
-import { ReviewsAtScale0016 } from '../../store/migrations/0016-reviews-at-scale';
+import { ReviewsAtScale0017 } from '../../store/migrations/0017-reviews-at-scale';
 import { reviewsDemo } from './demo';
 import { cycleHandlers } from './handlers';
 import { journalHandlers } from './journal/handlers';
@@ -17,7 +17,7 @@ export const reviewsMain = defineMainArea({
   contract: reviewsArea,
   handlers: { ...cycleHandlers, ...journalHandlers, ...questionnaireHandlers },
   entities: reviewsEntities,
-  migrations: [Reviews0004, Journal0005, Questionnaires0007, AnonymousResponseTimes0009, ReviewsAtScale0016],
+  migrations: [Reviews0004, Journal0005, Questionnaires0007, AnonymousResponseTimes0009, ReviewsAtScale0017],
   demo: reviewsDemo,
   recordLabels: reviewsRecordLabels,
 });

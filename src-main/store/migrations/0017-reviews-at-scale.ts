@@ -20,8 +20,8 @@ import { migrationName } from './kit';
  *
  * This file is frozen: a later change is a new migration.
  */
-export class ReviewsAtScale0016 implements MigrationInterface {
-  name = migrationName('ReviewsAtScale', 16);
+export class ReviewsAtScale0017 implements MigrationInterface {
+  name = migrationName('ReviewsAtScale', 17);
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`CREATE INDEX questionnaire_answer_question ON questionnaire_answer (question_id, value, points)`);
