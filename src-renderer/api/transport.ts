@@ -38,6 +38,10 @@ function takeToken(): string {
 }
 
 function httpTransport(token: string): Transport {
+  // One event stream for every listener: each EventSource holds an HTTP connection, and the
+  // browser allows six per host, so a stream per grid or page would leave API calls waiting.
+  const listeners = new Set<(event: ApiEvent) => void>();
+  let stream: EventSource | null = null;
   return {
     kind: 'http',
     async call(method, input) {
@@ -52,9 +56,21 @@ function httpTransport(token: string): Transport {
       return response.json();
     },
     on(listener) {
-      const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
-      source.onmessage = (message) => listener(JSON.parse(message.data) as ApiEvent);
-      return () => source.close();
+      listeners.add(listener);
+      if (!stream) {
+        stream = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+        stream.onmessage = (message) => {
+          const event = JSON.parse(message.data) as ApiEvent;
+          for (const each of [...listeners]) each(event);
+        };
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && stream) {
+          stream.close();
+          stream = null;
+        }
+      };
     },
   };
 }

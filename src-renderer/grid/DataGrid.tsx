@@ -14,6 +14,7 @@ import { isUnloaded } from './rowSource';
 import type { DataGridProps, GridColumn, GridRow, RowView } from './types';
 import { useGridRows } from './useGridRows';
 import { useLabelledRows, useLabelledSource } from './useLabelledRows';
+import { labelsArrived } from './lookup';
 import { useRowSource } from './useRowSource';
 import { useViewState, type ViewState } from './useTableView';
 import './grid.css';
@@ -106,6 +107,9 @@ export function DataGrid(props: DataGridProps): JSX.Element {
     return (id: string) => numbers.get(id);
   }, [displayed]);
 
+  // New labels from a lookup redraw the rows (their cells read labels as they render).
+  const labelsVersion = useStore(labelsArrived, (s) => s.version);
+  const columnViews = useMemo(() => prefs.views.map((view) => ({ ...view })), [prefs.views, labelsVersion]);
   const headerHeight = HEADER_HEIGHT + (showFilters ? FILTER_HEIGHT : 0);
   const layout = useMemo<GridLayout>(
     () => ({
@@ -179,7 +183,7 @@ export function DataGrid(props: DataGridProps): JSX.Element {
       <GridBody
         controller={controller}
         rows={displayed}
-        columns={prefs.views}
+        columns={columnViews}
         errors={overlay.errors}
         canOpen={!!onOpenRow}
         headerHeight={headerHeight}

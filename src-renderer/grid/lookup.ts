@@ -1,4 +1,5 @@
 import { optionIndex } from './optionMatch';
+import { Store } from './store';
 import type { GridColumn, GridRow, Option, ReferenceLookup } from './types';
 
 export type { ReferenceLookup };
@@ -12,10 +13,18 @@ function knownOf(kind: string): Map<string, Option> {
   return options;
 }
 
+/** Bumped when labels arrive, so grids on screen draw them (a row shown before its label came). */
+export const labelsArrived = new Store({ version: 0 });
+
 /** Remembers options a lookup returned, so every grid shows their labels. */
 export function remember(lookup: ReferenceLookup, options: Option[]): void {
   const map = knownOf(lookup.kind);
-  for (const option of options) map.set(option.value, option);
+  let added = false;
+  for (const option of options) {
+    if (map.get(option.value)?.label !== option.label) added = true;
+    map.set(option.value, option);
+  }
+  if (added) labelsArrived.set((s) => ({ version: s.version + 1 }));
 }
 
 /** The option of a value: the column's own options first, then those its lookup has returned. */

@@ -83,7 +83,7 @@ test('an edit in a sorted grid leaves the row where it is and the cursor on it u
   await expect(cell(page, 'employees', 1, 'lastName')).toHaveText('Baker');
 
   // Baker becomes Young: sorted again it would be last. It stays on row 2 while the list reloads.
-  const reloaded = page.waitForResponse((response) => response.url().endsWith('/api') && (response.request().postData() ?? '').includes('people.listEmployees'));
+  const reloaded = page.waitForResponse((response) => response.url().endsWith('/api') && (response.request().postData() ?? '').includes('people.listEmployeeWindow'));
   await cell(page, 'employees', 1, 'lastName').click();
   await page.keyboard.type('Young');
   await page.keyboard.press('Tab');
