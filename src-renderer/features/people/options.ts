@@ -29,24 +29,16 @@ export const employeeLookup: ReferenceLookup = {
     const found = await call('people.searchEmployees', { query: text.replace(/[()]/g, ' '), limit: Math.min(limit, 50) });
     return { options: found.rows.map(employeeOption), more: found.more };
   },
-  resolve: async (texts) => {
-    const matches: Option[][] = [];
-    for (let at = 0; at < texts.length; at += 5000) {
-      const found = await call('people.resolveEmployees', { texts: texts.slice(at, at + 5000) });
-      matches.push(...found.matches.map((hits) => hits.map(employeeOption)));
-    }
-    return matches;
-  },
-  options: async (values) => {
-    const options: Option[] = [];
-    // The search takes ids 2,000 at a time.
-    for (let at = 0; at < values.length; at += 2000) {
-      const found = await call('people.searchEmployees', { ids: values.slice(at, at + 2000) });
-      options.push(...found.rows.map(employeeOption));
-    }
-    return options;
-  },
+  resolve: (texts) => inChunks(texts, 5000, async (part) => (await call('people.resolveEmployees', { texts: part })).matches.map((hits) => hits.map(employeeOption))),
+  options: (ids) => inChunks(ids, 2000, async (part) => (await call('people.searchEmployees', { ids: part })).rows.map(employeeOption)),
 };
+
+/** `fetch` over `items` a part at a time (the most one call takes), results in order. */
+async function inChunks<T, R>(items: T[], size: number, fetch: (part: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let at = 0; at < items.length; at += size) out.push(...(await fetch(items.slice(at, at + size))));
+  return out;
+}
 
 const positionOption = (p: PositionHit): Option => ({ value: p.id, label: positionLabel(p, p.departmentName ?? undefined), aliases: [p.title] });
 
@@ -57,22 +49,8 @@ export const positionLookup: ReferenceLookup = {
     const found = await call('people.searchPositions', { query: text, limit: Math.min(limit, 50) });
     return { options: found.rows.map(positionOption), more: found.more };
   },
-  resolve: async (texts) => {
-    const matches: Option[][] = [];
-    for (let at = 0; at < texts.length; at += 5000) {
-      const found = await call('people.resolvePositions', { texts: texts.slice(at, at + 5000) });
-      matches.push(...found.matches.map((hits) => hits.map(positionOption)));
-    }
-    return matches;
-  },
-  options: async (values) => {
-    const options: Option[] = [];
-    for (let at = 0; at < values.length; at += 2000) {
-      const found = await call('people.searchPositions', { ids: values.slice(at, at + 2000) });
-      options.push(...found.rows.map(positionOption));
-    }
-    return options;
-  },
+  resolve: (texts) => inChunks(texts, 5000, async (part) => (await call('people.resolvePositions', { texts: part })).matches.map((hits) => hits.map(positionOption))),
+  options: (ids) => inChunks(ids, 2000, async (part) => (await call('people.searchPositions', { ids: part })).rows.map(positionOption)),
 };
 
 /** Labels name the parent too ("Platform · Engineering Group 1") so same-named teams stay apart. */
