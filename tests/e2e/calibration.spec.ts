@@ -125,9 +125,12 @@ test('prepare a session from a cycle, move people with the mouse and the keyboar
   await giveReason(page, 'Strong, but not beyond the role this year.');
   await expect(page.getByTestId('box-4').getByTestId('person-card')).toHaveText(/Ana Test/);
   // Keyboard with the arrows: lift Cleo with Space, carry her right into a box, drop with Space.
+  // Each key waits for what the previous one did: the lifted card's overlay, then a box under it.
   await card(page, 'Cleo Test').focus();
   await page.keyboard.press('Space');
+  await expect(page.locator('.cal-overlay')).toBeVisible();
   await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('[data-over="true"]')).toHaveCount(1);
   await page.keyboard.press('Space');
   await expect(dialog.getByTestId('confirm-move')).toBeVisible();
   await giveReason(page, 'Potential agreed by the room.');

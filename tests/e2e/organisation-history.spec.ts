@@ -69,6 +69,8 @@ test('"terminated" needs a termination date; the form says so, then stores it an
 
   await goTo(page, '/people/employees');
   await page.getByTestId('grid-filter').fill(person.number);
+  await expect(cell(page, 'employees', 0, 'employeeNumber')).toHaveText(person.number);
+  await expect(page.getByTestId('grid-row-count')).toHaveText('1 row');
   await expect(cell(page, 'employees', 0, 'terminationDate')).toHaveText('2025-06-30');
   await expect(cell(page, 'employees', 0, 'status')).toHaveText('Terminated');
   // As of their last day they were still there; the day after, they are not.
