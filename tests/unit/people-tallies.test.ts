@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildEmployeeQuery } from '../../src-main/services/people/employees';
+import { withDerivedTablesRebuilt } from '../../src-main/services/shared/bulk-load';
 import { openTestApp } from './helpers';
 
 /*
@@ -51,6 +52,29 @@ describe('people tallies (migration 16)', () => {
       }),
       { numRuns: 60, seed: 5 },
     );
+  });
+
+  it('a bulk load sets the search and headcount triggers aside, rebuilds both the same, and puts the triggers back', async () => {
+    const app = await openTestApp();
+    const db = app.store().raw;
+    const triggers = () => db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND (name LIKE 'employee_search%' OR name LIKE 'employee_headcount%') ORDER BY name`).pluck().all();
+    const before = triggers();
+    expect(before).toHaveLength(6);
+    const insert = db.prepare(`INSERT INTO employee (id, employee_number, first_name, last_name, email, hire_date, status, created_at, updated_at) VALUES (?, ?, ?, 'Łukasz', ?, '2020-01-01', ?, 'now', 'now')`);
+    db.transaction(() =>
+      withDerivedTablesRebuilt(db, () => {
+        expect(triggers()).toEqual([]);
+        for (let i = 1; i <= 30; i++) insert.run(`b${i}`, `B${i}`, `Zoë${i}`, i % 3 ? `z${i}@example.com` : null, i % 4 ? 'active' : 'terminated');
+      }),
+    )();
+    expect(triggers()).toEqual(before);
+    // Worked out by hand: 30 people, every fourth (4, 8, …, 28: 7 of them) terminated, none in a department.
+    expect(db.prepare(`SELECT department_id, status, archived, people FROM employee_headcount WHERE people <> 0 ORDER BY status`).all()).toEqual([
+      { department_id: '', status: 'active', archived: 0, people: 23 },
+      { department_id: '', status: 'terminated', archived: 0, people: 7 },
+    ]);
+    expect(db.prepare(`SELECT haystack FROM employee_search WHERE rowid = (SELECT rowid FROM employee WHERE id = 'b3')`).pluck().get()).toBe('Zoë3 Łukasz B3 ');
+    expect(db.prepare(`SELECT count(*) FROM employee_search WHERE employee_search MATCH '"łukasz"'`).pluck().get()).toBe(30);
   });
 
   it('counts the people page as of a day as the history says, ties on the same day going to the row recorded last', async () => {

@@ -2,8 +2,9 @@
 // SQLite can build once at the end. Every helper runs inside the caller's transaction, so a failure
 // anywhere takes back the rows and whatever was set aside with them.
 //
-// - Derived tables (the newest level of each person's skill, the analytics tallies of migration 14)
-//   are kept by triggers; a bulk load sets those triggers aside and rebuilds the tables set-based.
+// - Derived tables (the newest level of each person's skill, the analytics tallies of migration 14,
+//   the people search index and headcounts of migration 16) are kept by triggers; a bulk load sets
+//   those triggers aside and rebuilds the tables set-based.
 // - Secondary indexes of a table filled in bulk are dropped and created again after it (a sort
 //   instead of a random insertion per row and index).
 // - A table keyed by random ids is filled through a staging table and inserted in key order, so its
@@ -14,8 +15,10 @@ function assertInTransaction(db: Database.Database): void {
   if (!db.inTransaction) throw new Error('A bulk load must run inside a transaction: what it sets aside comes back with a rollback.');
 }
 
-/** The triggers that keep derived tables: the newest levels, and every tally trigger. */
-const MAINTAINING_TRIGGERS = `name = 'employee_skill_keep_latest' OR name LIKE 'gap\\_tally\\_%' ESCAPE '\\' OR name LIKE 'progress\\_tally\\_%' ESCAPE '\\'`;
+/** The triggers that keep derived tables: the newest levels, every tally trigger, the people search index and headcounts. */
+const MAINTAINING_TRIGGERS = ['employee\\_skill\\_keep\\_latest', 'gap\\_tally\\_%', 'progress\\_tally\\_%', 'employee\\_search\\_%', 'employee\\_headcount\\_%']
+  .map((pattern) => `name LIKE '${pattern}' ESCAPE '\\'`)
+  .join(' OR ');
 
 /** Every (active employee, requirement of their job) pair of an unarchived skill, at the newest level recorded. */
 const ALL_GAP_PAIRS = `
@@ -43,6 +46,13 @@ const REBUILD = [
   `INSERT INTO department_gap_tally (department_id, rating_model_id, pairs, at_or_above, unrated_at_level_one)
      SELECT department_id, rating_model_id, count(*), sum(current_level >= required_level), sum(current_level = 0 AND required_level = 1)
        FROM (${ALL_GAP_PAIRS}) WHERE department_id IS NOT NULL GROUP BY department_id, rating_model_id`,
+  // Migration 16: what pickers search people by, and people per department, status and archived flag.
+  `DELETE FROM employee_search`,
+  `INSERT INTO employee_search (rowid, haystack)
+     SELECT rowid, first_name || ' ' || last_name || ' ' || employee_number || ' ' || coalesce(email, '') FROM employee`,
+  `DELETE FROM employee_headcount`,
+  `INSERT INTO employee_headcount (department_id, status, archived, people)
+     SELECT coalesce(department_id, ''), status, archived, count(*) FROM employee GROUP BY coalesce(department_id, ''), status, archived`,
   `DELETE FROM review_progress_tally`,
   `INSERT INTO review_progress_tally (cycle_id, department_id, not_started, in_progress, ready_for_review, final_review, complete, on_time, late)
      SELECT r.cycle_id, coalesce(r.department_id, ''),
