@@ -2,7 +2,7 @@ import { GOAL_GRID_FIELDS, GOAL_SCOPE_LABELS, GOAL_STATUS_LABELS, GOAL_UNIT_LABE
 import { LABEL_SEPARATOR } from '../../../src-shared/domain/people-labels';
 import { exportTable, type Cell } from '../../exports/table';
 import type { ServiceContext } from '../context';
-import { containsPattern } from '../people/employees';
+import { orderByShown, textFilterTerms } from '../shared/grid-view-sql';
 import { GOAL_COLUMNS, goalScopeWhere, rolledUpFor, toGoal, wholeRollup, type GoalSqlRow } from './goals';
 
 /*
@@ -101,32 +101,20 @@ function viewSql(ctx: ServiceContext, view: View, extraFields: GoalGridField[] =
     sql.joins.forEach((join) => joins.add(join));
     return sql;
   };
-  const likes: string[] = [];
-  for (const filter of view.filters ?? []) {
-    if (filter.contains.trim() === '') continue;
-    const name = `like${likes.length}`;
-    likes.push(containsPattern(filter.contains.trim()));
-    where.push(`${use(filter.field).text} LIKE @${name} ESCAPE '\\'`);
-  }
-  const search = view.search?.trim();
-  if (search) {
-    const fields = view.searchFields?.length ? view.searchFields : GOAL_GRID_FIELDS;
-    const name = `like${likes.length}`;
-    likes.push(containsPattern(search));
-    where.push(`(${fields.map((field) => `${use(field).text} LIKE @${name} ESCAPE '\\'`).join(' OR ')})`);
-  }
+  const texts = textFilterTerms(view, GOAL_GRID_FIELDS, (field) => use(field).text);
+  where.push(...texts.where);
   const filterJoins = new Set(joins);
   let order = DEFAULT_ORDER;
   if (view.sort) {
     const sorted = use(view.sort.field);
     // Empty cells last either way, as the grid sorts them.
-    order = `(${sorted.sort}) IS NULL, ${sorted.sort}${sorted.numeric ? '' : ' COLLATE NOCASE'} ${view.sort.desc ? 'DESC' : 'ASC'}, ${DEFAULT_ORDER}`;
+    order = orderByShown(sorted.sort, view.sort.desc, DEFAULT_ORDER, { numeric: sorted.numeric });
   }
   const columns = extraFields.map((field) => {
     const sql = use(field);
     return sql.numeric ? sql.sort : sql.text;
   });
-  const named: Record<string, unknown> = { ...params, ...Object.fromEntries(likes.map((like, i) => [`like${i}`, like])) };
+  const named: Record<string, unknown> = { ...params, ...texts.params };
   if (joins.has('r')) named.rolled = rolledJson(ctx);
   const joinsOf = (set: Set<Join>) => JOIN_ORDER.filter((join) => set.has(join)).map((join) => JOINS[join]).join(' ');
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';

@@ -3,7 +3,8 @@ import { LABEL_SEPARATOR } from '../../../src-shared/domain/people-labels';
 import { exportTable, type Cell } from '../../exports/table';
 import type { EmployeeRow } from '../../store/entities/people';
 import type { ServiceContext } from '../context';
-import { containsPattern, EMPLOYEE_COLUMNS, EMPLOYEE_COLUMNS_AS_OF, employeeScopeSql, STATUS_AS_OF, toEmployee } from './employees';
+import { orderByShown, textFilterTerms } from '../shared/grid-view-sql';
+import { EMPLOYEE_COLUMNS, EMPLOYEE_COLUMNS_AS_OF, employeeScopeSql, STATUS_AS_OF, toEmployee } from './employees';
 
 /*
  * The people grid's row source: a window of rows by index with the grid's sort, column filters
@@ -83,17 +84,10 @@ function viewSql(view: View, extraFields: EmployeeGridField[] = []) {
     needed.forEach((join) => joins.add(join));
     return sql;
   };
-  for (const filter of view.filters ?? []) {
-    if (filter.contains.trim() === '') continue;
-    where.push(`${text(filter.field)} LIKE ? ESCAPE '\\'`);
-    params.push(containsPattern(filter.contains.trim()));
-  }
-  const search = view.search?.trim();
-  if (search) {
-    const fields = view.searchFields?.length ? view.searchFields : EMPLOYEE_GRID_FIELDS;
-    where.push(`(${fields.map((field) => `${text(field)} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    params.push(...fields.map(() => containsPattern(search)));
-  }
+  const texts = textFilterTerms(view, EMPLOYEE_GRID_FIELDS, text);
+  where.push(...texts.where);
+  // Named: after the scope's positional values.
+  params.push(texts.params);
   const filterJoins = new Set(joins);
   const byName = 'e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id';
   let order = byName;
@@ -104,7 +98,7 @@ function viewSql(view: View, extraFields: EmployeeGridField[] = []) {
   if (view.sort) {
     const sorted = text(view.sort.field);
     // Empty cells last either way, as the grid sorts them.
-    order = `(${sorted}) IS NULL, ${sorted} COLLATE NOCASE ${view.sort.desc ? 'DESC' : 'ASC'}, ${byName}`;
+    order = orderByShown(sorted, view.sort.desc, byName);
     const rank = RANKED[view.sort.field as keyof typeof RANKED];
     // A department or job label is ranked once per department or job instead of built per person.
     if (rank) ranks = `ranks(id, r) AS MATERIALIZED (SELECT ${rank.key}, dense_rank() OVER (ORDER BY ${fieldText(view.sort.field, asOf).sql} COLLATE NOCASE) FROM ${rank.from})`;

@@ -5,6 +5,7 @@ import { ASSIGNMENT_FIELDS, effectiveDateProblem, localToday, settleTermination,
 import { notFound, type ErrorIssue } from '../../../src-shared/errors';
 import { EmployeeEntity, type EmployeeRow } from '../../store/entities/people';
 import type { ServiceContext } from '../context';
+import { containsPattern } from '../shared/grid-view-sql';
 import { formsLoop, rowIssue, saveBatch, setArchived, type BatchSpec, type Candidate, type RowChangeInput } from '../shared/batch';
 import { existingIds, fullName, parentMap } from '../shared/lookups';
 import { assignmentAsOfJoin, employedOn, employeeHistory, moveHistoryStart, recordChange, recordHire } from './assignments';
@@ -83,8 +84,6 @@ export function employeeScopeSql(query: EmployeeScope): { from: string; org: 'a'
   return { from, org, where, params };
 }
 
-/** `%text%` for LIKE … ESCAPE '\\'. */
-export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * One set-based query: filters, sort and page in SQL (the people grid's hot path). `walkSql` is the

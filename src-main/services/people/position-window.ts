@@ -3,7 +3,7 @@ import { POSITION_GRID_FIELDS } from '../../../src-shared/api';
 import { LABEL_SEPARATOR } from '../../../src-shared/domain/people-labels';
 import { exportTable, type Cell } from '../../exports/table';
 import type { ServiceContext } from '../context';
-import { containsPattern } from './employees';
+import { orderByShown, textFilterTerms } from '../shared/grid-view-sql';
 
 /*
  * The positions grid's row source (an organisation of 50,000 people has as many seats): a window
@@ -45,28 +45,19 @@ type View = Omit<PositionWindowQuery, 'offset' | 'limit'>;
 
 function viewSql(view: View, shown: PositionGridField[] = []) {
   const where: string[] = view.includeArchived ? [] : ['p.archived = 0'];
-  const params: string[] = [];
   const joins = new Set<Join>();
   const text = (field: PositionGridField) => {
     FIELD_TEXT[field].joins.forEach((join) => joins.add(join));
     return FIELD_TEXT[field].sql;
   };
-  for (const filter of view.filters ?? []) {
-    if (filter.contains.trim() === '') continue;
-    where.push(`${text(filter.field)} LIKE ? ESCAPE '\\'`);
-    params.push(containsPattern(filter.contains.trim()));
-  }
-  const search = view.search?.trim();
-  if (search) {
-    const fields = view.searchFields?.length ? view.searchFields : POSITION_GRID_FIELDS;
-    where.push(`(${fields.map((field) => `${text(field)} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    params.push(...fields.map(() => containsPattern(search)));
-  }
+  const texts = textFilterTerms(view, POSITION_GRID_FIELDS, text);
+  where.push(...texts.where);
+  const params = [texts.params];
   const filterJoins = new Set(joins);
   const byTitle = 'p.title COLLATE NOCASE, p.id';
   const sorted = view.sort && text(view.sort.field);
   // Empty cells last either way, as the grid sorts them.
-  const order = sorted ? `(${sorted}) IS NULL, ${sorted} COLLATE NOCASE ${view.sort!.desc ? 'DESC' : 'ASC'}, ${byTitle}` : byTitle;
+  const order = sorted ? orderByShown(sorted, view.sort!.desc, byTitle) : byTitle;
   const columns = shown.map(text);
   joins.add('i'); // the incumbent's id is a column of every row
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';

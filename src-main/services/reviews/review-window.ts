@@ -7,7 +7,7 @@ import { todayIso } from '../../../src-shared/domain/dates';
 import { nearestLabel } from '../../../src-shared/domain/reviews';
 import { exportTable, type Cell } from '../../exports/table';
 import type { ServiceContext } from '../context';
-import { containsPattern } from '../people/employees';
+import { orderByShown, textFilterTerms } from '../shared/grid-view-sql';
 import { SUBTREE_CTE } from '../skills/gaps';
 import { likePattern } from '../shared/lookups';
 import { getCycleFacts } from './reports';
@@ -97,24 +97,15 @@ function viewSql(ctx: ServiceContext, view: View, extraFields: ReviewGridField[]
     where.push(`((e.first_name || ' ' || e.last_name) LIKE @person ESCAPE '\\' OR e.employee_number LIKE @person ESCAPE '\\')`);
     params.person = likePattern(view.person);
   }
-  const texts: unknown[] = [];
-  for (const filter of view.filters ?? []) {
-    if (filter.contains.trim() === '') continue;
-    where.push(`${text(filter.field)} LIKE ? ESCAPE '\\'`);
-    texts.push(containsPattern(filter.contains.trim()));
-  }
-  const search = view.search?.trim();
-  if (search) {
-    const fields = view.searchFields?.length ? view.searchFields : REVIEW_GRID_FIELDS;
-    where.push(`(${fields.map((field) => `${text(field)} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    texts.push(...fields.map(() => containsPattern(search)));
-  }
+  const texts = textFilterTerms(view, REVIEW_GRID_FIELDS, text);
+  where.push(...texts.where);
+  Object.assign(params, texts.params);
   const filterJoins = new Set(joins);
   let order = BY_NAME;
   if (view.sort) {
     const sorted = text(view.sort.field);
     // Empty cells last either way, as the grid sorts them.
-    order = `(${sorted}) IS NULL, ${sorted} COLLATE NOCASE ${view.sort.desc ? 'DESC' : 'ASC'}, ${BY_NAME}`;
+    order = orderByShown(sorted, view.sort.desc, BY_NAME);
   }
   const columns = extraFields.map(text);
   const ctes: string[] = [];
@@ -146,8 +137,8 @@ function viewSql(ctx: ServiceContext, view: View, extraFields: ReviewGridField[]
     /** The whole view with the rows' data, for the export. */
     rowsSql: (select: string) => `${withSql}SELECT ${select} ${from} ${filter} ORDER BY ${order}`,
     countSql: `${withSql}SELECT count(*) AS total FROM review r ${joinSql(filterJoins)} ${filter}`,
-    // Positional values (ratings, then filters) before the named ones.
-    params: [...ratingParams, ...texts, params] as unknown[],
+    // The ratings' positional values, then the named ones.
+    params: [...ratingParams, params] as unknown[],
     levels: cycle.levels,
   };
 }
