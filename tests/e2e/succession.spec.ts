@@ -117,15 +117,16 @@ test('the chart opens two levels deep: a collapsed subtree loads when expanded, 
   await expect(card(page, manager.id)).toHaveCount(0);
   // The Sales Lead is closed with both positions below it counted, though neither was loaded.
   const lead = page.getByTestId(`chart-toggle-${o.lead.id}`);
-  await expect(lead).toHaveText('+2');
+  await expect(lead).toHaveText('+2 below');
   await expect(lead).toHaveAttribute('aria-label', 'Show the 2 positions below');
+  await page.screenshot({ path: 'test-results/succession-chart-closed-card.png' });
   expect(apiCalls.some((body) => body.includes('succession.getChart"'))).toBe(false);
 
   // Opening it loads its report, shown closed with the one below it.
   await lead.click();
   await expect(card(page, manager.id)).toBeVisible();
   await expect(lead).toHaveText('−');
-  await expect(page.getByTestId(`chart-toggle-${manager.id}`)).toHaveText('+1');
+  await expect(page.getByTestId(`chart-toggle-${manager.id}`)).toHaveText('+1 below');
   await expect(card(page, executive.id)).toHaveCount(0);
   await page.getByTestId(`chart-toggle-${manager.id}`).click();
   await expect(card(page, executive.id)).toBeVisible();
@@ -134,7 +135,7 @@ test('the chart opens two levels deep: a collapsed subtree loads when expanded, 
   // Closing the Sales Lead hides both again.
   await lead.click();
   await expect(card(page, manager.id)).toHaveCount(0);
-  await expect(lead).toHaveText('+2');
+  await expect(lead).toHaveText('+2 below');
 
   // Searching for the Account Executive opens the way down to it and selects it.
   await page.getByTestId('chart-search').fill('Account Exec');

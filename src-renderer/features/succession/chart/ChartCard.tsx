@@ -86,10 +86,10 @@ export const ChartCard = memo(function ChartCard({ card, state, onSelect, onTogg
           type="button"
           className="sc-toggle"
           data-testid={`chart-toggle-${card.id}`}
-          aria-label={state.collapsed ? `Show the ${card.hidden} positions below` : 'Hide the positions below'}
+          aria-label={state.collapsed ? `Show the ${card.hidden.toLocaleString('en')} positions below` : 'Hide the positions below'}
           onClick={(e) => (e.stopPropagation(), onToggle(card.id))}
         >
-          {state.collapsed ? `+${card.hidden}` : '−'}
+          {state.collapsed ? `+${card.hidden.toLocaleString('en')} below` : '−'}
         </button>
       )}
     </div>
