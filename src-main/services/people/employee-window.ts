@@ -3,7 +3,7 @@ import { LABEL_SEPARATOR } from '../../../src-shared/domain/people-labels';
 import { exportTable, type Cell } from '../../exports/table';
 import type { EmployeeRow } from '../../store/entities/people';
 import type { ServiceContext } from '../context';
-import { orderByShown, textFilterTerms } from '../shared/grid-view-sql';
+import { orderByShown, textFilterTerms, viewTotal } from '../shared/grid-view-sql';
 import { EMPLOYEE_COLUMNS, EMPLOYEE_COLUMNS_AS_OF, employeeScopeSql, STATUS_AS_OF, toEmployee } from './employees';
 
 /*
@@ -84,7 +84,10 @@ function viewSql(view: View, extraFields: EmployeeGridField[] = []) {
     needed.forEach((join) => joins.add(join));
     return sql;
   };
-  const texts = textFilterTerms(view, EMPLOYEE_GRID_FIELDS, text);
+  const texts = textFilterTerms(view, EMPLOYEE_GRID_FIELDS, text, (field, pattern) => {
+    const reference = REFERENCE_LABELS[field as keyof typeof REFERENCE_LABELS];
+    return reference && `${org}.${reference.column} IN (SELECT ${reference.from} WHERE ${fieldText(field, asOf).sql} LIKE ${pattern} ESCAPE '\\')`;
+  });
   where.push(...texts.where);
   // Named: after the scope's positional values.
   params.push(texts.params);
@@ -132,6 +135,14 @@ function viewSql(view: View, extraFields: EmployeeGridField[] = []) {
   };
 }
 
+/** A reference column's labels, each built once from its own table with the aliases of `fieldText`. */
+const REFERENCE_LABELS = {
+  departmentId: { column: 'department_id', from: 'd.id FROM department d LEFT JOIN department dp ON dp.id = d.parent_id' },
+  jobId: { column: 'job_id', from: 'j.id FROM job j' },
+  positionId: { column: 'position_id', from: 'p.id FROM position p LEFT JOIN department pd ON pd.id = p.department_id' },
+  managerId: { column: 'manager_id', from: 'm.id FROM employee m' },
+} as const;
+
 /** Sorts by a label of a small table, ranked in SQL once per row of that table. */
 const RANKED = {
   departmentId: { key: 'd.id', from: 'department d LEFT JOIN department dp ON dp.id = d.parent_id' },
@@ -147,7 +158,7 @@ export function buildEmployeeWindow(query: EmployeeWindowQuery): { sql: string; 
 export function listEmployeeWindow(ctx: ServiceContext, query: EmployeeWindowQuery): { rows: Employee[]; total: number } {
   const { sql, countSql, params } = buildEmployeeWindow(query);
   const rows = ctx.store.raw.prepare(sql).all(...params) as EmployeeRow[];
-  const { total } = ctx.store.raw.prepare(countSql).get(...params) as { total: number };
+  const total = viewTotal(query, rows.length, () => (ctx.store.raw.prepare(countSql).get(...params) as { total: number }).total);
   return { rows: rows.map(toEmployee), total };
 }
 

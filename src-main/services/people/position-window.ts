@@ -3,7 +3,7 @@ import { POSITION_GRID_FIELDS } from '../../../src-shared/api';
 import { LABEL_SEPARATOR } from '../../../src-shared/domain/people-labels';
 import { exportTable, type Cell } from '../../exports/table';
 import type { ServiceContext } from '../context';
-import { orderByShown, textFilterTerms } from '../shared/grid-view-sql';
+import { orderByShown, textFilterTerms, viewTotal } from '../shared/grid-view-sql';
 
 /*
  * The positions grid's row source (an organisation of 50,000 people has as many seats): a window
@@ -35,6 +35,16 @@ const FIELD_TEXT: Record<PositionGridField, { sql: string; joins: Join[] }> = {
   isKey: { sql: `(CASE WHEN p.is_key THEN 'Yes' ELSE 'No' END)`, joins: [] },
 };
 
+/**
+ * A reference column's labels, each built once from its own table with the aliases of FIELD_TEXT.
+ * (The incumbent is joined for every row anyway, and a seat held by two people shows a row each.)
+ */
+const REFERENCE_LABELS = {
+  jobId: { column: 'job_id', from: 'j.id FROM job j' },
+  departmentId: { column: 'department_id', from: 'd.id FROM department d LEFT JOIN department dp ON dp.id = d.parent_id' },
+  reportsToId: { column: 'reports_to_id', from: 'r.id FROM position r LEFT JOIN department rd ON rd.id = r.department_id' },
+} as const;
+
 /** FROM with only the joins `needed` (SQLite would visit the others for every row of a count). */
 const fromSql = (needed: Set<Join>) => `position p ${JOINS.filter(([join]) => needed.has(join)).map(([, sql]) => sql).join(' ')}`;
 
@@ -50,7 +60,10 @@ function viewSql(view: View, shown: PositionGridField[] = []) {
     FIELD_TEXT[field].joins.forEach((join) => joins.add(join));
     return FIELD_TEXT[field].sql;
   };
-  const texts = textFilterTerms(view, POSITION_GRID_FIELDS, text);
+  const texts = textFilterTerms(view, POSITION_GRID_FIELDS, text, (field, pattern) => {
+    const reference = REFERENCE_LABELS[field as keyof typeof REFERENCE_LABELS];
+    return reference && `p.${reference.column} IN (SELECT ${reference.from} WHERE ${FIELD_TEXT[field].sql} LIKE ${pattern} ESCAPE '\\')`;
+  });
   where.push(...texts.where);
   const params = [texts.params];
   const filterJoins = new Set(joins);
@@ -72,7 +85,7 @@ interface PositionWindowRow extends Omit<Position, 'isKey' | 'archived'> {
 export function listPositionWindow(ctx: ServiceContext, query: PositionWindowQuery): { rows: Position[]; total: number } {
   const { body, countSql, params } = viewSql(query);
   const rows = ctx.store.raw.prepare(`SELECT ${COLUMNS} ${body} LIMIT ${query.limit} OFFSET ${query.offset}`).all(...params) as PositionWindowRow[];
-  const { total } = ctx.store.raw.prepare(countSql).get(...params) as { total: number };
+  const total = viewTotal(query, rows.length, () => (ctx.store.raw.prepare(countSql).get(...params) as { total: number }).total);
   return { rows: rows.map((row) => ({ ...row, isKey: Boolean(row.isKey), archived: Boolean(row.archived) })), total };
 }
 

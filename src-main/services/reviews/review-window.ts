@@ -7,7 +7,7 @@ import { todayIso } from '../../../src-shared/domain/dates';
 import { nearestLabel } from '../../../src-shared/domain/reviews';
 import { exportTable, type Cell } from '../../exports/table';
 import type { ServiceContext } from '../context';
-import { orderByShown, textFilterTerms } from '../shared/grid-view-sql';
+import { orderByShown, textFilterTerms, viewTotal } from '../shared/grid-view-sql';
 import { SUBTREE_CTE } from '../skills/gaps';
 import { likePattern } from '../shared/lookups';
 import { getCycleFacts } from './reports';
@@ -147,7 +147,7 @@ export function listReviewWindow(ctx: ServiceContext, query: ReviewWindowQuery):
   const db = ctx.store.raw;
   const { idsSql, countSql, params, levels } = viewSql(ctx, query);
   const ids = (db.prepare(`${idsSql} LIMIT ${query.limit} OFFSET ${query.offset}`).raw(true).all(...params) as [number][]).map(([rid]) => rid);
-  const { total } = db.prepare(countSql).get(...params) as { total: number };
+  const total = viewTotal(query, ids.length, () => (db.prepare(countSql).get(...params) as { total: number }).total);
   const found = db.prepare(`SELECT r.rowid AS rid, ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE r.rowid IN (SELECT value FROM json_each(@ids))`)
     .all({ ids: JSON.stringify(ids), today: todayIso() }) as (SummarySqlRow & { rid: number })[];
   const byRid = new Map(found.map(({ rid, ...row }) => [rid, row]));
