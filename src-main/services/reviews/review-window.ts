@@ -63,6 +63,13 @@ function fieldText(field: ReviewGridField): { sql: string; joins: Join[] } {
   }
 }
 
+/** A reference column's labels, each built once from its own table with the aliases of `fieldText` (the employee is joined for every row anyway). */
+const REFERENCE_LABELS = {
+  departmentName: { column: 'department_id', from: 'd.id FROM department d' },
+  jobTitle: { column: 'job_id', from: 'j.id FROM job j' },
+  managerName: { column: 'manager_id', from: 'm.id FROM employee m' },
+} as const;
+
 const BY_NAME = 'e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id';
 
 /**
@@ -97,7 +104,10 @@ function viewSql(ctx: ServiceContext, view: View, extraFields: ReviewGridField[]
     where.push(`((e.first_name || ' ' || e.last_name) LIKE @person ESCAPE '\\' OR e.employee_number LIKE @person ESCAPE '\\')`);
     params.person = likePattern(view.person);
   }
-  const texts = textFilterTerms(view, REVIEW_GRID_FIELDS, text);
+  const texts = textFilterTerms(view, REVIEW_GRID_FIELDS, text, (field, pattern) => {
+    const reference = REFERENCE_LABELS[field as keyof typeof REFERENCE_LABELS];
+    return reference && `r.${reference.column} IN (SELECT ${reference.from} WHERE ${fieldText(field).sql} LIKE ${pattern} ESCAPE '\\')`;
+  });
   where.push(...texts.where);
   Object.assign(params, texts.params);
   const filterJoins = new Set(joins);
