@@ -56,6 +56,18 @@ const departmentText = `(CASE WHEN dp.archived = 0 AND dp.parent_id IS NOT NULL 
 /** renderer goals/options `goalLabel`: "Title · Scope (owner)". */
 const alignedText = `(p.title || ' · ' || ${labelCase('p.scope', GOAL_SCOPE_LABELS)} || coalesce(' (' || (CASE p.scope WHEN 'department' THEN pd.name WHEN 'individual' THEN pe.first_name || ' ' || pe.last_name END) || ')', ''))`;
 
+/** A reference column's labels, each built once from its own table with the aliases of `fieldSql`, and the goal's column that points there. */
+const REFERENCE_LABELS = {
+  employeeId: { owns: `g.scope = 'individual' AND g.employee_id`, from: 'e.id FROM employee e' },
+  departmentId: { owns: `g.scope = 'department' AND g.department_id`, from: 'd.id FROM department d LEFT JOIN department dp ON dp.id = d.parent_id' },
+  alignedToId: {
+    owns: 'g.aligned_to_id',
+    from: `p.id FROM goal p LEFT JOIN department pd ON pd.id = p.department_id AND p.scope = 'department' LEFT JOIN employee pe ON pe.id = p.employee_id AND p.scope = 'individual'`,
+    // Only the goals something aligns to: a few higher goals, not every goal.
+    among: 'p.id IN (SELECT aligned_to_id FROM goal WHERE aligned_to_id IS NOT NULL)',
+  },
+} as const;
+
 function fieldSql(field: GoalGridField): FieldSql {
   const number = NUMBER_COLUMNS[field];
   if (number) return { text: numberText(number), sort: number, numeric: true, joins: field === 'rolledUp' ? ['r'] : [] };
@@ -101,7 +113,10 @@ function viewSql(ctx: ServiceContext, view: View, extraFields: GoalGridField[] =
     sql.joins.forEach((join) => joins.add(join));
     return sql;
   };
-  const texts = textFilterTerms(view, GOAL_GRID_FIELDS, (field) => use(field).text);
+  const texts = textFilterTerms(view, GOAL_GRID_FIELDS, (field) => use(field).text, (field, pattern) => {
+    const reference = REFERENCE_LABELS[field as keyof typeof REFERENCE_LABELS];
+    return reference && `(${reference.owns} IN (SELECT ${reference.from} WHERE ${'among' in reference ? `${reference.among} AND ` : ''}${fieldSql(field).text} LIKE ${pattern} ESCAPE '\\'))`;
+  });
   where.push(...texts.where);
   const filterJoins = new Set(joins);
   let order = DEFAULT_ORDER;
