@@ -53,16 +53,22 @@ function matchReference(field: JournalGridField, pattern: string): string | unde
   return undefined;
 }
 
-/** Newest first, as the journal always listed (walks the journal_entry_recent index: migration 19). */
+/** Newest first, as the journal always listed: walks the journal_entry_recent index (migration 19) and stops at the window's end. */
 const NEWEST_FIRST = 'j.date DESC, j.created_at DESC, j.id DESC';
+/**
+ * The same order read by one pass over the entries and a sort (unary + keeps the index out). A filter
+ * on the entries' text has to read every entry anyway; walking the index would read them one by one
+ * in date order, five times slower than in a pass when the filter finds few or none.
+ */
+const NEWEST_FIRST_IN_A_PASS = '+j.date DESC, +j.created_at DESC, +j.id DESC';
 
 const fromSql = (needed: Set<Join>) => `journal_entry j ${JOINS.filter(([join]) => needed.has(join)).map(([, sql]) => sql).join(' ')}`;
 
 /** The SQL of a view: the rows in order (their row ids), the count, and the shown text of `shown` columns for the export. */
 function viewSql(view: View, shown: JournalGridField[] = []) {
   const { textSearch, ...scope } = view;
-  const { where, params, readsEmployee } = journalScopeSql({ ...scope, search: textSearch });
-  const joins = new Set<Join>(readsEmployee ? ['e'] : []);
+  const { where, params, readsRows } = journalScopeSql({ ...scope, search: textSearch });
+  const joins = new Set<Join>();
   const text = (field: JournalGridField) => {
     FIELD_TEXT[field].joins.forEach((join) => joins.add(join));
     return FIELD_TEXT[field].sql;
@@ -71,14 +77,18 @@ function viewSql(view: View, shown: JournalGridField[] = []) {
   where.push(...texts.where);
   Object.assign(params, texts.params);
   const filterJoins = new Set(joins);
+  /** The view reads every entry: its window is sorted from one pass, which counts the view too. */
+  const inAPass = readsRows || texts.where.length > 0;
+  const newestFirst = inAPass ? NEWEST_FIRST_IN_A_PASS : NEWEST_FIRST;
   // Empty cells last either way, as the grid sorts them.
-  const order = view.sort ? orderByShown(text(view.sort.field), view.sort.desc, NEWEST_FIRST) : NEWEST_FIRST;
+  const order = view.sort ? orderByShown(text(view.sort.field), view.sort.desc, newestFirst) : newestFirst;
   const columns = shown.map(text);
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   return {
     columns,
-    /** Row ids of the view in order. */
-    idsSql: `SELECT j.rowid AS rid FROM ${fromSql(joins)} ${filter} ORDER BY ${order}`,
+    inAPass,
+    /** Row ids of the view in order, and the view's count when it is made in a pass. */
+    idsSql: `SELECT j.rowid AS rid${inAPass ? ', count(*) OVER () AS total' : ''} FROM ${fromSql(joins)} ${filter} ORDER BY ${order}`,
     /** The whole view with `select`, for the export. */
     rowsSql: (select: string) => `SELECT ${select} FROM ${fromSql(joins)} ${filter} ORDER BY ${order}`,
     countSql: `SELECT count(*) AS total FROM ${fromSql(filterJoins)} ${filter}`,
@@ -90,11 +100,12 @@ function viewSql(view: View, shown: JournalGridField[] = []) {
 export function listJournalWindow(ctx: ServiceContext, query: JournalWindowQuery): { rows: JournalEntry[]; total: number } {
   const db = ctx.store.raw;
   const { idsSql, countSql, params } = viewSql(query);
-  const ids = (db.prepare(`${idsSql} LIMIT ${query.limit} OFFSET ${query.offset}`).raw(true).all(params) as [number][]).map(([rid]) => rid);
-  const total = viewTotal(query, ids.length, () => (db.prepare(countSql).get(params) as { total: number }).total);
-  const found = db.prepare(`SELECT j.rowid AS rid, ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE j.rowid IN (SELECT value FROM json_each(@ids))`)
+  const found = db.prepare(`${idsSql} LIMIT ${query.limit} OFFSET ${query.offset}`).all(params) as { rid: number; total?: number }[];
+  const ids = found.map((row) => row.rid);
+  const total = found[0]?.total ?? viewTotal(query, ids.length, () => (db.prepare(countSql).get(params) as { total: number }).total);
+  const entries = db.prepare(`SELECT j.rowid AS rid, ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE j.rowid IN (SELECT value FROM json_each(@ids))`)
     .all({ ids: JSON.stringify(ids) }) as (EntrySqlRow & { rid: number })[];
-  const byRid = new Map(found.map(({ rid, ...row }) => [rid, row]));
+  const byRid = new Map(entries.map(({ rid, ...row }) => [rid, row]));
   return { rows: ids.flatMap((rid) => (byRid.has(rid) ? [toEntry(byRid.get(rid)!)] : [])), total };
 }
 

@@ -35,10 +35,11 @@ export interface JournalScope {
 }
 
 /**
- * WHERE terms and named parameters (`@scope…`) of a journal scope over `journal_entry j`. `search` reads
- * the employee's name from `employee e` (`readsEmployee`: the FROM must join it).
+ * WHERE terms and named parameters (`@scope…`) of a journal scope over `journal_entry j` alone. `search`
+ * matches the employee by the ids whose name matches, each name built once (not joined per entry).
+ * `readsRows`: a filter on the entries' own text, which only a pass over every entry answers.
  */
-export function journalScopeSql(input: JournalScope): { where: string[]; params: Record<string, unknown>; readsEmployee: boolean } {
+export function journalScopeSql(input: JournalScope): { where: string[]; params: Record<string, unknown>; readsRows: boolean } {
   const where: string[] = [];
   if (!input.includeArchived) where.push('j.archived = 0');
   const narrowing: string[] = [];
@@ -55,17 +56,16 @@ export function journalScopeSql(input: JournalScope): { where: string[]; params:
   if (input.to) add('scopeTo', input.to, 'j.date <= @scopeTo');
   if (input.goalId) add('scopeGoalId', input.goalId, 'j.goal_id = @scopeGoalId');
   if (input.reviewId) add('scopeReviewId', input.reviewId, 'j.review_id = @scopeReviewId');
-  const readsEmployee = Boolean(input.search?.trim());
-  if (readsEmployee) {
-    add('scopeSearch', likePattern(input.search),
-      `(j.text LIKE @scopeSearch ESCAPE '\\' OR j.author LIKE @scopeSearch ESCAPE '\\' OR e.first_name || ' ' || e.last_name LIKE @scopeSearch ESCAPE '\\')`);
+  if (input.search?.trim()) {
+    add('scopeSearch', likePattern(input.search), `(j.text LIKE @scopeSearch ESCAPE '\\' OR j.author LIKE @scopeSearch ESCAPE '\\'
+      OR j.employee_id IN (SELECT e.id FROM employee e WHERE e.first_name || ' ' || e.last_name LIKE @scopeSearch ESCAPE '\\'))`);
   }
   const narrowed = narrowing.length ? `(${narrowing.join(' AND ')})` : '1';
   if (input.orLinkedToReviewId) {
     params.scopeLinkedReviewId = input.orLinkedToReviewId;
     where.push(`(${narrowed} OR j.review_id = @scopeLinkedReviewId)`);
   } else if (narrowing.length) where.push(narrowed);
-  return { where, params, readsEmployee };
+  return { where, params, readsRows: Boolean(input.search?.trim() || input.author?.trim()) };
 }
 
 /** Filters combine with AND; `orLinkedToReviewId` widens the result by the entries linked to that review. */
