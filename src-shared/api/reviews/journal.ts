@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { archiveInput, batchOf, calendarDate, countOutput, id, read, requiredText, text, timestamps, write, MAX_LONG_TEXT } from '../common';
+import { exportedFile } from '../admin';
+import { archiveInput, batchOf, calendarDate, countOutput, gridView, gridWindow, id, pageOf, read, requiredText, text, timestamps, write, MAX_LONG_TEXT } from '../common';
 
 /* ───────────── feedback journal ───────────── */
 
@@ -7,6 +8,8 @@ export const JOURNAL_KINDS = ['praise', 'development', 'note'] as const;
 export const journalKind = z.enum(JOURNAL_KINDS, { message: 'Kind must be praise, development or note.' });
 export type JournalKind = z.infer<typeof journalKind>;
 export const JOURNAL_KIND_LABELS: Record<JournalKind, string> = { praise: 'Praise', development: 'Development', note: 'Note' };
+/** How the grid shows an entry's visibility (the `shared` flag). */
+export const JOURNAL_SHARED_LABELS = { shared: 'Shared', private: 'Private' } as const;
 
 /** Field rules of one entry; the date (not in the future) and the goal/review links are checked by the service. */
 export const journalEntryFields = z.strictObject({
@@ -51,10 +54,39 @@ export const journalLinkOptions = z.strictObject({
 });
 export type JournalLinkOptions = z.infer<typeof journalLinkOptions>;
 
+/** The journal page's own filters (besides the grid's sort, column filters and quick filter). */
+const journalScope = {
+  employeeId: id.optional(),
+  /** Author contains. */
+  author: text(100).optional(),
+  kind: journalKind.optional(),
+  shared: z.boolean().optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  goalId: id.optional(),
+  reviewId: id.optional(),
+  /** The page's "Text contains" box: the text, the author or the employee's name contains it (`search` of `listJournalEntries`). */
+  textSearch: text(200).optional(),
+  includeArchived: z.boolean().optional(),
+};
 
-
+/** The journal grid's columns, as its row source sorts and filters them (on the text each shows). */
+export const JOURNAL_GRID_FIELDS = ['date', 'employeeId', 'kind', 'shared', 'author', 'text', 'goalTitle', 'reviewLabel'] as const;
+export const journalGridField = z.enum(JOURNAL_GRID_FIELDS);
+export type JournalGridField = z.infer<typeof journalGridField>;
+export const journalWindowQuery = z.strictObject({ ...journalScope, ...gridWindow(journalGridField) });
+export type JournalWindowQuery = z.infer<typeof journalWindowQuery>;
+export const journalExportQuery = z.strictObject({
+  ...journalScope,
+  ...gridView(journalGridField),
+  format: z.enum(['csv', 'xlsx']),
+  title: z.string().min(1).max(100),
+  columns: z.array(z.strictObject({ field: journalGridField, header: z.string().max(200) })).min(1).max(50),
+});
+export type JournalExportQuery = z.infer<typeof journalExportQuery>;
 
 export const journalMethods = {
+  /** Entries newest first, up to `limit` (5,000): one employee's, for their page and their reviews. The journal page reads windows (`listJournalWindow`). */
   'reviews.listJournalEntries': read(
     z.strictObject({
       employeeId: id.optional(),
@@ -74,6 +106,10 @@ export const journalMethods = {
     z.strictObject({ rows: z.array(journalEntry), total: z.number().int() }),
     ['reviews', 'goals', 'people'],
   ),
+  /** The journal page's grid: a window of the entries, newest first unless sorted, with the grid's filters applied on the text it shows. */
+  'reviews.listJournalWindow': read(journalWindowQuery, pageOf(journalEntry), ['reviews', 'goals', 'people']),
+  /** Every entry of the same view as a CSV or XLSX file, columns as the grid shows them. */
+  'reviews.exportJournal': read(journalExportQuery, exportedFile, ['reviews', 'goals', 'people']),
   'reviews.listJournalLinkOptions': read(z.strictObject({ employeeId: id }), journalLinkOptions, ['reviews', 'goals']),
   'reviews.saveJournalEntries': write(batchOf(journalEntryFields), z.strictObject({ rows: z.array(journalEntry) })),
   'reviews.archiveJournalEntries': write(archiveInput, countOutput),

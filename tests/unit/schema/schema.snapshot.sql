@@ -162,12 +162,12 @@ CREATE INDEX job_skill_skill ON job_skill (skill_id);
 CREATE UNIQUE INDEX job_skill_unique ON job_skill (job_id, skill_id);
 -- table journal_entry on journal_entry
 CREATE TABLE journal_entry (id TEXT PRIMARY KEY NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, employee_id TEXT NOT NULL REFERENCES employee(id), date TEXT NOT NULL, author TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('praise','development','note')), shared INTEGER NOT NULL DEFAULT 0, text TEXT NOT NULL, goal_id TEXT REFERENCES goal(id), review_id TEXT REFERENCES review(id), archived INTEGER NOT NULL DEFAULT 0);
--- index journal_entry_date on journal_entry
-CREATE INDEX journal_entry_date ON journal_entry (date);
 -- index journal_entry_employee on journal_entry
 CREATE INDEX journal_entry_employee ON journal_entry (employee_id, date);
 -- index journal_entry_goal on journal_entry
 CREATE INDEX journal_entry_goal ON journal_entry (goal_id);
+-- index journal_entry_recent on journal_entry
+CREATE INDEX journal_entry_recent ON journal_entry (date, created_at, id, archived);
 -- index journal_entry_review on journal_entry
 CREATE INDEX journal_entry_review ON journal_entry (review_id);
 -- table key_position on key_position

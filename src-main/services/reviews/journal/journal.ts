@@ -9,37 +9,70 @@ import type { z } from 'zod';
 
 type Values = z.infer<typeof journalEntryFields>;
 
-const ENTRY_COLUMNS = `j.id, j.employee_id AS employeeId, e.first_name || ' ' || e.last_name AS employeeName, j.date, j.author, j.kind, j.shared,
+export const ENTRY_COLUMNS = `j.id, j.employee_id AS employeeId, e.first_name || ' ' || e.last_name AS employeeName, j.date, j.author, j.kind, j.shared,
   j.text, j.goal_id AS goalId, g.title AS goalTitle, j.review_id AS reviewId, c.name AS reviewLabel, j.archived,
   j.created_at AS createdAt, j.updated_at AS updatedAt, j.version`;
-const ENTRY_FROM = `journal_entry j JOIN employee e ON e.id = j.employee_id LEFT JOIN goal g ON g.id = j.goal_id
+export const ENTRY_FROM = `journal_entry j JOIN employee e ON e.id = j.employee_id LEFT JOIN goal g ON g.id = j.goal_id
   LEFT JOIN review r ON r.id = j.review_id LEFT JOIN review_cycle c ON c.id = r.cycle_id`;
 
-type EntrySqlRow = Omit<JournalEntry, 'shared' | 'archived'> & { shared: number; archived: number };
-const toEntry = (r: EntrySqlRow): JournalEntry => ({ ...r, shared: Boolean(r.shared), archived: Boolean(r.archived) });
+export type EntrySqlRow = Omit<JournalEntry, 'shared' | 'archived'> & { shared: number; archived: number };
+export const toEntry = (r: EntrySqlRow): JournalEntry => ({ ...r, shared: Boolean(r.shared), archived: Boolean(r.archived) });
 
-/** Filters combine with AND; `orLinkedToReviewId` widens the result by the entries linked to that review. */
-export async function listJournalEntries(ctx: ServiceContext, input: Input<'reviews.listJournalEntries'>): Promise<{ rows: JournalEntry[]; total: number }> {
+/** The page filters both journal lists take; `search` matches the text, the author or the employee's name. */
+export interface JournalScope {
+  employeeId?: string;
+  author?: string;
+  kind?: string;
+  shared?: boolean;
+  from?: string;
+  to?: string;
+  goalId?: string;
+  reviewId?: string;
+  search?: string;
+  includeArchived?: boolean;
+  /** Also the entries linked to this review, whatever the other filters say. */
+  orLinkedToReviewId?: string;
+}
+
+/**
+ * WHERE terms and named parameters (`@scope…`) of a journal scope over `journal_entry j` alone. `search`
+ * matches the employee by the ids whose name matches, each name built once (not joined per entry).
+ * `readsRows`: a filter on the entries' own text, which only a pass over every entry answers.
+ */
+export function journalScopeSql(input: JournalScope): { where: string[]; params: Record<string, unknown>; readsRows: boolean } {
   const where: string[] = [];
   if (!input.includeArchived) where.push('j.archived = 0');
   const narrowing: string[] = [];
-  if (input.employeeId) narrowing.push('j.employee_id = @employeeId');
-  if (input.author?.trim()) narrowing.push(`j.author LIKE @author ESCAPE '\\'`);
-  if (input.kind) narrowing.push('j.kind = @kind');
-  if (input.shared !== undefined) narrowing.push('j.shared = @shared');
-  if (input.from) narrowing.push('j.date >= @from');
-  if (input.to) narrowing.push('j.date <= @to');
-  if (input.goalId) narrowing.push('j.goal_id = @goalId');
-  if (input.reviewId) narrowing.push('j.review_id = @reviewId');
-  if (input.search?.trim()) narrowing.push(`(j.text LIKE @search ESCAPE '\\' OR j.author LIKE @search ESCAPE '\\' OR e.first_name || ' ' || e.last_name LIKE @search ESCAPE '\\')`);
-  const narrowed = narrowing.length ? `(${narrowing.join(' AND ')})` : '1';
-  where.push(input.orLinkedToReviewId ? `(${narrowed} OR j.review_id = @orLinkedToReviewId)` : narrowed);
-  const params = {
-    employeeId: input.employeeId, author: likePattern(input.author), kind: input.kind, shared: input.shared === undefined ? undefined : Number(input.shared),
-    from: input.from, to: input.to, goalId: input.goalId, reviewId: input.reviewId, search: likePattern(input.search), orLinkedToReviewId: input.orLinkedToReviewId,
+  const params: Record<string, unknown> = {};
+  const add = (name: string, value: unknown, sql: string) => {
+    params[name] = value;
+    narrowing.push(sql);
   };
+  if (input.employeeId) add('scopeEmployeeId', input.employeeId, 'j.employee_id = @scopeEmployeeId');
+  if (input.author?.trim()) add('scopeAuthor', likePattern(input.author), `j.author LIKE @scopeAuthor ESCAPE '\\'`);
+  if (input.kind) add('scopeKind', input.kind, 'j.kind = @scopeKind');
+  if (input.shared !== undefined) add('scopeShared', Number(input.shared), 'j.shared = @scopeShared');
+  if (input.from) add('scopeFrom', input.from, 'j.date >= @scopeFrom');
+  if (input.to) add('scopeTo', input.to, 'j.date <= @scopeTo');
+  if (input.goalId) add('scopeGoalId', input.goalId, 'j.goal_id = @scopeGoalId');
+  if (input.reviewId) add('scopeReviewId', input.reviewId, 'j.review_id = @scopeReviewId');
+  if (input.search?.trim()) {
+    add('scopeSearch', likePattern(input.search), `(j.text LIKE @scopeSearch ESCAPE '\\' OR j.author LIKE @scopeSearch ESCAPE '\\'
+      OR j.employee_id IN (SELECT e.id FROM employee e WHERE e.first_name || ' ' || e.last_name LIKE @scopeSearch ESCAPE '\\'))`);
+  }
+  const narrowed = narrowing.length ? `(${narrowing.join(' AND ')})` : '1';
+  if (input.orLinkedToReviewId) {
+    params.scopeLinkedReviewId = input.orLinkedToReviewId;
+    where.push(`(${narrowed} OR j.review_id = @scopeLinkedReviewId)`);
+  } else if (narrowing.length) where.push(narrowed);
+  return { where, params, readsRows: Boolean(input.search?.trim() || input.author?.trim()) };
+}
+
+/** Filters combine with AND; `orLinkedToReviewId` widens the result by the entries linked to that review. */
+export async function listJournalEntries(ctx: ServiceContext, input: Input<'reviews.listJournalEntries'>): Promise<{ rows: JournalEntry[]; total: number }> {
+  const { where, params } = journalScopeSql(input);
   const db = ctx.store.raw;
-  const sqlWhere = `WHERE ${where.join(' AND ')}`;
+  const sqlWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const { total } = db.prepare(`SELECT count(*) AS total FROM ${ENTRY_FROM} ${sqlWhere}`).get(params) as { total: number };
   const rows = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} ${sqlWhere} ORDER BY j.date DESC, j.created_at DESC LIMIT @limit`)
     .all({ ...params, limit: input.limit ?? 5000 }) as EntrySqlRow[];

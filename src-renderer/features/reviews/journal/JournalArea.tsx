@@ -5,9 +5,9 @@ import { useSearchParams } from 'react-router-dom';
 import type { Input, JournalEntry, JournalKind } from '../../../../src-shared/api';
 import { isRealDate } from '../../../../src-shared/domain/dates';
 import { useApi } from '../../../api/hooks';
-import { DataGrid, type GridColumn, type GridRow, type RowChange } from '../../../grid';
+import { DataGrid, type GridColumn, type GridRow, type RowChange, type RowSource } from '../../../grid';
 import { employeeLookup } from '../../people/options';
-import { archiveThroughApi, exportGrid, saveThroughApi } from '../../shared/grid-adapters';
+import { archiveThroughApi, exportGrid, saveThroughApi, useApiRowSource } from '../../shared/grid-adapters';
 import { FullHeightPage, PageHeader } from '../../shared/PageHeader';
 import { JournalEntryDrawer } from './JournalEntryDrawer';
 import { KIND_OPTIONS, SHARED_OPTIONS } from './options';
@@ -15,9 +15,18 @@ import { EmployeePicker } from '../../shared/EmployeePicker';
 import { DateInput } from '../../shared/DateInput';
 
 const toGridRow = (entry: JournalEntry): GridRow => ({ ...entry, shared: entry.shared ? 'yes' : 'no' }) as unknown as GridRow;
+/** A row of the window (a JournalEntry) as the grid shows it. */
+const windowRow = (row: GridRow): GridRow => toGridRow(row as unknown as JournalEntry);
+const fromGridRow = (row: GridRow): JournalEntry => ({ ...row, shared: row.shared === 'yes' }) as unknown as JournalEntry;
 const toApiValues = (values: Record<string, unknown>) => ('shared' in values ? { ...values, shared: values.shared === 'yes' } : values);
 
-/** The feedback journal: every entry, filtered; add and edit in a drawer, quick fixes in the grid. */
+/** The page's own filters, besides the grid's sort, column filters and quick filter. */
+type JournalScope = Omit<Input<'reviews.listJournalWindow'>, 'offset' | 'limit' | 'sort' | 'filters' | 'search' | 'searchFields'>;
+
+/**
+ * The feedback journal: every entry, filtered; add and edit in a drawer, quick fixes in the grid.
+ * Years of notes are many (29,000 at 50,000 people): the grid reads the rows it shows.
+ */
 export function JournalArea() {
   const [params, setParams] = useSearchParams();
   const [employeeId, setEmployeeId] = useState<string | null>(params.get('employeeId'));
@@ -34,19 +43,34 @@ export function JournalArea() {
   const goalId = params.get('goalId') ?? undefined;
   const reviewId = params.get('reviewId') ?? undefined;
 
-  const filter: Input<'reviews.listJournalEntries'> = {
+  const filter: JournalScope = {
     employeeId: employeeId ?? undefined,
     kind: (kind ?? undefined) as JournalKind | undefined,
     shared: shared === null ? undefined : shared === 'yes',
     author: debouncedText.author.trim() || undefined,
-    search: debouncedText.search.trim() || undefined,
+    textSearch: debouncedText.search.trim() || undefined,
     from: isRealDate(from) ? from : undefined,
     to: isRealDate(to) ? to : undefined,
     goalId,
     reviewId,
     includeArchived: showArchived || undefined,
   };
-  const entries = useApi('reviews.listJournalEntries', filter);
+  const apiSource = useApiRowSource('reviews.listJournalWindow', filter, { method: 'reviews.exportJournal', title: 'Feedback journal' }, windowRow);
+  // The count of the page's view (without the grid's own filters) comes with the grid's windows.
+  const [counted, setCounted] = useState<{ key: string; total: number } | null>(null);
+  const source = useMemo<RowSource>(() => ({
+    ...apiSource,
+    load: async (request) => {
+      const page = await apiSource.load(request);
+      if (!request.filters?.some((f) => f.contains.trim()) && !request.search?.trim()) setCounted({ key: apiSource.key, total: page.total });
+      return page;
+    },
+  }), [apiSource]);
+  const total = counted?.key === apiSource.key ? counted.total : null;
+  // The entry open in the drawer, kept fresh (a save elsewhere shows there): its employee's entries are few.
+  const opened = drawer?.entry ?? null;
+  const openedEntries = useApi('reviews.listJournalEntries', { employeeId: opened?.employeeId ?? '', includeArchived: true }, { enabled: Boolean(opened) });
+  const openedEntry = opened ? (openedEntries.data?.rows.find((e) => e.id === opened.id) ?? opened) : null;
   const columns = useMemo<GridColumn[]>(() => [
     { id: 'date', header: 'Date', kind: 'date', width: 120, required: true },
     // People are found by search and labelled for the rows shown, never listed whole (50,000).
@@ -58,7 +82,6 @@ export function JournalArea() {
     { id: 'goalTitle', header: 'Goal', kind: 'text', width: 220, editable: false },
     { id: 'reviewLabel', header: 'Review', kind: 'text', width: 180, editable: false },
   ], []);
-  const rows = useMemo(() => (entries.data?.rows ?? []).map(toGridRow), [entries.data]);
 
   const onSave = async (changes: RowChange[]) => {
     const result = await saveThroughApi('reviews.saveJournalEntries', changes, toApiValues);
@@ -68,14 +91,18 @@ export function JournalArea() {
     params.delete(key);
     setParams(params);
   };
-  const total = entries.data?.total ?? 0;
   return (
     <FullHeightPage
       header={
         <>
           <PageHeader
             title="Feedback journal"
-            description={`Notes about people through the year: praise, development points and observations, shared with the employee or kept private. A review pulls in the notes of its period. ${entries.data ? `${total} entr${total === 1 ? 'y' : 'ies'}${total > rows.length ? `, showing the newest ${rows.length}` : ''}.` : ''}`}
+            description={
+              <>
+                Notes about people through the year: praise, development points and observations, shared with the employee or kept private. A review pulls in the notes of its period.{' '}
+                <span data-testid="journal-count">{total === null ? '' : `${total.toLocaleString('en-US')} entr${total === 1 ? 'y' : 'ies'}.`}</span>
+              </>
+            }
             actions={<Button onClick={() => setDrawer({ entry: null })} data-testid="journal-new">Add note</Button>}
           />
           <Group mb="sm" gap="sm" align="flex-end">
@@ -98,13 +125,13 @@ export function JournalArea() {
         rowNoun={{ one: 'journal entry', other: 'journal entries' }}
         viewKey={JSON.stringify(filter)}
         columns={columns}
-        rows={rows}
+        source={source}
         onSave={onSave}
-        onOpenRow={(row) => setDrawer({ entry: entries.data?.rows.find((e) => e.id === row.id) ?? null })}
+        onOpenRow={(row) => setDrawer({ entry: fromGridRow(row) })}
         onDelete={(selected) => archiveThroughApi('reviews.archiveJournalEntries', selected, 'journal note')}
         onExport={(format, visible, cols) => exportGrid('Feedback journal', format, visible, cols)}
       />
-      <JournalEntryDrawer opened={drawer !== null} onClose={() => setDrawer(null)} entry={drawer?.entry ? (entries.data?.rows.find((e) => e.id === drawer.entry!.id) ?? drawer.entry) : null} defaults={{ employeeId: employeeId ?? undefined }} />
+      <JournalEntryDrawer opened={drawer !== null} onClose={() => setDrawer(null)} entry={openedEntry} defaults={{ employeeId: employeeId ?? undefined }} />
     </FullHeightPage>
   );
 }
