@@ -22,6 +22,7 @@ interface Props {
   error?: ReactNode;
   clearable?: boolean;
   name?: string;
+  w?: number;
   'data-testid'?: string;
 }
 
