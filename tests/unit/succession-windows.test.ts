@@ -381,6 +381,9 @@ describe('plan type-ahead and resolver (succession.searchPlans, succession.resol
     const byIds = (await app.ok('succession.searchPlans', { ids: [planOf(old.id).id, analystPlan.id] })).rows;
     expect(byIds.map((p) => [p.label, p.listed]).sort()).toEqual([['Job: Analyst (L2)', true], ['Leader (old) · Ops', false]]);
     expect((await app.ok('succession.searchPlans', { positionIds: [head.id] })).rows.map((p) => [p.id, p.title])).toEqual([[planOf(head.id).id, 'Head of Sales']]);
+    // A position without an active plan shows its latest one.
+    await app.ok('succession.archivePlans', { ids: [planOf(old.id).id] });
+    expect((await app.ok('succession.searchPlans', { positionIds: [old.id, head.id] })).rows.map((p) => [p.id, p.listed]).sort()).toEqual([[planOf(head.id).id, true], [planOf(old.id).id, false]].sort());
 
     const { matches } = await app.ok('succession.resolvePlans', {
       texts: ['Lead · Ops', 'lead', 'team lead', planOf(head.id).id, head.id, 'Job: Analyst (L2)', 'analyst (l2)', 'Analyst', 'Leader (old) · Ops', 'Lead · Nowhere', ''],

@@ -23,6 +23,21 @@ const LISTED = `sp.archived = 0 AND ${LISTED_PLAN}`;
 type HitRow = Omit<PlanHit, 'listed'> & { listed: number; jobTitle: string | null };
 const toHit = ({ listed, jobTitle: _jobTitle, ...row }: HitRow): PlanHit => ({ ...row, listed: Boolean(listed) });
 
+/**
+ * A position's plan: its active one (through the index of active plans by position), else its
+ * latest archived one, for the few positions without an active plan.
+ */
+function plansOfPositions(ctx: ServiceContext, positionIds: string[]): HitRow[] {
+  const db = ctx.store.raw;
+  const active = db.prepare(`${HIT_SQL} WHERE sp.position_id IN (SELECT value FROM json_each(?)) AND sp.archived = 0`).all(jsonIds(positionIds)) as HitRow[];
+  const found = new Set(active.map((row) => row.positionId));
+  const rest = positionIds.filter((id) => !found.has(id));
+  const latest = rest.length
+    ? (db.prepare(`${HIT_SQL} WHERE sp.id IN (SELECT (SELECT s.id FROM succession_plan s WHERE s.position_id = value ORDER BY s.updated_at DESC LIMIT 1) FROM json_each(?))`).all(jsonIds(rest)) as HitRow[])
+    : [];
+  return [...active, ...latest];
+}
+
 /** More plans than this for one position title are not listed (a paste naming one is ambiguous either way). */
 const MAX_NAMESAKES = 500;
 
@@ -37,11 +52,7 @@ export function searchPlans(
   const db = ctx.store.raw;
   if (input.ids || input.positionIds) {
     const byIds = input.ids ? (db.prepare(`${HIT_SQL} WHERE sp.id IN (SELECT value FROM json_each(?))`).all(jsonIds(input.ids)) as HitRow[]) : [];
-    // A position's plan: its active one, else its latest (a position unmarked since keeps its plan).
-    const byPositions = input.positionIds
-      ? (db.prepare(`${HIT_SQL} WHERE sp.id IN (SELECT (SELECT s.id FROM succession_plan s WHERE s.position_id = value ORDER BY s.archived, s.updated_at DESC LIMIT 1) FROM json_each(?))`)
-          .all(jsonIds(input.positionIds)) as HitRow[])
-      : [];
+    const byPositions = input.positionIds ? plansOfPositions(ctx, input.positionIds) : [];
     const rows = [...byIds, ...byPositions].map(toHit);
     return { rows: input.of ? rows.filter((row) => (input.of === 'position' ? row.positionId : row.jobId)) : rows, more: false };
   }
