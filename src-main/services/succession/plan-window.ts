@@ -75,8 +75,9 @@ function viewSql(ctx: ServiceContext, view: View, extraFields: PlanGridField[] =
     return sql;
   };
   const where = [LISTED_PLAN, ...(view.includeArchived ? [] : ['sp.archived = 0'])];
+  // The key position's label is built per plan (5,000 at 50,000 people), not for every position
+  // (50,000) as matching by label-first ids would; the jobs' (about a hundred) once, not per plan.
   const texts = textFilterTerms(view, everyField, (field) => use(field).sql, (field, pattern) =>
-    // About a hundred jobs: their labels are built once, not per plan.
     field === 'jobId' ? `sp.job_id IN (SELECT j.id FROM job j WHERE ${JOB_TEXT} LIKE ${pattern} ESCAPE '\\')` : undefined);
   where.push(...texts.where);
   const filterJoins = new Set(joins);
