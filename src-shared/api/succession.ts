@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { exportedFile } from './admin';
 import {
-  archiveInput, batchOf, calendarDate, countOutput, defineArea, email, id, listAll, optionalText, read, requiredText, timestamps, write, MAX_LONG_TEXT,
+  archiveInput, batchOf, calendarDate, countOutput, defineArea, email, gridView, gridWindow, id, listAll, optionalText, pageOf, read, requiredText, text, timestamps, write,
+  MAX_LONG_TEXT, MAX_TEXT,
 } from './common';
 
 // ---- Scales shared by key positions and people -------------------------------------------------
@@ -91,6 +92,61 @@ export const plan = z.strictObject({
   ...timestamps,
 });
 export type Plan = z.infer<typeof plan>;
+
+/** A count of successors at one readiness level, as a plans grid column: `count:<readiness level id>`. */
+export type ReadinessCountField = `count:${string}`;
+export const readinessCountField = (readinessId: string): ReadinessCountField => `count:${readinessId}`;
+const readinessCountFieldSchema = z.templateLiteral(['count:', z.uuid()]);
+
+/** The plans grid's columns, as its row source sorts and filters them (and a count column per readiness level). */
+export const PLAN_GRID_FIELDS = ['positionId', 'jobId', 'incumbentName', 'emergencyLabel', 'strength', 'band', 'reviewedOn', 'notes'] as const;
+export const planGridField = z.union([z.enum(PLAN_GRID_FIELDS), readinessCountFieldSchema]);
+export type PlanGridField = z.infer<typeof planGridField>;
+const planScope = { includeArchived: z.boolean().optional() };
+export const planWindowQuery = z.strictObject({ ...planScope, ...gridWindow(planGridField) });
+export type PlanWindowQuery = z.infer<typeof planWindowQuery>;
+const exportShape = <F extends z.ZodType<string>>(field: F) => ({
+  format: z.enum(['csv', 'xlsx']),
+  title: z.string().min(1).max(100),
+  columns: z.array(z.strictObject({ field, header: z.string().max(200) })).min(1).max(50),
+});
+export const planExportQuery = z.strictObject({ ...planScope, ...gridView(planGridField), ...exportShape(planGridField) });
+export type PlanExportQuery = z.infer<typeof planExportQuery>;
+
+/** A plan found for a picker or a grid cell; `listed` false for an archived plan or one whose position is no longer key. */
+export const planHit = z.strictObject({
+  id,
+  positionId: z.string().nullable(),
+  jobId: z.string().nullable(),
+  /** The plan's label ("Head of Sales · Sales", "Job: Account Executive (L3)"). */
+  label: z.string(),
+  /** The position's title, or the job's label ("Account Executive (L3)"): what a user may type for it alone. */
+  title: z.string(),
+  listed: z.boolean(),
+});
+export type PlanHit = z.infer<typeof planHit>;
+/** Type-ahead over the plans the plans page lists (labels containing every word typed), or the plans of `ids` / of positions `positionIds` whatever their state. */
+export const planSearchInput = z.strictObject({
+  query: text(MAX_TEXT).optional(),
+  /** Only plans of key positions, or only plans of jobs. */
+  of: z.enum(['position', 'job']).optional(),
+  ids: z.array(id).max(2000).optional(),
+  positionIds: z.array(id).max(2000).optional(),
+  limit: z.number().int().min(1).max(50).optional(),
+});
+/** Texts naming plans (a label, a position's title, a job, an id), each to every listed plan it names. */
+export const planResolveInput = z.strictObject({ texts: z.array(z.string().max(MAX_TEXT)).min(1).max(5000) });
+
+/** The key positions grid's columns, as its row source sorts and filters them. */
+export const KEY_POSITION_GRID_FIELDS = [
+  'positionId', 'incumbentName', 'criticality', 'vacancyRisk', 'reason', 'plannedLeaveDate', 'riskOfLoss', 'impactOfLoss', 'successors', 'readyNow', 'strength', 'departmentName',
+] as const;
+export const keyPositionGridField = z.enum(KEY_POSITION_GRID_FIELDS);
+export type KeyPositionGridField = z.infer<typeof keyPositionGridField>;
+export const keyPositionWindowQuery = z.strictObject({ ...planScope, ...gridWindow(keyPositionGridField) });
+export type KeyPositionWindowQuery = z.infer<typeof keyPositionWindowQuery>;
+export const keyPositionExportQuery = z.strictObject({ ...planScope, ...gridView(keyPositionGridField), ...exportShape(keyPositionGridField) });
+export type KeyPositionExportQuery = z.infer<typeof keyPositionExportQuery>;
 
 // ---- Nominations (successors on a plan) ---------------------------------------------------------
 
@@ -401,12 +457,25 @@ export const successionArea = defineArea({
 
     /** With `ids`, only those positions (when key): the chart's panel reads one. */
     'succession.listKeyPositions': read(listAll.extend({ ids: z.array(id).max(500).optional() }), rowsOf(keyPosition), ['succession', 'people']),
+    /** A window of the key positions grid: sort, column filters and quick filter on the text it shows, in SQL. `includeArchived`: also positions unmarked since. */
+    'succession.listKeyPositionWindow': read(keyPositionWindowQuery, pageOf(keyPosition), ['succession', 'people']),
+    /** Every row of the same view as a CSV or XLSX file, columns as the grid shows them. */
+    'succession.exportKeyPositions': read(keyPositionExportQuery, exportedFile, ['succession', 'people']),
     /** Marks positions key (a new row names the position) and edits their details. */
     'succession.saveKeyPositions': write(batchOf(keyPositionFields), rowsOf(keyPosition), ['succession', 'people']),
     /** Unmarks key positions (ids are position ids); details and plans are kept for when they are marked again. */
     'succession.unmarkKeyPositions': write(archiveInput, countOutput, ['succession', 'people']),
 
+    /** Every plan with its bench: for tools and tests; the plans page reads `listPlanWindow`. */
     'succession.listPlans': read(listAll, rowsOf(plan), ['succession', 'people']),
+    /** A window of the plans grid: sort, column filters and quick filter on the text it shows (bench figures included), in SQL. */
+    'succession.listPlanWindow': read(planWindowQuery, pageOf(plan), ['succession', 'people']),
+    /** Every row of the same view as a CSV or XLSX file, columns as the grid shows them. */
+    'succession.exportPlanView': read(planExportQuery, exportedFile, ['succession', 'people']),
+    'succession.searchPlans': read(planSearchInput, z.strictObject({ rows: z.array(planHit), more: z.boolean() }), ['succession', 'people']),
+    'succession.resolvePlans': read(planResolveInput, z.strictObject({ matches: z.array(z.array(planHit)) }), ['succession', 'people']),
+    /** How many plans the plans page lists and how many successors are named on them. */
+    'succession.getPlanTotals': read(z.strictObject({}), z.strictObject({ plans: z.number().int(), successors: z.number().int() }), ['succession', 'people']),
     'succession.savePlans': write(batchOf(planFields), rowsOf(plan)),
     'succession.archivePlans': write(archiveInput, countOutput),
 

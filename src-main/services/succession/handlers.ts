@@ -5,9 +5,12 @@ import { getChart } from './chart';
 import { getChartNodes, getChartPerson, getVacancyChain, searchChart } from './chart-view';
 import { exportChart, exportPlans } from './exports';
 import { getInsights, getPersonSuccession } from './insights';
+import { exportKeyPositions, listKeyPositionWindow } from './key-position-window';
 import { listKeyPositions, saveKeyPositions, unmarkKeyPositions } from './key-positions';
 import { archiveNominations, listNominations, nominateSuccessor, saveNominations } from './nominations';
 import { getPhotos, importPhotos, removePhotos } from './photos';
+import { planTotals, resolvePlans, searchPlans } from './plan-search';
+import { exportPlanView, listPlanWindow } from './plan-window';
 import { archivePlans, listPlans, savePlans } from './plans';
 import { archivePoolMembers, archivePoolPositions, archiveTalentPools, listPoolMembers, listPoolPositions, listTalentPools, savePoolMembers, savePoolPositions, saveTalentPools } from './pools';
 import { archiveReadinessLevels, listReadinessLevels, saveReadinessLevels } from './readiness';
@@ -19,10 +22,17 @@ export const successionHandlers: AreaHandlers<typeof successionArea.methods> = {
   'succession.archiveReadinessLevels': async (input, ctx) => ({ count: await archiveReadinessLevels(ctx, input.ids, input.archived ?? true) }),
 
   'succession.listKeyPositions': async (input, ctx) => ({ rows: await listKeyPositions(ctx, input.includeArchived, input.ids) }),
+  'succession.listKeyPositionWindow': async (input, ctx) => listKeyPositionWindow(ctx, input),
+  'succession.exportKeyPositions': (input, ctx) => exportKeyPositions(ctx, input),
   'succession.saveKeyPositions': async (input, ctx) => ({ rows: await saveKeyPositions(ctx, input.rows) }),
   'succession.unmarkKeyPositions': async (input, ctx) => ({ count: await unmarkKeyPositions(ctx, input.ids) }),
 
   'succession.listPlans': async (input, ctx) => ({ rows: await listPlans(ctx, input.includeArchived) }),
+  'succession.listPlanWindow': async (input, ctx) => listPlanWindow(ctx, input),
+  'succession.exportPlanView': (input, ctx) => exportPlanView(ctx, input),
+  'succession.searchPlans': async (input, ctx) => searchPlans(ctx, input),
+  'succession.resolvePlans': async (input, ctx) => ({ matches: resolvePlans(ctx, input.texts) }),
+  'succession.getPlanTotals': async (_input, ctx) => planTotals(ctx),
   'succession.savePlans': async (input, ctx) => ({ rows: await savePlans(ctx, input.rows) }),
   'succession.archivePlans': async (input, ctx) => ({ count: await archivePlans(ctx, input.ids, input.archived ?? true) }),
 

@@ -48,7 +48,7 @@ export async function listKeyPositions(ctx: ServiceContext, includeArchived = fa
   return toKeyPositions(ctx, rows);
 }
 
-function keyPositionsByIds(ctx: ServiceContext, ids: string[]): KeyPosition[] {
+export function keyPositionsByIds(ctx: ServiceContext, ids: string[]): KeyPosition[] {
   const rows = ctx.store.raw.prepare(`${KEY_SELECT} WHERE p.id IN (SELECT value FROM json_each(?))`).all(jsonIds(ids)) as KeySqlRow[];
   const byId = new Map(toKeyPositions(ctx, rows).map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id)!);

@@ -34,9 +34,13 @@ export function benchOf(ctx: ServiceContext, planIds?: string[]): Map<string, Be
   return bench;
 }
 
-const PLAN_SELECT = `SELECT sp.id, sp.position_id AS positionId, sp.job_id AS jobId,
-    CASE WHEN sp.position_id IS NOT NULL THEN p.title || coalesce(' · ' || d.name, '')
-         ELSE 'Job: ' || j.title || coalesce(' (' || j.level || ')', '') END AS label,
+/** A plan's label over `sp` and its position `p`, department `d` and job `j`: "Head of Sales · Sales" or "Job: Account Executive (L3)". */
+export const PLAN_LABEL = `(CASE WHEN sp.position_id IS NOT NULL THEN p.title || coalesce(' · ' || d.name, '')
+         ELSE 'Job: ' || j.title || coalesce(' (' || j.level || ')', '') END)`;
+/** The plans the plans page lists: of jobs, and of positions while they are key (`p` joined). */
+export const LISTED_PLAN = `(sp.position_id IS NULL OR p.is_key = 1)`;
+
+const PLAN_SELECT = `SELECT sp.id, sp.position_id AS positionId, sp.job_id AS jobId, ${PLAN_LABEL} AS label,
     d.name AS departmentName, ${PERSON_NAME('e')} AS incumbentName,
     sp.notes, sp.reviewed_on AS reviewedOn, sp.archived, sp.created_at AS createdAt, sp.updated_at AS updatedAt, sp.version
   FROM succession_plan sp
@@ -67,7 +71,7 @@ function toPlans(ctx: ServiceContext, rows: PlanSqlRow[]): Plan[] {
 /** Plans of key positions and of jobs; a plan whose position is no longer key is left out (it comes back when the position is marked key again). */
 export async function listPlans(ctx: ServiceContext, includeArchived = false): Promise<Plan[]> {
   const rows = ctx.store.raw
-    .prepare(`${PLAN_SELECT} WHERE (sp.position_id IS NULL OR p.is_key = 1) ${includeArchived ? '' : 'AND sp.archived = 0'}
+    .prepare(`${PLAN_SELECT} WHERE ${LISTED_PLAN} ${includeArchived ? '' : 'AND sp.archived = 0'}
               ORDER BY sp.job_id IS NOT NULL, label COLLATE NOCASE`)
     .all() as PlanSqlRow[];
   return toPlans(ctx, rows);

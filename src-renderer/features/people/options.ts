@@ -34,7 +34,7 @@ export const employeeLookup: ReferenceLookup = {
 };
 
 /** `fetch` over `items` a part at a time (the most one call takes), results in order. */
-async function inChunks<T, R>(items: T[], size: number, fetch: (part: T[]) => Promise<R[]>): Promise<R[]> {
+export async function inChunks<T, R>(items: T[], size: number, fetch: (part: T[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
   for (let at = 0; at < items.length; at += size) out.push(...(await fetch(items.slice(at, at + size))));
   return out;

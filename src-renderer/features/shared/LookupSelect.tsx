@@ -22,6 +22,7 @@ interface Props {
   error?: ReactNode;
   clearable?: boolean;
   name?: string;
+  w?: number;
   'data-testid'?: string;
 }
 
@@ -42,6 +43,8 @@ export function useLookupLabels(lookup: ReferenceLookup, ids: (string | null | u
 
 export function LookupSelect({ lookup, value, onChange, ...props }: Props) {
   const [search, setSearch] = useState('');
+  // Nothing is searched until the list is opened: a page showing a picker asks only for its value's label.
+  const [opened, setOpened] = useState(false);
   const labelOf = useLookupLabels(lookup, [value]);
   const current = value ? labelOf(value) : '';
   // Mantine shows the chosen label in the box: that is not a new search.
@@ -50,6 +53,7 @@ export function LookupSelect({ lookup, value, onChange, ...props }: Props) {
   const found = useQuery({
     queryKey: ['lookup-search', lookup.kind, query],
     queryFn: () => lookup.search(query, LIMIT),
+    enabled: opened,
     placeholderData: keepPreviousData,
   });
   const data = useMemo<ComboboxItem[]>(() => {
@@ -59,7 +63,7 @@ export function LookupSelect({ lookup, value, onChange, ...props }: Props) {
     if (found.data?.more) items.push({ value: MORE, label: 'More match: type more of the name', disabled: true });
     return items;
   }, [found.data, value, current]);
-  const searching = found.isFetching || query !== typed;
+  const searching = opened && (found.isFetching || query !== typed);
   return (
     <Select
       {...props}
@@ -69,6 +73,7 @@ export function LookupSelect({ lookup, value, onChange, ...props }: Props) {
       onChange={(next) => next !== MORE && onChange(next)}
       searchValue={search}
       onSearchChange={setSearch}
+      onDropdownOpen={() => setOpened(true)}
       // The main process has filtered and ranked already.
       filter={({ options }) => options}
       nothingFoundMessage={searching ? 'Searching…' : 'Nothing matches'}

@@ -1,12 +1,11 @@
 import { Anchor, Switch, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { LEVEL_LABELS } from '../../../src-shared/api/succession';
+import { LEVEL_LABELS, type KeyPosition } from '../../../src-shared/api/succession';
 import { STRENGTH_RULE } from '../../../src-shared/domain/succession';
 import { call } from '../../api/client';
-import { useApi } from '../../api/hooks';
 import { DataGrid, type GridColumn, type GridRow, type RowChange } from '../../grid';
-import { exportGrid, saveThroughApi, toFailedSave } from '../shared/grid-adapters';
+import { exportGrid, saveThroughApi, toFailedSave, useApiRowSource } from '../shared/grid-adapters';
 import { FullHeightPage, PageHeader } from '../shared/PageHeader';
 import { positionLookup } from '../people/options';
 import { LEVEL_OPTIONS } from './options';
@@ -14,9 +13,16 @@ import { LEVEL_OPTIONS } from './options';
 /** Key positions marked elsewhere have no details yet (version 0): their first save carries no version. */
 const withoutEmptyVersions = (changes: RowChange[]) => changes.map((change) => ({ ...change, version: change.version || undefined }));
 
+/** Risk and impact of loss as the words the grid shows. */
+const toRow = (row: GridRow): GridRow => {
+  const key = row as unknown as KeyPosition;
+  return { ...row, riskOfLoss: key.riskOfLoss ? LEVEL_LABELS[key.riskOfLoss] : null, impactOfLoss: key.impactOfLoss ? LEVEL_LABELS[key.impactOfLoss] : null };
+};
+
 export function KeyPositionsPage() {
   const [showUnmarked, setShowUnmarked] = useState(false);
-  const keyPositions = useApi('succession.listKeyPositions', { includeArchived: showUnmarked || undefined });
+  // A key position per plan (5,000 at 50,000 people): the grid reads the rows it shows, sorted and filtered in the main process.
+  const source = useApiRowSource('succession.listKeyPositionWindow', showUnmarked ? { includeArchived: true } : {}, { method: 'succession.exportKeyPositions', title: 'Key positions' }, toRow);
   const columns = useMemo<GridColumn[]>(
     () => [
       { id: 'positionId', header: 'Position', kind: 'reference', width: 300, lookup: positionLookup, optionNoun: 'positions', required: true, pinned: true },
@@ -33,14 +39,6 @@ export function KeyPositionsPage() {
       { id: 'departmentName', header: 'Department', kind: 'text', width: 180, editable: false, hiddenByDefault: true },
     ],
     [],
-  );
-  const rows = useMemo(
-    () => (keyPositions.data?.rows ?? []).map((row) => ({
-      ...row,
-      riskOfLoss: row.riskOfLoss ? LEVEL_LABELS[row.riskOfLoss] : null,
-      impactOfLoss: row.impactOfLoss ? LEVEL_LABELS[row.impactOfLoss] : null,
-    })) as unknown as GridRow[],
-    [keyPositions.data],
   );
   return (
     <FullHeightPage
@@ -59,10 +57,15 @@ export function KeyPositionsPage() {
     >
       <DataGrid
         gridId="key-positions"
+        rowNoun={{ one: 'key position', other: 'key positions' }}
+        viewKey={showUnmarked}
         columns={columns}
-        rows={rows}
+        source={source}
         allowAdd
-        onSave={(changes) => saveThroughApi('succession.saveKeyPositions', withoutEmptyVersions(changes))}
+        onSave={async (changes) => {
+          const result = await saveThroughApi('succession.saveKeyPositions', withoutEmptyVersions(changes));
+          return result.ok ? { ok: true, rows: result.rows.map(toRow) } : result;
+        }}
         onDelete={async (selected) => {
           try {
             await call('succession.unmarkKeyPositions', { ids: selected.map((row) => row.id) });

@@ -1,62 +1,59 @@
-import { Button, Card, Group, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { LEVEL_LABELS, type Nomination } from '../../../src-shared/api/succession';
+import { LEVEL_LABELS, readinessCountField, type Nomination, type Plan } from '../../../src-shared/api/succession';
 import { STRENGTH_LABELS, STRENGTH_RULE, strengthBand } from '../../../src-shared/domain/succession';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { DataGrid, type GridColumn, type GridRow, type Option } from '../../grid';
-import { archiveThroughApi, exportGrid, saveThroughApi } from '../shared/grid-adapters';
+import { archiveThroughApi, exportGrid, saveThroughApi, useApiRowSource } from '../shared/grid-adapters';
+import { LookupSelect } from '../shared/LookupSelect';
 import { PageHeader } from '../shared/PageHeader';
 import { employeeLookup, jobLabel } from '../people/options';
-import { useSuccessionReferences, YES_NO } from './options';
+import { planLookup, planPositionLookup, useSuccessionReferences, YES_NO } from './options';
 import { downloadExport } from './exporting';
-import { useMemoryRowSource } from './memorySource';
 
 /** Above this many successors in all, the successors grid shows one plan's at a time. */
 const ALL_SUCCESSORS_AT_ONCE = 2_000;
+
+/** A plan as the grid shows it: a count column per readiness level, emergency cover and band as words. */
+const toPlanRow = (row: GridRow): GridRow => {
+  const plan = row as unknown as Plan;
+  return {
+    ...row,
+    ...Object.fromEntries(plan.counts.map((count) => [readinessCountField(count.readinessId), count.count])),
+    emergencyLabel: plan.emergencyCover ? 'Yes' : 'No',
+    band: STRENGTH_LABELS[strengthBand(plan.strength, plan.successors)],
+  };
+};
 
 /** Plans (key positions and jobs) with their bench, and every successor on them, editable in grids. */
 export function PlansPage() {
   const [planId, setPlanId] = useState<string | null>(null);
   const [showArchived, setShowArchived] = useState(false);
-  const plans = useApi('succession.listPlans', {});
+  // A plan per key position (5,000 at 50,000 people): the grid reads the rows it shows, sorted and filtered in the main process.
+  const planSource = useApiRowSource('succession.listPlanWindow', {}, { method: 'succession.exportPlanView', title: 'Succession plans' }, toPlanRow);
+  const totals = useApi('succession.getPlanTotals', {});
   const jobs = useApi('people.listJobs', {});
   const succession = useSuccessionReferences();
-  // A key position's plan is made when it is marked key, so the positions a plan names are those of
-  // the plans (not every position of the organisation); jobs are few.
-  const positionOptions = useMemo<Option[]>(
-    () => (plans.data?.rows ?? []).flatMap((plan) => (plan.positionId ? [{ value: plan.positionId, label: plan.label }] : [])),
-    [plans.data],
-  );
   const jobOptions = useMemo<Option[]>(() => (jobs.data?.rows ?? []).map((j) => ({ value: j.id, label: jobLabel(j), aliases: [j.title] })), [jobs.data]);
   const planColumns = useMemo<GridColumn[]>(
     () => [
-      { id: 'positionId', header: 'Key position', kind: 'reference', width: 280, options: positionOptions, pinned: true },
-      { id: 'jobId', header: 'or job', kind: 'reference', width: 200, options: jobOptions },
+      // A key position's plan is made when it is marked key, so the positions a plan names are those of
+      // the plans (not every position of the organisation): looked up among the plans.
+      { id: 'positionId', header: 'Key position', kind: 'reference', width: 280, lookup: planPositionLookup, optionNoun: 'key positions', pinned: true },
+      { id: 'jobId', header: 'or job', kind: 'reference', width: 200, options: jobOptions, optionNoun: 'jobs' },
       { id: 'incumbentName', header: 'Incumbent', kind: 'text', width: 160, editable: false },
-      ...succession.readinessRows.map((level): GridColumn => ({ id: `count:${level.id}`, header: level.label, kind: 'number', width: 120, editable: false })),
+      ...succession.readinessRows.map((level): GridColumn => ({ id: readinessCountField(level.id), header: level.label, kind: 'number', width: 120, editable: false })),
       { id: 'emergencyLabel', header: 'Emergency cover', kind: 'text', width: 130, editable: false },
       { id: 'strength', header: 'Bench strength', kind: 'number', width: 120, editable: false },
       { id: 'band', header: 'Band', kind: 'text', width: 110, editable: false },
       { id: 'reviewedOn', header: 'Reviewed on', kind: 'date', width: 120 },
       { id: 'notes', header: 'Plan notes', kind: 'text', width: 300 },
     ],
-    [positionOptions, jobOptions, succession.readinessRows],
+    [jobOptions, succession.readinessRows],
   );
-  const planRows = useMemo(
-    () => (plans.data?.rows ?? []).map((plan) => ({
-      ...plan,
-      ...Object.fromEntries(plan.counts.map((count) => [`count:${count.readinessId}`, count.count])),
-      emergencyLabel: plan.emergencyCover ? 'Yes' : 'No',
-      band: STRENGTH_LABELS[strengthBand(plan.strength, plan.successors)],
-    })) as unknown as GridRow[],
-    [plans.data],
-  );
-  // Thousands of plans at 50,000 people: the grid lays out the rows in view, a window at a time.
-  const planSource = useMemoryRowSource('succession-plans', plans.data ? planRows : undefined, planColumns,
-    (format, visible, cols) => void exportGrid('Succession plans', format, visible, cols));
   // Every successor at once only while they are few: a large organisation's (11,000 at 50,000 people) are read a plan at a time.
-  const successorsInAll = plans.data ? plans.data.rows.reduce((sum, plan) => sum + plan.successors, 0) : Infinity;
+  const successorsInAll = totals.data?.successors ?? Infinity;
   return (
     <Stack gap="md" style={{ flex: 1, minHeight: 0 }}>
       <PageHeader
@@ -68,10 +65,14 @@ export function PlansPage() {
       <Card withBorder p="xs" style={{ height: 340, flex: 'none', display: 'flex' }}>
         <DataGrid
           gridId="succession-plans"
+          rowNoun={{ one: 'plan', other: 'plans' }}
           columns={planColumns}
           source={planSource}
           allowAdd
-          onSave={(changes) => saveThroughApi('succession.savePlans', changes)}
+          onSave={async (changes) => {
+            const result = await saveThroughApi('succession.savePlans', changes);
+            return result.ok ? { ok: true, rows: result.rows.map(toPlanRow) } : result;
+          }}
           onDelete={(selected) => archiveThroughApi('succession.archivePlans', selected, 'plan')}
           onExport={(format, visible, cols) => exportGrid('Succession plans', format, visible, cols)}
           onOpenRow={(row) => setPlanId(row.id)}
@@ -81,13 +82,12 @@ export function PlansPage() {
       <Group justify="space-between" align="flex-end">
         <Title order={2} size="h4">Successors</Title>
         <Group>
-          <Select
+          <LookupSelect
+            lookup={planLookup}
             label="Plan"
             placeholder="All plans"
             clearable
-            searchable
             w={360}
-            data={succession.plans}
             value={planId}
             onChange={setPlanId}
             data-testid="nominations-plan-filter"
@@ -97,11 +97,12 @@ export function PlansPage() {
       </Group>
       <div style={{ flex: 1, minHeight: 360 }}>
         {planId || successorsInAll <= ALL_SUCCESSORS_AT_ONCE
-          ? <NominationsGrid planId={planId} showArchived={showArchived} />
+          // Another plan's successors are another list: a fresh grid (a whole grid keeps the rows added in it on top, whatever its rows).
+          ? <NominationsGrid key={planId ?? 'all'} planId={planId} showArchived={showArchived} />
           : (
             <Card withBorder p="md" data-testid="nominations-choose-plan">
               <Text size="sm">
-                {successorsInAll.toLocaleString('en')} successors are named on {planRows.length.toLocaleString('en')} plans: choose a plan above, or open one in the
+                {successorsInAll.toLocaleString('en')} successors are named on {(totals.data?.plans ?? 0).toLocaleString('en')} plans: choose a plan above, or open one in the
                 plans grid, to see and edit its successors. The workbook (Export workbook) holds every one of them.
               </Text>
             </Card>
@@ -116,7 +117,8 @@ function NominationsGrid({ planId, showArchived }: { planId: string | null; show
   const succession = useSuccessionReferences();
   const columns = useMemo<GridColumn[]>(
     () => [
-      { id: 'planId', header: 'Plan', kind: 'reference', width: 280, options: succession.plans, required: true, pinned: true },
+      // Plans are looked up (a plan per key position), never listed.
+      { id: 'planId', header: 'Plan', kind: 'reference', width: 280, lookup: planLookup, optionNoun: 'plans', required: true, pinned: true },
       // Employees are searched; external candidates, few, are listed alongside.
       { id: 'successorId', header: 'Successor', kind: 'reference', width: 240, lookup: employeeLookup, options: succession.externals, optionNoun: 'people or external candidates', required: true },
       { id: 'rank', header: 'Rank', kind: 'number', width: 70, required: true },
@@ -130,7 +132,7 @@ function NominationsGrid({ planId, showArchived }: { planId: string | null; show
       { id: 'notes', header: 'Notes', kind: 'text', width: 260 },
       { id: 'developmentActions', header: 'Development actions', kind: 'text', width: 300 },
     ],
-    [succession.plans, succession.readiness, succession.externals],
+    [succession.readiness, succession.externals],
   );
   const rows = useMemo(() => (nominations.data?.rows ?? []).map(toRow) as unknown as GridRow[], [nominations.data]);
   const toApiValues = (values: Record<string, unknown>) => {
@@ -147,6 +149,7 @@ function NominationsGrid({ planId, showArchived }: { planId: string | null; show
   return (
     <DataGrid
       gridId="succession-nominations"
+      viewKey={showArchived}
       columns={columns}
       rows={rows}
       allowAdd

@@ -28,6 +28,11 @@ export function readinessCounts(entries: readonly BenchEntry[], levels: readonly
 export const STRENGTH_POINTS = [50, 25, 10, 5] as const;
 /** Successors not ready now add at most this much together: without one ready now a plan is at best moderate. */
 export const LATER_POINTS_CAP = 50;
+/** Plan strength never goes above this. */
+export const MAX_STRENGTH = 100;
+/** The lowest strength of each band above weak (strengthBand). */
+export const STRONG_FROM = 75;
+export const MODERATE_FROM = 40;
 
 /**
  * Plan strength, 0–100: 50 points per successor at the first readiness level (ready now); 25 per
@@ -44,7 +49,7 @@ export function planStrength(entries: readonly BenchEntry[], levels: readonly Re
     if (band === 0) now += STRENGTH_POINTS[0];
     else later += STRENGTH_POINTS[Math.min(band, STRENGTH_POINTS.length - 1)];
   }
-  return Math.min(100, now + Math.min(LATER_POINTS_CAP, later));
+  return Math.min(MAX_STRENGTH, now + Math.min(LATER_POINTS_CAP, later));
 }
 
 export type StrengthBand = 'none' | 'weak' | 'moderate' | 'strong';
@@ -52,8 +57,8 @@ export type StrengthBand = 'none' | 'weak' | 'moderate' | 'strong';
 /** Strong from 75 (e.g. one ready now and one in 1–2 years), moderate from 40, weak above 0, none without successors. */
 export function strengthBand(strength: number, successors: number): StrengthBand {
   if (successors === 0 || strength <= 0) return 'none';
-  if (strength >= 75) return 'strong';
-  if (strength >= 40) return 'moderate';
+  if (strength >= STRONG_FROM) return 'strong';
+  if (strength >= MODERATE_FROM) return 'moderate';
   return 'weak';
 }
 

@@ -216,7 +216,7 @@ function AddSuccessor({ position, data }: { position: ChartPosition; data: Scale
   const [kind, setKind] = useState<'employee' | 'external'>('employee');
   const [personId, setPersonId] = useState<string | null>(null);
   const [readinessId, setReadinessId] = useState<string | null>(data.readiness[0]?.id ?? null);
-  const succession = useSuccessionReferences({ plans: false });
+  const succession = useSuccessionReferences();
   const add = async () => {
     if (!personId || !readinessId) return;
     const ok = await run(() => call('succession.nominateSuccessor', {
