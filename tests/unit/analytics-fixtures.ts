@@ -24,6 +24,11 @@ export function tallies(db: Database.Database) {
     skill: db.prepare(`SELECT * FROM skill_gap_tally WHERE pairs <> 0 ORDER BY 1, 2, 3`).all(),
     department: db.prepare(`SELECT * FROM department_gap_tally WHERE pairs <> 0 OR at_or_above <> 0 OR unrated_at_level_one <> 0 ORDER BY 1, 2`).all(),
     progress: db.prepare(`SELECT * FROM review_progress_tally WHERE not_started + in_progress + ready_for_review + final_review + complete + on_time + late <> 0 ORDER BY 1, 2`).all(),
+    // Migration 18: each level entry's predecessor, the newest levels, and the gap tallies' changes by month.
+    previous: db.prepare(`SELECT rowid, previous_level, previous_date FROM employee_skill ORDER BY rowid`).all(),
+    latest: db.prepare(`SELECT * FROM employee_skill_latest ORDER BY 1, 2`).all(),
+    skillChange: db.prepare(`SELECT * FROM skill_gap_change WHERE pairs <> 0 ORDER BY 1, 2, 3, 4`).all(),
+    departmentChange: db.prepare(`SELECT * FROM department_gap_change WHERE at_or_above <> 0 OR unrated_at_level_one <> 0 ORDER BY 1, 2, 3`).all(),
   };
 }
 

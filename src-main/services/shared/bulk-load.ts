@@ -10,6 +10,7 @@
 // - A table keyed by random ids is filled through a staging table and inserted in key order, so its
 //   b-tree (or its primary key's index) is appended to rather than split at random places.
 import type Database from 'better-sqlite3';
+import { SKILL_HISTORY_REBUILD, SKILL_HISTORY_TRIGGERS } from './skill-history-rebuild';
 
 function assertInTransaction(db: Database.Database): void {
   if (!db.inTransaction) throw new Error('A bulk load must run inside a transaction: what it sets aside comes back with a rollback.');
@@ -65,7 +66,7 @@ const REBUILD = [
 
 /** Recomputes every derived table from the tables it is derived from. */
 export function rebuildDerivedTables(db: Database.Database): void {
-  for (const sql of REBUILD) db.exec(sql);
+  for (const sql of [...REBUILD, ...SKILL_HISTORY_REBUILD]) db.exec(sql);
 }
 
 /**
@@ -75,7 +76,7 @@ export function rebuildDerivedTables(db: Database.Database): void {
  */
 export function withDerivedTablesRebuilt<T>(db: Database.Database, write: () => T): T {
   assertInTransaction(db);
-  const triggers = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND (${MAINTAINING_TRIGGERS}) ORDER BY name`).all() as { name: string; sql: string }[];
+  const triggers = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND (${MAINTAINING_TRIGGERS} OR ${SKILL_HISTORY_TRIGGERS}) ORDER BY name`).all() as { name: string; sql: string }[];
   for (const { name } of triggers) db.exec(`DROP TRIGGER "${name}"`);
   try {
     const result = write();

@@ -1,0 +1,44 @@
+// What migration 18 keeps on the level history (each entry's predecessor, and the gap tallies' changes by
+// month), rebuilt set-based after a bulk load: the same definitions as the migration's triggers and
+// backfill (docs/decisions.md, "The level history knows each entry's predecessor").
+
+/** The triggers that keep them (all named `skill_history_…`), as a condition on sqlite_schema's `name`. */
+export const SKILL_HISTORY_TRIGGERS = `name LIKE 'skill\\_history\\_%' ESCAPE '\\'`;
+
+/** Every (active employee, requirement of their job, unarchived skill) pair's steps that change the level, by month. */
+const ALL_STEPS = `
+  SELECT substr(es.effective_date, 1, 7) AS month, e.department_id, js.skill_id, s.rating_model_id, js.level AS required_level,
+         coalesce(es.previous_level, 0) AS from_level, coalesce(es.level, 0) AS to_level
+    FROM employee e
+    JOIN job_skill js ON js.job_id = e.job_id
+    JOIN skill s ON s.id = js.skill_id AND s.archived = 0
+    JOIN employee_skill es ON es.employee_id = e.id AND es.skill_id = js.skill_id
+   WHERE e.archived = 0 AND e.status <> 'terminated' AND coalesce(es.previous_level, 0) <> coalesce(es.level, 0)`;
+
+/** In dependency order: the changes read the predecessors. Only rows whose predecessor differs are written. */
+export const SKILL_HISTORY_REBUILD = [
+  `CREATE TEMP TABLE skill_history_previous AS
+     SELECT id, previous_level, previous_date FROM (
+       SELECT rowid AS id, previous_level AS kept_level, previous_date AS kept_date,
+              lag(level) OVER w AS previous_level, lag(effective_date) OVER w AS previous_date
+         FROM employee_skill WINDOW w AS (PARTITION BY employee_id, skill_id ORDER BY effective_date, recorded_at, rowid))
+      WHERE previous_level IS NOT kept_level OR previous_date IS NOT kept_date ORDER BY id`,
+  `UPDATE employee_skill SET previous_level = p.previous_level, previous_date = p.previous_date
+     FROM temp.skill_history_previous p WHERE p.id = employee_skill.rowid`,
+  `DROP TABLE temp.skill_history_previous`,
+  `CREATE TEMP TABLE skill_history_steps AS ${ALL_STEPS}`,
+  `DELETE FROM skill_gap_change`,
+  `INSERT INTO skill_gap_change (month, skill_id, required_level, current_level, pairs)
+     SELECT month, skill_id, required_level, level, sum(pairs) FROM (
+       SELECT month, skill_id, required_level, to_level AS level, 1 AS pairs FROM temp.skill_history_steps
+       UNION ALL
+       SELECT month, skill_id, required_level, from_level, -1 FROM temp.skill_history_steps)
+      GROUP BY month, skill_id, required_level, level`,
+  `DELETE FROM department_gap_change`,
+  `INSERT INTO department_gap_change (month, department_id, rating_model_id, at_or_above, unrated_at_level_one)
+     SELECT month, department_id, rating_model_id,
+            sum((to_level >= required_level) - (from_level >= required_level)),
+            sum((to_level = 0 AND required_level = 1) - (from_level = 0 AND required_level = 1))
+       FROM temp.skill_history_steps WHERE department_id IS NOT NULL GROUP BY month, department_id, rating_model_id`,
+  `DROP TABLE temp.skill_history_steps`,
+];
