@@ -33,12 +33,13 @@ export const SKILL_HISTORY_REBUILD = [
        SELECT month, skill_id, required_level, to_level AS level, 1 AS pairs FROM temp.skill_history_steps
        UNION ALL
        SELECT month, skill_id, required_level, from_level, -1 FROM temp.skill_history_steps)
-      GROUP BY month, skill_id, required_level, level`,
+      GROUP BY month, skill_id, required_level, level HAVING sum(pairs) <> 0`,
   `DELETE FROM department_gap_change`,
   `INSERT INTO department_gap_change (month, department_id, rating_model_id, at_or_above, unrated_at_level_one)
      SELECT month, department_id, rating_model_id,
             sum((to_level >= required_level) - (from_level >= required_level)),
             sum((to_level = 0 AND required_level = 1) - (from_level = 0 AND required_level = 1))
-       FROM temp.skill_history_steps WHERE department_id IS NOT NULL GROUP BY month, department_id, rating_model_id`,
+       FROM temp.skill_history_steps WHERE department_id IS NOT NULL GROUP BY month, department_id, rating_model_id
+     HAVING sum((to_level >= required_level) - (from_level >= required_level)) <> 0 OR sum((to_level = 0 AND required_level = 1) - (from_level = 0 AND required_level = 1)) <> 0`,
   `DROP TABLE temp.skill_history_steps`,
 ];

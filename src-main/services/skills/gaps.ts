@@ -277,14 +277,14 @@ const RANKED_SUMMARY = `
 // step dated after @asOf taken back (+1 at the level it left, -1 at the level it set). The tallies'
 // changes by month give whole months from @fromMonth on; `days` are the history's entries dated after
 // @after and up to @upTo, each a step from previous_level to level (read from employee_skill_by_date
-// alone), taken back with @sign 1 or, when they lie before @asOf in a month taken back whole, put back
+// and employee_gap_pairs alone), taken back with @sign 1 or, when they lie before @asOf in a month taken back whole, put back
 // with -1. A step is counted for the pair of its person and skill as the tallies count them now.
 const TALLIED_SUMMARY_SQL = `
   WITH days AS MATERIALIZED (
     SELECT e.department_id, es.skill_id, s.rating_model_id, js.level AS required_level,
            coalesce(es.previous_level, 0) AS from_level, coalesce(es.level, 0) AS to_level
       FROM employee_skill es INDEXED BY employee_skill_by_date
-      CROSS JOIN employee e ON e.id = es.employee_id AND ${ACTIVE_EMPLOYEE}
+      CROSS JOIN employee e INDEXED BY employee_gap_pairs ON e.id = es.employee_id AND ${ACTIVE_EMPLOYEE}
       JOIN job_skill js ON js.job_id = e.job_id AND js.skill_id = es.skill_id
       JOIN skill s ON s.id = es.skill_id AND s.archived = 0
      WHERE es.effective_date > @after AND es.effective_date <= @upTo AND coalesce(es.previous_level, 0) <> coalesce(es.level, 0)),

@@ -33,12 +33,14 @@ export class SkillHistoryShape0018 implements MigrationInterface {
   name = migrationName('SkillHistoryShape', 18);
 
   async up(runner: QueryRunner): Promise<void> {
-    for (const sql of [...COLUMNS, ...BACKFILL_PREVIOUS, ...TABLES, ...BACKFILL_CHANGES, ...INDEXES, ...PREVIOUS_TRIGGERS, ...CHANGE_TRIGGERS]) await runner.query(sql);
+    for (const sql of [...COLUMNS, ...BACKFILL_PREVIOUS, ...LOOKUP, ...TABLES, ...BACKFILL_CHANGES, ...INDEXES, ...PREVIOUS_TRIGGERS, ...CHANGE_TRIGGERS]) await runner.query(sql);
   }
 
   async down(runner: QueryRunner): Promise<void> {
     for (const name of TRIGGER_NAMES) await runner.query(`DROP TRIGGER IF EXISTS ${name}`);
-    for (const index of ['employee_skill_rises', 'employee_skill_by_date']) await runner.query(`DROP INDEX IF EXISTS ${index}`);
+    for (const index of ['employee_gap_pairs', 'employee_skill_rises', 'employee_skill_by_date', 'employee_skill_lookup']) await runner.query(`DROP INDEX IF EXISTS ${index}`);
+    await runner.query(`CREATE INDEX employee_skill_lookup ON employee_skill (employee_id, skill_id, effective_date, recorded_at, level)`);
+    await runner.query(`CREATE INDEX employee_skill_latest_effective ON employee_skill_latest (effective_date)`);
     for (const table of ['skill_gap_change', 'department_gap_change']) await runner.query(`DROP TABLE IF EXISTS ${table}`);
     await runner.query(`ALTER TABLE employee_skill DROP COLUMN previous_date`);
     await runner.query(`ALTER TABLE employee_skill DROP COLUMN previous_level`);
@@ -148,18 +150,20 @@ const stepsOfEmployee = (row: 'OLD' | 'NEW') => `
     JOIN employee_skill es ON es.employee_id = ${row}.id AND es.skill_id = js.skill_id
    WHERE js.job_id = ${row}.job_id AND ${ACTIVE(row)} AND ${MOVES('es')}`;
 
+// The people of the job first, then each one's entries for the skill (CROSS JOIN keeps that order: without
+// statistics SQLite would read every entry of the skill and look its person up).
 const stepsOfRequirement = (row: 'OLD' | 'NEW') => `
   SELECT ${STEP('es')}, e.department_id, ${row}.skill_id AS skill_id, s.rating_model_id, ${row}.level AS required_level, ${FROM_TO('es')}
-    FROM employee e
-    JOIN skill s ON s.id = ${row}.skill_id AND s.archived = 0
-    JOIN employee_skill es ON es.employee_id = e.id AND es.skill_id = ${row}.skill_id
-   WHERE e.job_id = ${row}.job_id AND ${ACTIVE('e')} AND ${MOVES('es')}`;
+    FROM skill s
+    CROSS JOIN employee e
+    CROSS JOIN employee_skill es ON es.employee_id = e.id AND es.skill_id = ${row}.skill_id
+   WHERE s.id = ${row}.skill_id AND s.archived = 0 AND e.job_id = ${row}.job_id AND ${ACTIVE('e')} AND ${MOVES('es')}`;
 
 const stepsOfSkill = (row: 'OLD' | 'NEW') => `
   SELECT ${STEP('es')}, e.department_id, js.skill_id, ${row}.rating_model_id AS rating_model_id, js.level AS required_level, ${FROM_TO('es')}
     FROM job_skill js
-    JOIN employee e ON e.job_id = js.job_id
-    JOIN employee_skill es ON es.employee_id = e.id AND es.skill_id = js.skill_id
+    CROSS JOIN employee e ON e.job_id = js.job_id
+    CROSS JOIN employee_skill es ON es.employee_id = e.id AND es.skill_id = js.skill_id
    WHERE js.skill_id = ${row}.id AND ${row}.archived = 0 AND ${ACTIVE('e')} AND ${MOVES('es')}`;
 
 const ALL_STEPS = `
@@ -170,20 +174,22 @@ const ALL_STEPS = `
     JOIN employee_skill es ON es.employee_id = e.id AND es.skill_id = js.skill_id
    WHERE ${ACTIVE('e')} AND ${MOVES('es')}`;
 
-/** Adds (sign 1) or takes back (-1) the steps `source` selects. */
+/**
+ * Adds (sign 1) or takes back (-1) the steps `source` selects: +1 at the level a step sets, -1 at the one
+ * it leaves (each step read once, paired with both sides); changes that cancel out write nothing.
+ */
 const countSteps = (sign: 1 | -1, source: string) => [
   `INSERT INTO skill_gap_change (month, skill_id, required_level, current_level, pairs)
-     SELECT month, skill_id, required_level, level, ${sign} * sum(pairs) FROM (
-       SELECT month, skill_id, required_level, to_level AS level, 1 AS pairs FROM (${source})
-       UNION ALL
-       SELECT month, skill_id, required_level, from_level, -1 FROM (${source}))
-      GROUP BY month, skill_id, required_level, level
+     SELECT month, skill_id, required_level, CASE side WHEN 1 THEN to_level ELSE from_level END AS level, ${sign} * sum(side)
+       FROM (${source}) CROSS JOIN (SELECT 1 AS side UNION ALL SELECT -1)
+      GROUP BY month, skill_id, required_level, level HAVING sum(side) <> 0
      ON CONFLICT (month, skill_id, required_level, current_level) DO UPDATE SET pairs = pairs + excluded.pairs`,
   `INSERT INTO department_gap_change (month, department_id, rating_model_id, at_or_above, unrated_at_level_one)
      SELECT month, department_id, rating_model_id,
             ${sign} * sum((to_level >= required_level) - (from_level >= required_level)),
             ${sign} * sum((to_level = 0 AND required_level = 1) - (from_level = 0 AND required_level = 1))
        FROM (${source}) WHERE department_id IS NOT NULL GROUP BY month, department_id, rating_model_id
+     HAVING sum((to_level >= required_level) - (from_level >= required_level)) <> 0 OR sum((to_level = 0 AND required_level = 1) - (from_level = 0 AND required_level = 1)) <> 0
      ON CONFLICT (month, department_id, rating_model_id) DO UPDATE SET at_or_above = at_or_above + excluded.at_or_above,
         unrated_at_level_one = unrated_at_level_one + excluded.unrated_at_level_one`,
 ];
@@ -195,8 +201,12 @@ const CHANGE_TRIGGERS = [
   trigger('skill_history_change_level_update', 'AFTER UPDATE OF employee_id, skill_id, effective_date, level, previous_level ON employee_skill',
     [...countSteps(-1, stepsOfEntry('OLD')), ...countSteps(1, stepsOfEntry('NEW'))], changed('employee_id', 'skill_id', 'effective_date', 'level', 'previous_level')),
   trigger('skill_history_change_level_delete', 'AFTER DELETE ON employee_skill', countSteps(-1, stepsOfEntry('OLD'))),
+  // A move between departments changes only the departments' counts.
   trigger('skill_history_change_employee_update', 'AFTER UPDATE OF job_id, department_id, status, archived ON employee',
-    [...countSteps(-1, stepsOfEmployee('OLD')), ...countSteps(1, stepsOfEmployee('NEW'))], changed('job_id', 'department_id', 'status', 'archived')),
+    [...countSteps(-1, stepsOfEmployee('OLD')), ...countSteps(1, stepsOfEmployee('NEW'))], changed('job_id', 'status', 'archived')),
+  trigger('skill_history_change_employee_department', 'AFTER UPDATE OF job_id, department_id, status, archived ON employee',
+    [countSteps(-1, stepsOfEmployee('OLD'))[1], countSteps(1, stepsOfEmployee('NEW'))[1]],
+    `(${changed('department_id')}) AND NOT (${changed('job_id', 'status', 'archived')})`),
   trigger('skill_history_change_employee_delete', 'AFTER DELETE ON employee', countSteps(-1, stepsOfEmployee('OLD'))),
   trigger('skill_history_change_requirement_insert', 'AFTER INSERT ON job_skill', countSteps(1, stepsOfRequirement('NEW'))),
   trigger('skill_history_change_requirement_update', 'AFTER UPDATE OF job_id, skill_id, level ON job_skill',
@@ -220,10 +230,22 @@ const TRIGGER_NAMES = [...PREVIOUS_TRIGGERS, ...CHANGE_TRIGGERS].map((sql) => /C
 
 const RISE = `level IS NOT NULL AND (previous_level IS NULL OR level > previous_level)`;
 
+// Migration 2's covering index of each person's and skill's entries, now with the previous level too: the
+// steps of a person, or of a job's people for one skill, are read from the index alone (the backfill of
+// the changes too, so it comes first).
+const LOOKUP = [
+  `DROP INDEX employee_skill_lookup`,
+  `CREATE INDEX employee_skill_lookup ON employee_skill (employee_id, skill_id, effective_date, recorded_at, level, previous_level)`,
+];
+
 const INDEXES = [
   // The history by date with what a step is: the steps of a few days (the summary's own month), and the
   // rises of a period by day, read from the index alone.
   `CREATE INDEX employee_skill_by_date ON employee_skill (effective_date, level, previous_level, employee_id, skill_id)`,
   // Each person's rises by date: whether someone grew in a period is one seek.
   `CREATE INDEX employee_skill_rises ON employee_skill (employee_id, effective_date) WHERE ${RISE}`,
+  // What a step's pair needs of its person (whether they count, job and department), from the index alone.
+  `CREATE INDEX employee_gap_pairs ON employee (id, archived, status, job_id, department_id)`,
+  // Migration 14 found the newest levels dated after a day through this; nothing reads it now.
+  `DROP INDEX employee_skill_latest_effective`,
 ];
