@@ -10,7 +10,7 @@
 // - A table keyed by random ids is filled through a staging table and inserted in key order, so its
 //   b-tree (or its primary key's index) is appended to rather than split at random places.
 import type Database from 'better-sqlite3';
-import { SKILL_HISTORY_REBUILD, SKILL_HISTORY_TRIGGERS } from './skill-history-rebuild';
+import { rebuildSkillHistory, SKILL_HISTORY_TRIGGERS } from './skill-history-rebuild';
 
 function assertInTransaction(db: Database.Database): void {
   if (!db.inTransaction) throw new Error('A bulk load must run inside a transaction: what it sets aside comes back with a rollback.');
@@ -66,7 +66,8 @@ const REBUILD = [
 
 /** Recomputes every derived table from the tables it is derived from. */
 export function rebuildDerivedTables(db: Database.Database): void {
-  for (const sql of [...REBUILD, ...SKILL_HISTORY_REBUILD]) db.exec(sql);
+  for (const sql of REBUILD) db.exec(sql);
+  rebuildSkillHistory(db);
 }
 
 /**
