@@ -277,8 +277,10 @@ const RANKED_SUMMARY = `
 // step dated after @asOf taken back (+1 at the level it left, -1 at the level it set). The tallies'
 // changes by month give whole months from @fromMonth on; `days` are the history's entries dated after
 // @after and up to @upTo, each a step from previous_level to level (read from employee_skill_by_date
-// and employee_gap_pairs alone), taken back with @sign 1 or, when they lie before @asOf in a month taken back whole, put back
-// with -1. A step is counted for the pair of its person and skill as the tallies count them now.
+// and employee_gap_pairs alone), taken back with @sign 1 or, when they lie before @asOf in a month
+// taken back whole, put back with -1. A step counts for the pair of its person and skill as the
+// tallies count them now. What is taken back is summed per cell before the cells meet the skills and
+// levels, so a day years back joins no more rows than today.
 const TALLIED_SUMMARY_SQL = `
   WITH days AS MATERIALIZED (
     SELECT e.department_id, es.skill_id, s.rating_model_id, js.level AS required_level,
@@ -290,9 +292,12 @@ const TALLIED_SUMMARY_SQL = `
      WHERE es.effective_date > @after AND es.effective_date <= @upTo AND coalesce(es.previous_level, 0) <> coalesce(es.level, 0)),
   skill_cell AS (
     SELECT skill_id, required_level, current_level, pairs FROM skill_gap_tally WHERE pairs <> 0
-    UNION ALL SELECT skill_id, required_level, current_level, -pairs FROM skill_gap_change WHERE month >= @fromMonth AND pairs <> 0
-    UNION ALL SELECT skill_id, required_level, from_level, @sign FROM days
-    UNION ALL SELECT skill_id, required_level, to_level, -@sign FROM days),
+    UNION ALL
+    SELECT skill_id, required_level, current_level, sum(pairs) FROM (
+      SELECT skill_id, required_level, current_level, -pairs AS pairs FROM skill_gap_change WHERE month >= @fromMonth AND pairs <> 0
+      UNION ALL SELECT skill_id, required_level, from_level, @sign FROM days
+      UNION ALL SELECT skill_id, required_level, to_level, -@sign FROM days)
+     GROUP BY skill_id, required_level, current_level HAVING sum(pairs) <> 0),
   scored_skill AS MATERIALIZED (
     SELECT c.skill_id, sum(c.pairs) AS requirements,
            sum(c.pairs * (rf.factor <= coalesce(cf.factor, 0))) AS met,
@@ -307,11 +312,14 @@ const TALLIED_SUMMARY_SQL = `
   department_cell AS (
     SELECT department_id, rating_model_id, pairs, at_or_above, unrated_at_level_one FROM department_gap_tally WHERE pairs <> 0
     UNION ALL
-    SELECT department_id, rating_model_id, 0, -at_or_above, -unrated_at_level_one FROM department_gap_change WHERE month >= @fromMonth
-    UNION ALL
-    SELECT department_id, rating_model_id, 0, @sign * ((from_level >= required_level) - (to_level >= required_level)),
-           @sign * ((from_level = 0 AND required_level = 1) - (to_level = 0 AND required_level = 1))
-      FROM days WHERE department_id IS NOT NULL),
+    SELECT department_id, rating_model_id, 0, sum(at_or_above), sum(unrated_at_level_one) FROM (
+      SELECT department_id, rating_model_id, -at_or_above AS at_or_above, -unrated_at_level_one AS unrated_at_level_one
+        FROM department_gap_change WHERE month >= @fromMonth
+      UNION ALL
+      SELECT department_id, rating_model_id, @sign * ((from_level >= required_level) - (to_level >= required_level)),
+             @sign * ((from_level = 0 AND required_level = 1) - (to_level = 0 AND required_level = 1))
+        FROM days WHERE department_id IS NOT NULL)
+     GROUP BY department_id, rating_model_id),
   by_department AS (
     SELECT c.department_id, sum(c.pairs) AS requirements,
            sum(c.at_or_above + CASE WHEN l1.factor = 0 THEN c.unrated_at_level_one ELSE 0 END) AS met
