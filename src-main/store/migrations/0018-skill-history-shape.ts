@@ -21,6 +21,9 @@ import { migrationName } from './kit';
  * back the steps dated after it: whole months from the change tables, the days of the day's own month
  * from the history through employee_skill_by_date. Skill growth (Insights) counts the entries in a
  * period that rise above their previous level, and the people with one through employee_skill_rises.
+ * The lookup index of migration 2 gains previous_level (a person's steps from the index alone), a
+ * covering index gives each step's person (employee_gap_pairs), and migration 14's index on the newest
+ * levels' dates, which nothing reads now, goes.
  *
  * Triggers keep all of it in the writing transaction, whichever path writes: an entry inserted, edited
  * or deleted (a back-dated one re-links its successor; the newest level of migration 2 is recomputed
@@ -230,10 +233,13 @@ const TRIGGER_NAMES = [...PREVIOUS_TRIGGERS, ...CHANGE_TRIGGERS].map((sql) => /C
 
 const RISE = `level IS NOT NULL AND (previous_level IS NULL OR level > previous_level)`;
 
-// Migration 2's covering index of each person's and skill's entries, now with the previous level too: the
-// steps of a person, or of a job's people for one skill, are read from the index alone (the backfill of
-// the changes too, so it comes first).
+// Built before the changes are counted (the backfill reads it too).
 const LOOKUP = [
+  // Migration 14 found the newest levels dated after a day through this; nothing reads it now (dropped
+  // first, so the pages it frees hold the indexes built next).
+  `DROP INDEX employee_skill_latest_effective`,
+  // Migration 2's covering index of each person's and skill's entries, now with the previous level too:
+  // the steps of a person, or of a job's people for one skill, are read from the index alone.
   `DROP INDEX employee_skill_lookup`,
   `CREATE INDEX employee_skill_lookup ON employee_skill (employee_id, skill_id, effective_date, recorded_at, level, previous_level)`,
 ];
@@ -246,6 +252,4 @@ const INDEXES = [
   `CREATE INDEX employee_skill_rises ON employee_skill (employee_id, effective_date) WHERE ${RISE}`,
   // What a step's pair needs of its person (whether they count, job and department), from the index alone.
   `CREATE INDEX employee_gap_pairs ON employee (id, archived, status, job_id, department_id)`,
-  // Migration 14 found the newest levels dated after a day through this; nothing reads it now.
-  `DROP INDEX employee_skill_latest_effective`,
 ];
