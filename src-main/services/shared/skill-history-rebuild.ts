@@ -1,10 +1,8 @@
 // What migration 18 keeps on the level history (each entry's predecessor, and the gap tallies' changes by
 // month), rebuilt set-based after a bulk load: the same definitions as the migration's triggers and
-// backfill (docs/decisions.md, "The level history knows each entry's predecessor").
+// backfill (docs/decisions.md, "The level history knows each entry's predecessor"). Their triggers are
+// all named `skill_history_…`, which is how the bulk load finds them to set aside.
 import type Database from 'better-sqlite3';
-
-/** The triggers that keep them (all named `skill_history_…`), as a condition on sqlite_schema's `name`. */
-export const SKILL_HISTORY_TRIGGERS = `name LIKE 'skill\\_history\\_%' ESCAPE '\\'`;
 
 /** Every (active employee, requirement of their job, unarchived skill) pair's steps that change the level, by month. */
 const ALL_STEPS = `
