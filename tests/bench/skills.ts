@@ -24,7 +24,7 @@ const SKILLS = 600;
 const JOBS = 250;
 const REQUIREMENTS_PER_JOB = 8;
 const AS_OF = '2025-06-30';
-/** Past days: one with a tenth of the levels dated later (corrected), one before most of them (recomputed). */
+/** Past days: one with a tenth of the levels dated later, one before most of them (before migration 18 the first was corrected, the second recomputed). */
 const PAST_DAYS = ['2024-06-30', '2023-06-30'];
 
 export async function benchSkills(dir: string, files: BenchFiles): Promise<BenchRow[]> {
