@@ -16,7 +16,7 @@ import { benchEncryptionOverhead } from './encryption';
 import { benchFiles, type BenchFiles } from './files';
 import { benchPages } from './pages';
 import { benchReviews } from './reviews';
-import { benchSkills } from './skills';
+import { benchSkillHistory, benchSkills } from './skills';
 import { EMPLOYEES, SIZE } from './size';
 import { benchSuccession } from './succession';
 import { median, time } from './timing';
@@ -193,6 +193,7 @@ async function main() {
       if (part('browser')) for (const row of await benchBrowserGrid(dbPath, files)) rows.push(row);
       if (part('pages')) for (const row of await benchPages(dbPath, files)) rows.push(row);
       if (part('skills')) for (const row of await benchSkills(dir, files)) rows.push(row);
+      if (part('skills')) for (const row of await benchSkillHistory(dbPath, files)) rows.push(row);
       if (part('reviews')) for (const row of await benchReviews(dir, files)) rows.push(row);
       if (!files.encrypted && part('calibration')) for (const row of await benchCalibration(dir)) rows.push(row);
       if (!files.encrypted && part('succession')) for (const row of await benchSuccession(dir)) rows.push(row);

@@ -7,7 +7,6 @@ import { Journal0005 } from '../../store/migrations/0005-journal';
 import { Questionnaires0007 } from '../../store/migrations/0007-questionnaires';
 import { AnonymousResponseTimes0009 } from '../../store/migrations/0009-anonymous-response-times';
 import { ReviewsAtScale0017 } from '../../store/migrations/0017-reviews-at-scale';
-import { ReservedForSkillHistory0018 } from '../../store/migrations/0018-reserved';
 import { JournalAtScale0019 } from '../../store/migrations/0019-journal-at-scale';
 import { reviewsDemo } from './demo';
 import { cycleHandlers } from './handlers';
@@ -19,7 +18,7 @@ export const reviewsMain = defineMainArea({
   contract: reviewsArea,
   handlers: { ...cycleHandlers, ...journalHandlers, ...questionnaireHandlers },
   entities: reviewsEntities,
-  migrations: [Reviews0004, Journal0005, Questionnaires0007, AnonymousResponseTimes0009, ReviewsAtScale0017, ReservedForSkillHistory0018, JournalAtScale0019],
+  migrations: [Reviews0004, Journal0005, Questionnaires0007, AnonymousResponseTimes0009, ReviewsAtScale0017, JournalAtScale0019],
   demo: reviewsDemo,
   recordLabels: reviewsRecordLabels,
 });

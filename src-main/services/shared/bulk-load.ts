@@ -3,20 +3,22 @@
 // anywhere takes back the rows and whatever was set aside with them.
 //
 // - Derived tables (the newest level of each person's skill, the analytics tallies of migration 14,
-//   the people search index and headcounts of migration 16) are kept by triggers; a bulk load sets
-//   those triggers aside and rebuilds the tables set-based.
+//   the people search index and headcounts of migration 16, the level history's predecessors and
+//   changes by month of migration 18) are kept by triggers; a bulk load sets those triggers aside and
+//   rebuilds the tables set-based.
 // - Secondary indexes of a table filled in bulk are dropped and created again after it (a sort
 //   instead of a random insertion per row and index).
 // - A table keyed by random ids is filled through a staging table and inserted in key order, so its
 //   b-tree (or its primary key's index) is appended to rather than split at random places.
 import type Database from 'better-sqlite3';
+import { rebuildSkillHistory } from './skill-history-rebuild';
 
 function assertInTransaction(db: Database.Database): void {
   if (!db.inTransaction) throw new Error('A bulk load must run inside a transaction: what it sets aside comes back with a rollback.');
 }
 
-/** The triggers that keep derived tables: the newest levels, every tally trigger, the people search index and headcounts. */
-const MAINTAINING_TRIGGERS = ['employee\\_skill\\_keep\\_latest', 'gap\\_tally\\_%', 'progress\\_tally\\_%', 'employee\\_search\\_%', 'employee\\_headcount\\_%']
+/** The triggers that keep derived tables: the newest levels, every tally trigger, the people search index and headcounts, the level history's predecessors and changes. */
+const MAINTAINING_TRIGGERS = ['employee\\_skill\\_keep\\_latest', 'gap\\_tally\\_%', 'progress\\_tally\\_%', 'employee\\_search\\_%', 'employee\\_headcount\\_%', 'skill\\_history\\_%']
   .map((pattern) => `name LIKE '${pattern}' ESCAPE '\\'`)
   .join(' OR ');
 
@@ -66,6 +68,7 @@ const REBUILD = [
 /** Recomputes every derived table from the tables it is derived from. */
 export function rebuildDerivedTables(db: Database.Database): void {
   for (const sql of REBUILD) db.exec(sql);
+  rebuildSkillHistory(db);
 }
 
 /**

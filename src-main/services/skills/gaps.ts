@@ -194,20 +194,20 @@ interface SummaryRow {
 /**
  * Coverage over every (employee, requirement of their job) pair, the skills with most unmet
  * requirements and the departments (each on its own, not rolled up) with most unmet requirements.
- * Answered from the tallies kept on write (migration 14), corrected for the pairs whose newest level
- * is dated after `asOf`: none for today unless levels were recorded ahead, so its cost follows the
- * number of skills and departments, not of people. A day far enough back that more than a sixth of the
- * pairs need correcting is recomputed from the people instead, as every day was before the tallies.
+ * Answered from the tallies kept on write (migration 14), which hold each pair at its newest level,
+ * with the steps dated after `asOf` taken back (migration 18): whole months from the tallies' changes
+ * by month, the days of `asOf`'s own month from the history. Today's answer takes back nothing (unless
+ * levels were recorded ahead), and a past day's costs what its month and the months after it changed,
+ * never a pass over the people.
  */
 export async function getOrgGapSummary(ctx: ServiceContext, input: { asOf?: string; limit?: number }): Promise<OrgGapSummary> {
   const asOf = resolveAsOf(input.asOf);
-  const params = { asOf, limit: input.limit ?? 10 };
   const db = ctx.store.raw;
-  let rows = (worthCorrecting(ctx, asOf) ? db.prepare(TALLIED_SUMMARY_SQL).all(params) : null) as SummaryRow[] | null;
+  let rows = db.prepare(TALLIED_SUMMARY_SQL).all({ ...stepsAfter(ctx, asOf), limit: input.limit ?? 10 }) as SummaryRow[];
   // The tallies count a pair as met by comparing levels, which equals comparing factors only while
   // each model's factors rise with its levels and every level in use exists. The rating model service
   // enforces both; a file changed by other means is answered the old way.
-  if (!rows || rows.some((row) => row.kind === 'unsound' && row.requirements > 0)) rows = db.prepare(RECOMPUTED_SUMMARY_SQL).all(params) as SummaryRow[];
+  if (rows.some((row) => row.kind === 'unsound' && row.requirements > 0)) rows = db.prepare(RECOMPUTED_SUMMARY_SQL).all({ asOf, limit: input.limit ?? 10 }) as SummaryRow[];
   const total = rows.find((row) => row.kind === 'total') ?? { requirements: 0, met: 0 };
   return {
     asOf,
@@ -223,19 +223,35 @@ export async function getOrgGapSummary(ctx: ServiceContext, input: { asOf?: stri
   };
 }
 
+/** Which steps to take back for `asOf`: the parameters of TALLIED_SUMMARY_SQL. */
+interface StepsAfter {
+  /** The first month whose changes are taken back whole ('YYYY-MM'). */
+  fromMonth: string;
+  /** History entries dated after `after` and up to `upTo` are taken back (`sign` 1) or put back (-1). */
+  after: string;
+  upTo: string;
+  sign: 1 | -1;
+}
+
 /**
- * Whether the newest levels dated after `asOf` are few enough to correct (both counts come from small
- * indexes or tables). A correction costs about six times what scoring one pair from the people does
- * (measured at 10,000 people: equal cost at 15–20 % of the pairs), hence a sixth.
+ * The steps after `asOf` are the months after its own plus the days of its month after it; or, when
+ * fewer entries fall on the days of its month up to it, its month too with those days put back.
+ * Either way the history is read for at most half a month (both counts come from an index alone).
  */
-function worthCorrecting(ctx: ServiceContext, asOf: string): boolean {
-  const { later, pairs } = ctx.store.raw
+function stepsAfter(ctx: ServiceContext, asOf: string): StepsAfter {
+  const month = asOf.slice(0, 7);
+  const [year, monthNumber] = month.split('-').map(Number);
+  const nextMonth = monthNumber === 12 ? `${year + 1}-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}`;
+  // Strings bound the month's days whatever its length: '-00' sorts before its first day, '-99' after its last.
+  const { later, earlier } = ctx.store.raw
     .prepare(
-      `SELECT (SELECT count(*) FROM employee_skill_latest INDEXED BY employee_skill_latest_effective WHERE effective_date > @asOf) AS later,
-              (SELECT coalesce(sum(pairs), 0) FROM skill_gap_tally) AS pairs`,
+      `SELECT (SELECT count(*) FROM employee_skill INDEXED BY employee_skill_by_date WHERE effective_date > @asOf AND effective_date <= @monthEnd) AS later,
+              (SELECT count(*) FROM employee_skill INDEXED BY employee_skill_by_date WHERE effective_date > @monthStart AND effective_date <= @asOf) AS earlier`,
     )
-    .get({ asOf }) as { later: number; pairs: number };
-  return later * 6 <= pairs || later === 0;
+    .get({ asOf, monthStart: `${month}-00`, monthEnd: `${month}-99` }) as { later: number; earlier: number };
+  return later <= earlier
+    ? { fromMonth: nextMonth, after: asOf, upTo: `${month}-99`, sign: 1 }
+    : { fromMonth: month, after: `${month}-00`, upTo: asOf, sign: -1 };
 }
 
 // Each pair's shortfall in factors (a missing level is factor 0) gives normalisedGap (shortfall / 9)
@@ -257,26 +273,31 @@ const RANKED_SUMMARY = `
      WHERE b.requirements > b.met
      ORDER BY b.requirements - b.met DESC, b.met * 1.0 / b.requirements, d.name COLLATE NOCASE LIMIT @limit)`;
 
-// From the tallies: cells of (skill, required level, current level) with their pair counts, plus a
-// correction for each pair whose newest level is dated after @asOf (-1 at that level, +1 at the level
-// in force on @asOf; ties on the same day and time go to the later entry, as the tally's trigger does).
-// The later levels are found by their date's index first (CROSS JOIN keeps that order), never by
-// going through everyone.
+// From the tallies: cells of (skill, required level, current level) with their pair counts, and each
+// step dated after @asOf taken back (+1 at the level it left, -1 at the level it set). The tallies'
+// changes by month give whole months from @fromMonth on; `days` are the history's entries dated after
+// @after and up to @upTo, each a step from previous_level to level (read from employee_skill_by_date
+// and employee_gap_pairs alone), taken back with @sign 1 or, when they lie before @asOf in a month
+// taken back whole, put back with -1. A step counts for the pair of its person and skill as the
+// tallies count them now. What is taken back is summed per cell before the cells meet the skills and
+// levels, so a day years back joins no more rows than today.
 const TALLIED_SUMMARY_SQL = `
-  WITH later AS MATERIALIZED (
-    SELECT e.department_id, lt.skill_id, s.rating_model_id, js.level AS required_level, coalesce(lt.level, 0) AS newest_level,
-           coalesce((SELECT es.level FROM employee_skill es
-                      WHERE es.employee_id = lt.employee_id AND es.skill_id = lt.skill_id AND es.effective_date <= @asOf
-                      ORDER BY es.effective_date DESC, es.recorded_at DESC, es.rowid DESC LIMIT 1), 0) AS level_then
-      FROM employee_skill_latest lt INDEXED BY employee_skill_latest_effective
-      CROSS JOIN employee e ON e.id = lt.employee_id AND ${ACTIVE_EMPLOYEE}
-      JOIN job_skill js ON js.job_id = e.job_id AND js.skill_id = lt.skill_id
-      JOIN skill s ON s.id = lt.skill_id AND s.archived = 0
-     WHERE lt.effective_date > @asOf),
+  WITH days AS MATERIALIZED (
+    SELECT e.department_id, es.skill_id, s.rating_model_id, js.level AS required_level,
+           coalesce(es.previous_level, 0) AS from_level, coalesce(es.level, 0) AS to_level
+      FROM employee_skill es INDEXED BY employee_skill_by_date
+      CROSS JOIN employee e INDEXED BY employee_gap_pairs ON e.id = es.employee_id AND ${ACTIVE_EMPLOYEE}
+      JOIN job_skill js ON js.job_id = e.job_id AND js.skill_id = es.skill_id
+      JOIN skill s ON s.id = es.skill_id AND s.archived = 0
+     WHERE es.effective_date > @after AND es.effective_date <= @upTo AND coalesce(es.previous_level, 0) <> coalesce(es.level, 0)),
   skill_cell AS (
     SELECT skill_id, required_level, current_level, pairs FROM skill_gap_tally WHERE pairs <> 0
-    UNION ALL SELECT skill_id, required_level, newest_level, -1 FROM later
-    UNION ALL SELECT skill_id, required_level, level_then, 1 FROM later),
+    UNION ALL
+    SELECT skill_id, required_level, current_level, sum(pairs) FROM (
+      SELECT skill_id, required_level, current_level, -pairs AS pairs FROM skill_gap_change WHERE month >= @fromMonth AND pairs <> 0
+      UNION ALL SELECT skill_id, required_level, from_level, @sign FROM days
+      UNION ALL SELECT skill_id, required_level, to_level, -@sign FROM days)
+     GROUP BY skill_id, required_level, current_level HAVING sum(pairs) <> 0),
   scored_skill AS MATERIALIZED (
     SELECT c.skill_id, sum(c.pairs) AS requirements,
            sum(c.pairs * (rf.factor <= coalesce(cf.factor, 0))) AS met,
@@ -291,9 +312,14 @@ const TALLIED_SUMMARY_SQL = `
   department_cell AS (
     SELECT department_id, rating_model_id, pairs, at_or_above, unrated_at_level_one FROM department_gap_tally WHERE pairs <> 0
     UNION ALL
-    SELECT department_id, rating_model_id, 0, (level_then >= required_level) - (newest_level >= required_level),
-           (level_then = 0 AND required_level = 1) - (newest_level = 0 AND required_level = 1)
-      FROM later WHERE department_id IS NOT NULL),
+    SELECT department_id, rating_model_id, 0, sum(at_or_above), sum(unrated_at_level_one) FROM (
+      SELECT department_id, rating_model_id, -at_or_above AS at_or_above, -unrated_at_level_one AS unrated_at_level_one
+        FROM department_gap_change WHERE month >= @fromMonth
+      UNION ALL
+      SELECT department_id, rating_model_id, @sign * ((from_level >= required_level) - (to_level >= required_level)),
+             @sign * ((from_level = 0 AND required_level = 1) - (to_level = 0 AND required_level = 1))
+        FROM days WHERE department_id IS NOT NULL)
+     GROUP BY department_id, rating_model_id),
   by_department AS (
     SELECT c.department_id, sum(c.pairs) AS requirements,
            sum(c.at_or_above + CASE WHEN l1.factor = 0 THEN c.unrated_at_level_one ELSE 0 END) AS met
