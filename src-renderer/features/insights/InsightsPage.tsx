@@ -15,7 +15,6 @@ const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}${date.slic
 export function InsightsPage() {
   const [to, setTo] = useState(todayIso());
   const [from, setFrom] = useState(yearBefore(todayIso()));
-  const kpis = useApi('insights.getSkillKpis', { from, to });
   return (
     <Stack maw={1100}>
       <PageHeader title="Insights" description="Skills, performance, calibration and succession KPIs for the organisation. Learning KPIs are not built yet." />
@@ -24,14 +23,20 @@ export function InsightsPage() {
         <DateInput label="to" value={to} onChange={(e) => setTo(e.currentTarget.value)} data-testid="kpi-to" />
         <Text size="sm" c="dimmed" mb={8}>Coverage and gaps are as of the end of the period.</Text>
       </Group>
-      {kpis.isLoading && <Loader />}
-      {kpis.error && <Alert color="red">{kpis.error.message}</Alert>}
-      {kpis.data && <SkillKpiView kpis={kpis.data} />}
+      {/* The main process answers one call at a time, in the order asked: sections ask in the order they are shown (siblings mount first to last). */}
+      <SkillKpiSection from={from} to={to} />
       <PerformanceKpiSection from={from} to={to} />
       <CalibrationOutcomesPanel from={from} to={to} />
       <SuccessionInsights />
     </Stack>
   );
+}
+
+function SkillKpiSection({ from, to }: { from: string; to: string }) {
+  const kpis = useApi('insights.getSkillKpis', { from, to });
+  if (kpis.isLoading) return <Loader />;
+  if (kpis.error) return <Alert color="red">{kpis.error.message}</Alert>;
+  return kpis.data ? <SkillKpiView kpis={kpis.data} /> : null;
 }
 
 function SkillKpiView({ kpis }: { kpis: SkillKpis }) {
