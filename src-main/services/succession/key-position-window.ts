@@ -2,12 +2,12 @@ import {
   KEY_POSITION_GRID_FIELDS, LEVEL_LABELS, type KeyPosition, type KeyPositionExportQuery, type KeyPositionGridField, type KeyPositionWindowQuery,
 } from '../../../src-shared/api/succession';
 import { LABEL_SEPARATOR } from '../../../src-shared/domain/people-labels';
-import { exportTable, type Cell } from '../../exports/table';
 import type { ServiceContext } from '../context';
-import { orderByShown, textFilterTerms, viewTotal } from '../shared/grid-view-sql';
+import { orderByShown, textFilterTerms } from '../shared/grid-view-sql';
 import { benchSql, type BenchSql } from './bench-sql';
 import { readinessLevels } from './common';
 import { keyPositionsByIds } from './key-positions';
+import { exportView, viewQueries, windowIds } from './view-sql';
 
 /*
  * The key positions grid's row source (5,000 at 50,000 people): a window of key positions with the
@@ -89,34 +89,20 @@ function viewSql(ctx: ServiceContext, view: View, extraFields: KeyPositionGridFi
     order = orderByShown(sorted.sql, view.sort.desc, byTitle, { numeric: sorted.numeric });
   }
   const columns = extraFields.map((field) => use(field).sql);
-  const fromSql = (set: Set<Join>) => {
-    const sql: Record<Join, string> = {
-      kp: 'LEFT JOIN key_position kp ON kp.id = p.id',
-      d: 'LEFT JOIN department d ON d.id = p.department_id',
-      e: 'LEFT JOIN employee e ON e.position_id = p.id',
-      lr: 'LEFT JOIN loss_risk lr ON lr.employee_id = e.id AND lr.archived = 0',
-      sp: 'LEFT JOIN succession_plan sp ON sp.position_id = p.id AND sp.archived = 0',
-      b: bench.join('sp.id'),
-    };
-    const withSql = set.has('b') ? `WITH ${bench.ctes.join(', ')} ` : '';
-    return { withSql, from: `FROM position p ${JOIN_ORDER.filter((join) => set.has(join)).map((join) => sql[join]).join(' ')}` };
+  const sql: Record<Join, string> = {
+    kp: 'LEFT JOIN key_position kp ON kp.id = p.id',
+    d: 'LEFT JOIN department d ON d.id = p.department_id',
+    e: 'LEFT JOIN employee e ON e.position_id = p.id',
+    lr: 'LEFT JOIN loss_risk lr ON lr.employee_id = e.id AND lr.archived = 0',
+    sp: 'LEFT JOIN succession_plan sp ON sp.position_id = p.id AND sp.archived = 0',
+    b: bench.join('sp.id'),
   };
-  const filter = `WHERE ${where.join(' AND ')}`;
-  const all = fromSql(joins);
-  const counted = fromSql(filterJoins);
-  return {
-    columns,
-    rowsSql: (select: string) => `${all.withSql}SELECT ${select} ${all.from} ${filter} ORDER BY ${order}`,
-    countSql: `${counted.withSql}SELECT count(*) AS total ${counted.from} ${filter}`,
-    params: texts.params,
-  };
+  const queries = viewQueries({ from: 'position p', joins: sql, order: JOIN_ORDER, bench }, { used: joins, filtered: filterJoins, where, orderBy: order });
+  return { columns, ...queries, params: texts.params };
 }
 
 export function listKeyPositionWindow(ctx: ServiceContext, query: KeyPositionWindowQuery): { rows: KeyPosition[]; total: number } {
-  const db = ctx.store.raw;
-  const { rowsSql, countSql, params } = viewSql(ctx, query);
-  const ids = (db.prepare(`${rowsSql('p.id')} LIMIT ${query.limit} OFFSET ${query.offset}`).raw(true).all(params) as [string][]).map(([id]) => id);
-  const total = viewTotal(query, ids.length, () => (db.prepare(countSql).get(params) as { total: number }).total);
+  const { ids, total } = windowIds(ctx, viewSql(ctx, query), 'p.id', query);
   return { rows: ids.length ? keyPositionsByIds(ctx, ids) : [], total };
 }
 
@@ -124,7 +110,5 @@ export function listKeyPositionWindow(ctx: ServiceContext, query: KeyPositionWin
 export async function exportKeyPositions(ctx: ServiceContext, query: KeyPositionExportQuery) {
   const { format, title, columns, ...view } = query;
   const fields = columns.map((c) => c.field);
-  const { columns: texts, rowsSql, params } = viewSql(ctx, view, fields);
-  const rows = ctx.store.raw.prepare(rowsSql(texts.map((sql, i) => `${sql} AS c${i}`).join(', '))).raw(true).all(params) as Cell[][];
-  return exportTable({ format, title, headers: columns.map((c) => c.header), rows, dateColumns: fields.flatMap((f, i) => (f === 'plannedLeaveDate' ? [i] : [])) });
+  return exportView(ctx, viewSql(ctx, view, fields), { format, title, headers: columns.map((c) => c.header), dateColumns: fields.flatMap((f, i) => (f === 'plannedLeaveDate' ? [i] : [])) });
 }

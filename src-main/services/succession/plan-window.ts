@@ -1,12 +1,12 @@
 import {
   PLAN_GRID_FIELDS, readinessCountField, type Plan, type PlanExportQuery, type PlanGridField, type PlanWindowQuery, type ReadinessCountField,
 } from '../../../src-shared/api/succession';
-import { exportTable, type Cell } from '../../exports/table';
 import type { ServiceContext } from '../context';
-import { orderByShown, textFilterTerms, viewTotal } from '../shared/grid-view-sql';
+import { orderByShown, textFilterTerms } from '../shared/grid-view-sql';
 import { benchSql, type BenchSql } from './bench-sql';
 import { readinessLevels } from './common';
 import { LISTED_PLAN, PLAN_LABEL, plansByIds } from './plans';
+import { exportView, viewQueries, windowIds } from './view-sql';
 
 /*
  * The plans grid's row source (a plan per key position: 5,000 at 50,000 people): a window of plans
@@ -91,34 +91,19 @@ function viewSql(ctx: ServiceContext, view: View, extraFields: PlanGridField[] =
     order = orderByShown(sorted.sql, view.sort.desc, byLabel, { numeric: sorted.numeric });
   }
   const columns = extraFields.map((field) => use(field).sql);
-  const fromSql = (set: Set<Join>) => {
-    const sql: Record<Join, string> = {
-      p: 'LEFT JOIN position p ON p.id = sp.position_id',
-      d: 'LEFT JOIN department d ON d.id = p.department_id',
-      j: 'LEFT JOIN job j ON j.id = sp.job_id',
-      e: 'LEFT JOIN employee e ON e.position_id = sp.position_id',
-      b: bench.join('sp.id'),
-    };
-    const withSql = set.has('b') ? `WITH ${bench.ctes.join(', ')} ` : '';
-    return { withSql, from: `FROM succession_plan sp ${JOIN_ORDER.filter((join) => set.has(join)).map((join) => sql[join]).join(' ')}` };
+  const sql: Record<Join, string> = {
+    p: 'LEFT JOIN position p ON p.id = sp.position_id',
+    d: 'LEFT JOIN department d ON d.id = p.department_id',
+    j: 'LEFT JOIN job j ON j.id = sp.job_id',
+    e: 'LEFT JOIN employee e ON e.position_id = sp.position_id',
+    b: bench.join('sp.id'),
   };
-  const filter = `WHERE ${where.join(' AND ')}`;
-  const all = fromSql(joins);
-  const counted = fromSql(filterJoins);
-  return {
-    columns,
-    /** The view's rows in order, selecting `select`. */
-    rowsSql: (select: string) => `${all.withSql}SELECT ${select} ${all.from} ${filter} ORDER BY ${order}`,
-    countSql: `${counted.withSql}SELECT count(*) AS total ${counted.from} ${filter}`,
-    params: texts.params,
-  };
+  const queries = viewQueries({ from: 'succession_plan sp', joins: sql, order: JOIN_ORDER, bench }, { used: joins, filtered: filterJoins, where, orderBy: order });
+  return { columns, ...queries, params: texts.params };
 }
 
 export function listPlanWindow(ctx: ServiceContext, query: PlanWindowQuery): { rows: Plan[]; total: number } {
-  const db = ctx.store.raw;
-  const { rowsSql, countSql, params } = viewSql(ctx, query);
-  const ids = (db.prepare(`${rowsSql('sp.id')} LIMIT ${query.limit} OFFSET ${query.offset}`).raw(true).all(params) as [string][]).map(([id]) => id);
-  const total = viewTotal(query, ids.length, () => (db.prepare(countSql).get(params) as { total: number }).total);
+  const { ids, total } = windowIds(ctx, viewSql(ctx, query), 'sp.id', query);
   // The window's plans with their benches (the domain functions, over these plans' successors only).
   return { rows: ids.length ? plansByIds(ctx, ids) : [], total };
 }
@@ -127,7 +112,5 @@ export function listPlanWindow(ctx: ServiceContext, query: PlanWindowQuery): { r
 export async function exportPlanView(ctx: ServiceContext, query: PlanExportQuery) {
   const { format, title, columns, ...view } = query;
   const fields = columns.map((c) => c.field);
-  const { columns: texts, rowsSql, params } = viewSql(ctx, view, fields);
-  const rows = ctx.store.raw.prepare(rowsSql(texts.map((sql, i) => `${sql} AS c${i}`).join(', '))).raw(true).all(params) as Cell[][];
-  return exportTable({ format, title, headers: columns.map((c) => c.header), rows, dateColumns: fields.flatMap((f, i) => (f === 'reviewedOn' ? [i] : [])) });
+  return exportView(ctx, viewSql(ctx, view, fields), { format, title, headers: columns.map((c) => c.header), dateColumns: fields.flatMap((f, i) => (f === 'reviewedOn' ? [i] : [])) });
 }
